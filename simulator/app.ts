@@ -1,0 +1,39 @@
+// A local Metronome: a Hono app speaking the subset of https://api.metronome.com described in
+// spec/metronome-openapi.json, over deterministic seeded data anchored to an injectable clock.
+// No listening, no environment, no node:* imports — callers mount or serve it.
+import { Hono } from 'hono';
+import { apiError } from './http.ts';
+import { billableMetricsRoutes } from './routes/billable-metrics.ts';
+import { usageRoutes } from './routes/usage.ts';
+
+export interface SimulatorOptions {
+  /** Token expected in `Authorization: Bearer <apiToken>` on every request. */
+  apiToken: string;
+  /** Clock that anchors the data (default: real time). */
+  now?: () => Date;
+  /** Seed of the usage data (default 1). */
+  seed?: number;
+}
+
+export const DEFAULT_SEED = 1;
+
+export function createSimulator(options: SimulatorOptions): Hono {
+  const now = options.now ?? (() => new Date());
+  const seed = options.seed ?? DEFAULT_SEED;
+  const expected = `Bearer ${options.apiToken}`;
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^bearer\s+(.+)$/i.exec(header.trim());
+    if (!options.apiToken || !match || `Bearer ${match[1]}` !== expected) return apiError(c, 401, 'Unauthorized');
+    await next();
+  });
+
+  app.route('/', usageRoutes({ now, seed }));
+  app.route('/', billableMetricsRoutes());
+
+  app.notFound((c) => apiError(c, 404, `Not found: ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => apiError(c, 500, `Internal simulator error: ${error.message}`));
+  return app;
+}

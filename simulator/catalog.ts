@@ -1,0 +1,182 @@
+// The simulator's fixed world: customers, their billable metrics, and the event "series" (one per
+// full group tuple) whose hourly usage data.ts derives from a seeded hash. Pure data, no I/O.
+
+export type GroupTuple = Readonly<Record<string, string | null>>;
+
+export interface SeriesDef {
+  /** Value of every dimension of the metric; null = events without that property. */
+  readonly group: GroupTuple;
+  /** Typical hourly value at the daily peak on a weekday. */
+  readonly scale: number;
+  /** Probability that an hour has no events at all for this series. */
+  readonly zeroChance: number;
+}
+
+export interface UsageProfile {
+  /** 0..1 amplitude of the daily cycle (peak at peakHourUtc). */
+  readonly diurnal: number;
+  readonly peakHourUtc: number;
+  /** Multiplier applied on Saturdays and Sundays (UTC). */
+  readonly weekend: number;
+  /** 0..1 relative hour-to-hour noise. */
+  readonly noise: number;
+}
+
+export interface MetricDef {
+  readonly id: string;
+  readonly name: string;
+  readonly aggregation_type: 'SUM' | 'COUNT';
+  readonly aggregation_key?: string;
+  readonly event_type: string;
+  readonly group_keys: ReadonlyArray<ReadonlyArray<string>>;
+  /** Every property used in group_keys, with its known values in display order. */
+  readonly dimensions: Readonly<Record<string, ReadonlyArray<string>>>;
+  readonly series: ReadonlyArray<SeriesDef>;
+  readonly profile: UsageProfile;
+  readonly archived_at?: string;
+}
+
+export interface CustomerDef {
+  readonly id: string;
+  readonly name: string;
+  readonly metrics: ReadonlyArray<MetricDef>;
+}
+
+const s = (group: GroupTuple, scale: number, zeroChance = 0): SeriesDef => ({ group, scale, zeroChance });
+
+export const ACME_ID = '6f1c2a9e-4b7d-4e38-9a51-3c8d0e2f7a14';
+export const GLOBEX_ID = 'b52e8d07-91c3-4f6a-8e2d-7a4f1c9b0d36';
+
+export const METRIC_IDS = {
+  cpuHours: '0d7e3b5a-2c81-4f96-b4e0-9a1d6c3f8e27',
+  apiRequests: '4a9c1e6f-8b2d-4d73-a5f0-2e7b9c4d1a58',
+  storageGbHours: 'e18f6a2c-5d3b-4c09-9e7a-b4d2f0c8a613',
+  legacyBandwidth: '93b0d4e1-7f2a-4a6c-8d5e-1c3b9f7e2a40',
+  modelTokens: '7c25e9f0-3a6d-4b81-9f4c-d8e1a2b6c057',
+  seats: 'f4a8b1c3-6e9d-4d20-b7f5-0a3c8e6d1b92',
+} as const;
+
+const REGIONS = ['ap-south-1', 'us-east-1', 'us-east-2', 'eu-west-1'] as const;
+const ENDPOINTS = ['/v1/orders', '/v1/inventory', '/v1/auth/token', '/v1/reports', '/v1/webhooks/replay'] as const;
+const MODELS = ['atlas-large', 'atlas-small', 'embed-v3', 'rerank-lite'] as const;
+const TOKEN_REGIONS = ['us-east-1', 'eu-west-1', 'ap-south-1'] as const;
+
+// Per (model, region) hourly token scale; a missing entry means the combination never occurs.
+const TOKEN_SCALES: Record<string, Partial<Record<string, number>>> = {
+  'atlas-large': { 'us-east-1': 820_000, 'eu-west-1': 310_000 },
+  'atlas-small': { 'us-east-1': 1_450_000, 'eu-west-1': 240_000, 'ap-south-1': 36_000 },
+  'embed-v3': { 'us-east-1': 2_900_000, 'eu-west-1': 410_000, 'ap-south-1': 95_000 },
+  'rerank-lite': { 'us-east-1': 18_000 },
+};
+
+function tokenSeries(): SeriesDef[] {
+  const out: SeriesDef[] = [];
+  for (const model of MODELS) {
+    for (const region of TOKEN_REGIONS) {
+      const scale = TOKEN_SCALES[model]?.[region];
+      if (scale !== undefined) out.push(s({ model, region }, scale, scale < 50_000 ? 0.3 : 0.01));
+    }
+  }
+  // Events that were sent without a model or without a region property.
+  out.push(s({ model: null, region: 'us-east-1' }, 4_000, 0.85));
+  out.push(s({ model: 'atlas-large', region: null }, 9_000, 0.8));
+  return out;
+}
+
+export const CUSTOMERS: ReadonlyArray<CustomerDef> = [
+  {
+    id: ACME_ID,
+    name: 'Acme Robotics',
+    metrics: [
+      {
+        id: METRIC_IDS.cpuHours,
+        name: 'CPU hours',
+        aggregation_type: 'SUM',
+        aggregation_key: 'cpu_hours',
+        event_type: 'cpu_usage',
+        group_keys: [['region']],
+        dimensions: { region: REGIONS },
+        series: [
+          s({ region: 'ap-south-1' }, 14, 0.35),
+          s({ region: 'us-east-1' }, 380),
+          s({ region: 'us-east-2' }, 150, 0.02),
+          s({ region: 'eu-west-1' }, 95, 0.05),
+          s({ region: null }, 3, 0.8),
+        ],
+        profile: { diurnal: 0.45, peakHourUtc: 15, weekend: 0.7, noise: 0.25 },
+      },
+      {
+        id: METRIC_IDS.apiRequests,
+        name: 'API requests',
+        aggregation_type: 'COUNT',
+        event_type: 'api_request',
+        group_keys: [['endpoint']],
+        dimensions: { endpoint: ENDPOINTS },
+        series: [
+          s({ endpoint: '/v1/orders' }, 5_200),
+          s({ endpoint: '/v1/inventory' }, 2_600),
+          s({ endpoint: '/v1/auth/token' }, 900, 0.01),
+          s({ endpoint: '/v1/reports' }, 140, 0.2),
+          s({ endpoint: '/v1/webhooks/replay' }, 9, 0.7),
+          s({ endpoint: null }, 2, 0.9),
+        ],
+        profile: { diurnal: 0.8, peakHourUtc: 14, weekend: 0.45, noise: 0.3 },
+      },
+      {
+        id: METRIC_IDS.storageGbHours,
+        name: 'Storage GB-hours',
+        aggregation_type: 'SUM',
+        aggregation_key: 'gb_hours',
+        event_type: 'storage_snapshot',
+        group_keys: [['tier']],
+        dimensions: { tier: ['hot', 'cold', 'archive'] },
+        series: [s({ tier: 'hot' }, 1_800), s({ tier: 'cold' }, 7_400), s({ tier: 'archive' }, 26_000)],
+        profile: { diurnal: 0.02, peakHourUtc: 12, weekend: 1, noise: 0.03 },
+      },
+      {
+        id: METRIC_IDS.legacyBandwidth,
+        name: 'Legacy bandwidth GB',
+        aggregation_type: 'SUM',
+        aggregation_key: 'gb',
+        event_type: 'bandwidth',
+        group_keys: [],
+        dimensions: {},
+        series: [s({}, 40, 0.1)],
+        profile: { diurnal: 0.5, peakHourUtc: 16, weekend: 0.6, noise: 0.4 },
+        archived_at: '2026-03-02T17:45:00Z',
+      },
+    ],
+  },
+  {
+    id: GLOBEX_ID,
+    name: 'Globex Analytics',
+    metrics: [
+      {
+        id: METRIC_IDS.modelTokens,
+        name: 'Model tokens',
+        aggregation_type: 'SUM',
+        aggregation_key: 'tokens',
+        event_type: 'inference',
+        group_keys: [['model', 'region'], ['model']],
+        dimensions: { model: MODELS, region: TOKEN_REGIONS },
+        series: tokenSeries(),
+        profile: { diurnal: 0.6, peakHourUtc: 17, weekend: 0.55, noise: 0.35 },
+      },
+      {
+        id: METRIC_IDS.seats,
+        name: 'Seats',
+        aggregation_type: 'SUM',
+        aggregation_key: 'seats',
+        event_type: 'seat_heartbeat',
+        group_keys: [],
+        dimensions: {},
+        series: [s({}, 42)],
+        profile: { diurnal: 0.9, peakHourUtc: 15, weekend: 0.25, noise: 0.15 },
+      },
+    ],
+  },
+];
+
+export function findCustomer(id: string): CustomerDef | undefined {
+  return CUSTOMERS.find((c) => c.id === id);
+}

@@ -1,0 +1,7 @@
+export { createSimulator, DEFAULT_SEED } from './app.ts';
+export type { SimulatorOptions } from './app.ts';
+import { CUSTOMERS } from './catalog.ts';
+
+/** Customers the simulator knows, for pickers such as the demo page. */
+export const SIMULATOR_CUSTOMERS: ReadonlyArray<{ id: string; name: string }> = CUSTOMERS.map(({ id, name }) => ({ id, name }));
+export { ACME_ID, GLOBEX_ID, METRIC_IDS } from './catalog.ts';
