@@ -1,0 +1,131 @@
+import { ProxyError } from './errors.ts';
+
+/**
+ * The only code that knows Metronome's paths, casing, cursors and page limits.
+ * Every failure becomes a ProxyError whose message is safe for the browser: upstream bodies
+ * are never passed on, since they could echo request headers.
+ */
+
+export interface MetronomeOptions {
+  token: string;
+  baseUrl: string;
+  fetch: typeof fetch;
+  /** How long one upstream request may take before the proxy answers 504. */
+  timeoutMs: number;
+}
+
+/** The fields of a billable metric the proxy uses; every other field the spec allows is ignored. */
+export interface BillableMetric {
+  id: string;
+  name: string;
+  group_keys?: string[][];
+  /** Deprecated by Metronome in favour of group_keys; each entry is a simple key. */
+  group_by?: string[];
+}
+
+/** The key sets a metric can be grouped by; older metrics list simple keys in the deprecated `group_by`. */
+export function groupKeysOf(metric: BillableMetric): string[][] {
+  if (metric.group_keys?.length) return metric.group_keys;
+  return (metric.group_by ?? []).map((key) => [key]);
+}
+
+export interface UsageAggregate {
+  starting_on: string;
+  ending_before: string;
+  group_key?: string | null;
+  group_value?: string | null;
+  group?: Record<string, string | null> | null;
+  value?: number | null;
+}
+
+export interface UsageGroupsQuery {
+  customer_id: string;
+  billable_metric_id: string;
+  window_size: 'hour' | 'day' | 'none';
+  starting_on: string;
+  ending_before: string;
+  group_key?: string[];
+}
+
+interface Page<T> {
+  data?: T[] | null;
+  next_page?: string | null;
+}
+
+/** Far above any real result; only stops a misbehaving upstream from looping forever. */
+const MAX_PAGES = 10_000;
+
+export type Metronome = ReturnType<typeof createMetronome>;
+
+export function createMetronome(options: MetronomeOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  async function request<T>(method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const url = new URL(baseUrl + path);
+    for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    let response: Response;
+    try {
+      response = await options.fetch(url, {
+        method,
+        headers: {
+          authorization: `Bearer ${options.token}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (err) {
+      if (timeout.aborted) throw new ProxyError(504, 'upstream_timeout', 'Metronome did not answer in time. Try again shortly.');
+      if (signal?.aborted) throw err;
+      throw new ProxyError(502, 'upstream_unavailable', 'Metronome could not be reached. Try again shortly.');
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw upstreamStatusError(response.status);
+    }
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw new ProxyError(502, 'upstream_invalid', 'Metronome sent an answer the proxy could not read.');
+    }
+  }
+
+  async function allPages<T>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>): Promise<T[]> {
+    const rows: T[] = [];
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await fetchPage(cursor);
+      rows.push(...(result.data ?? []));
+      if (!result.next_page) return rows;
+      if (seen.has(result.next_page)) break;
+      seen.add(result.next_page);
+      cursor = result.next_page;
+    }
+    throw new ProxyError(502, 'upstream_invalid', 'Metronome kept returning the same page of results.');
+  }
+
+  return {
+    listBillableMetrics(customerId: string, signal?: AbortSignal): Promise<BillableMetric[]> {
+      const path = `/v1/customers/${encodeURIComponent(customerId)}/billable-metrics`;
+      return allPages((cursor) => request<Page<BillableMetric>>('GET', path, cursor ? { next_page: cursor } : {}, undefined, signal));
+    },
+
+    usageGroups(query: UsageGroupsQuery, signal?: AbortSignal): Promise<UsageAggregate[]> {
+      return allPages((cursor) =>
+        request<Page<UsageAggregate>>('POST', '/v1/usage/groups', cursor ? { next_page: cursor } : {}, query, signal),
+      );
+    },
+  };
+}
+
+function upstreamStatusError(status: number): ProxyError {
+  if (status === 404) return new ProxyError(404, 'not_found', 'Metronome has no such customer or billable metric.');
+  if (status === 401 || status === 403)
+    return new ProxyError(502, 'upstream_auth', 'The billing proxy is not authorised by Metronome; check its API token.');
+  if (status === 429) return new ProxyError(503, 'upstream_rate_limited', 'Metronome is rate limiting requests. Try again shortly.');
+  if (status === 504 || status === 408) return new ProxyError(504, 'upstream_timeout', 'Metronome did not answer in time. Try again shortly.');
+  return new ProxyError(502, 'upstream_error', `Metronome answered with an error (HTTP ${status}).`);
+}

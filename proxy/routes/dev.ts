@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { badRequest } from '../errors.ts';
+import { groupKeysOf, type Metronome } from '../metronome.ts';
+import { createSessionToken } from '../session.ts';
+
+export interface DevCustomer {
+  id: string;
+  name: string;
+}
+
+/**
+ * Mounted only when the proxy runs on the simulator, whose customers are made up: the demo page
+ * lists them with their metrics and gets a session token for the one it shows. In production, host
+ * backends mint tokens with createSessionToken and no client ever picks a customer.
+ */
+export function devRoutes(options: { customers: DevCustomer[]; ttlSeconds: number; secret: string; now: () => Date; metronome: Metronome }) {
+  const { customers, ttlSeconds, secret, now, metronome } = options;
+  return new Hono()
+    .get('/customers', async (c) => {
+      const withMetrics = await Promise.all(
+        customers.map(async (customer) => ({
+          ...customer,
+          billable_metrics: (await metronome.listBillableMetrics(customer.id, c.req.raw.signal)).map((m) => ({
+            id: m.id,
+            name: m.name,
+            group_keys: groupKeysOf(m),
+          })),
+        })),
+      );
+      return c.json({ customers: withMetrics });
+    })
+    .post('/session', async (c) => {
+      const customerId = c.req.query('customer_id') ?? '';
+      if (!customers.some((customer) => customer.id === customerId)) {
+        throw badRequest('customer_id', `"${customerId}" is not one of the simulator's demo customers.`);
+      }
+      const token = await createSessionToken({ customerId, secret, ttlSeconds, now });
+      return c.json({ token, expires_in: ttlSeconds });
+    });
+}

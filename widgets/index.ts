@@ -1,0 +1,6 @@
+/** The all-widgets bundle: importing it defines every element. */
+export { UsageChart } from './usage-chart/usage-chart.ts';
+export { ApiError } from './shared/api.ts';
+export { MwErrorEvent } from './shared/events.ts';
+export type { TokenProvider } from './shared/session.ts';
+export type * from './shared/contract.ts';

@@ -1,0 +1,55 @@
+import type { ErrorBody } from './contract.ts';
+import { dropSessionToken, sessionToken, type TokenProvider } from './session.ts';
+
+/** A failed proxy call, with a message fit for the person looking at the widget. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiTarget {
+  /** Base URL of the proxy; '' for the page's own origin. */
+  endpoint: string;
+  tokenProvider: TokenProvider | undefined;
+}
+
+/** GET a proxy route as JSON, retrying once with a fresh token when the session has expired. */
+export async function getJson<T>(target: ApiTarget, path: string, params: Record<string, string>, options: { signal: AbortSignal }): Promise<T> {
+  const { tokenProvider } = target;
+  if (!tokenProvider) throw new ApiError(0, 'no_session', 'This widget has no session: the page must set its tokenProvider.');
+  const url = new URL(target.endpoint.replace(/\/+$/, '') + path, document.baseURI);
+  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
+
+  for (let attempt = 0; ; attempt++) {
+    let token: string;
+    try {
+      token = await sessionToken(tokenProvider);
+    } catch {
+      throw new ApiError(0, 'no_session', 'Could not start a billing session. Try again.');
+    }
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: options.signal });
+    } catch (err) {
+      if (options.signal.aborted) throw err;
+      throw new ApiError(0, 'network', 'Could not reach the billing service. Check your connection and try again.');
+    }
+    if (response.status === 401 && attempt === 0) {
+      await dropSessionToken(tokenProvider, token);
+      continue;
+    }
+    if (response.ok) return (await response.json()) as T;
+    const body = (await response.json().catch(() => null)) as ErrorBody | null;
+    throw new ApiError(
+      response.status,
+      body?.error?.code ?? 'http_error',
+      body?.error?.message ?? `The billing service answered with an error (HTTP ${response.status}).`,
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import { css, html } from 'lit';
+
+/** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
+
+export const loadingTemplate = (label: string) =>
+  html`<div part="loading" class="loading" role="status" aria-live="polite">
+    <span class="visually-hidden">${label}</span>
+    <div class="skeleton" aria-hidden="true">${Array.from({ length: 8 }, () => html`<span></span>`)}</div>
+  </div>`;
+
+export const emptyTemplate = (message: string) =>
+  html`<div part="empty" class="message" role="status"><slot name="empty">${message}</slot></div>`;
+
+export const errorTemplate = (message: string, retry: () => void) =>
+  html`<div part="error" class="message" role="alert">
+    <span>${message}</span>
+    <button part="retry" type="button" @click=${retry}>Retry</button>
+  </div>`;
+
+export const stateStyles = css`
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  .loading,
+  .message {
+    box-sizing: border-box;
+    min-height: var(--mw-state-min-height, 12rem);
+  }
+  .skeleton {
+    display: flex;
+    align-items: flex-end;
+    gap: 6%;
+    height: var(--mw-state-min-height, 12rem);
+    padding: 0 4%;
+  }
+  .skeleton span {
+    flex: 1;
+    border-radius: 3px 3px 0 0;
+    background: var(--mw-skeleton-color, #e5e7eb);
+    height: 55%;
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton span:nth-child(odd) {
+    height: 35%;
+  }
+  .skeleton span:nth-child(3n) {
+    height: 75%;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.45;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton span {
+      animation: none;
+    }
+  }
+  .message {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    text-align: center;
+    color: var(--mw-muted-color, #4b5563);
+  }
+  button {
+    font: inherit;
+    padding: 0.35rem 0.9rem;
+    border-radius: var(--mw-radius, 6px);
+    border: 1px solid currentColor;
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--mw-focus-color, #2563eb);
+    outline-offset: 2px;
+  }
+`;
