@@ -63,32 +63,41 @@ export function createMetronome(options: MetronomeOptions) {
   async function request<T>(method: 'GET' | 'POST', path: string, query: Record<string, string>, body?: unknown, signal?: AbortSignal): Promise<T> {
     const url = new URL(baseUrl + path);
     for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    let response: Response;
+    // A timer of our own rather than AbortSignal.timeout(): it also covers reading the body, and is
+    // cleared as soon as the answer is in.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
     try {
-      response = await options.fetch(url, {
-        method,
-        headers: {
-          authorization: `Bearer ${options.token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (err) {
-      if (timeout.aborted) throw new ProxyError(504, 'upstream_timeout', 'Metronome did not answer in time. Try again shortly.');
-      if (signal?.aborted) throw err;
-      throw new ProxyError(502, 'upstream_unavailable', 'Metronome could not be reached. Try again shortly.');
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw upstreamStatusError(response.status);
-    }
-    try {
-      return (await response.json()) as T;
-    } catch {
-      throw new ProxyError(502, 'upstream_invalid', 'Metronome sent an answer the proxy could not read.');
+      let response: Response;
+      try {
+        response = await options.fetch(url, {
+          method,
+          headers: {
+            authorization: `Bearer ${options.token}`,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        });
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        throw timeout.signal.aborted
+          ? upstreamTimeout()
+          : new ProxyError(502, 'upstream_unavailable', 'Metronome could not be reached. Try again shortly.');
+      }
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw upstreamStatusError(response.status);
+      }
+      try {
+        return (await response.json()) as T;
+      } catch {
+        if (timeout.signal.aborted) throw upstreamTimeout();
+        throw new ProxyError(502, 'upstream_invalid', 'Metronome sent an answer the proxy could not read.');
+      }
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -126,6 +135,8 @@ function upstreamStatusError(status: number): ProxyError {
   if (status === 401 || status === 403)
     return new ProxyError(502, 'upstream_auth', 'The billing proxy is not authorised by Metronome; check its API token.');
   if (status === 429) return new ProxyError(503, 'upstream_rate_limited', 'Metronome is rate limiting requests. Try again shortly.');
-  if (status === 504 || status === 408) return new ProxyError(504, 'upstream_timeout', 'Metronome did not answer in time. Try again shortly.');
+  if (status === 504 || status === 408) return upstreamTimeout();
   return new ProxyError(502, 'upstream_error', `Metronome answered with an error (HTTP ${status}).`);
 }
+
+const upstreamTimeout = () => new ProxyError(504, 'upstream_timeout', 'Metronome did not answer in time. Try again shortly.');

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ACME_ID, GLOBEX_ID, METRIC_IDS } from '../../simulator/index.ts';
+import type { ErrorBody, UsageResponse } from '../../widgets/shared/contract.ts';
+import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
+
+const cpu = (query: string) => `/api/usage?billable_metric_id=${METRIC_IDS.cpuHours}&${query}`;
+
+async function usage(path: string, customerId = ACME_ID, app = testApp()) {
+  const response = await authGet(app, path, customerId);
+  return { status: response.status, body: (await response.json()) as UsageResponse & ErrorBody };
+}
+
+describe('GET /api/usage', () => {
+  it('returns daily windows stacked by group whose values add up to each window and the range', async () => {
+    const { status, body } = await usage(cpu('starting_on=2026-11-01&ending_before=2026-11-08&window_size=day&group_key=region'));
+    assert.equal(status, 200);
+    assert.equal(body.billable_metric.name, 'CPU hours');
+    assert.deepEqual(body.group_key, ['region']);
+    assert.equal(body.windows.length, 7);
+    assert.equal(body.windows[0]!.starting_on, '2026-11-01T00:00:00.000Z');
+    assert.equal(body.windows[6]!.ending_before, '2026-11-08T00:00:00.000Z');
+    assert.ok(body.groups.includes('us-east-1') && body.groups.includes('ap-south-1'));
+    for (const w of body.windows) {
+      assert.deepEqual(Object.keys(w.values!).sort(), [...body.groups].sort(), 'every group appears in every window');
+      assert.equal(Object.values(w.values!).reduce((a, b) => a + b, 0), w.total);
+    }
+    assert.equal(body.total, body.windows.reduce((a, w) => a + w.total, 0));
+    assert.ok(body.total > 0);
+  });
+
+  it('agrees with the ungrouped total and with Metronome\'s own numbers', async () => {
+    const range = 'starting_on=2026-11-01&ending_before=2026-11-08&window_size=day';
+    const grouped = (await usage(cpu(`${range}&group_key=region`))).body;
+    const totals = (await usage(cpu(range))).body;
+    assert.equal(totals.group_key, null);
+    assert.deepEqual(totals.groups, []);
+    assert.equal(totals.windows[0]!.values, undefined);
+    assert.deepEqual(
+      totals.windows.map((w) => w.total),
+      grouped.windows.map((w) => w.total),
+    );
+    const hourly = (await usage(cpu('starting_on=2026-11-01&ending_before=2026-11-02&window_size=hour'))).body;
+    assert.equal(hourly.windows.length, 24);
+    assert.equal(hourly.total, totals.windows[0]!.total);
+  });
+
+  it('orders groups largest first and names compound groups by their values in key order', async () => {
+    const path = `/api/usage?billable_metric_id=${METRIC_IDS.modelTokens}&starting_on=2026-11-01&ending_before=2026-11-03&group_key=model,region`;
+    const { status, body } = await usage(path, GLOBEX_ID);
+    assert.equal(status, 200);
+    assert.deepEqual(body.group_key, ['model', 'region']);
+    assert.ok(body.groups.every((g) => g.split(' / ').length === 2), body.groups.join());
+    const totalOf = (g: string) => body.windows.reduce((a, w) => a + w.values![g]!, 0);
+    for (let i = 1; i < body.groups.length; i++) assert.ok(totalOf(body.groups[i - 1]!) >= totalOf(body.groups[i]!));
+  });
+
+  it('follows next_page until every window is in, sending spec-valid requests with the Metronome token', async () => {
+    const calls: UpstreamCall[] = [];
+    const app = testApp({ fetch: simulatorFetch(calls) });
+    const { body } = await usage(cpu('starting_on=2026-08-01&ending_before=2026-11-01&group_key=region'), ACME_ID, app);
+    const usageCalls = calls.filter((c) => c.url.pathname === '/v1/usage/groups');
+    assert.ok(usageCalls.length > 1, 'the 92 days × 5 groups do not fit in one page');
+    assert.equal(usageCalls[1]!.url.searchParams.get('next_page') !== null, true);
+    assert.equal(body.windows.length, 92);
+    assert.deepEqual(usageCalls[0]!.body, {
+      customer_id: ACME_ID,
+      billable_metric_id: METRIC_IDS.cpuHours,
+      window_size: 'day',
+      starting_on: '2026-08-01T00:00:00.000Z',
+      ending_before: '2026-11-01T00:00:00.000Z',
+      group_key: ['region'],
+    });
+  });
+
+  it('widens a range to whole windows', async () => {
+    const { body } = await usage(cpu('starting_on=2026-11-01T05:00:00Z&ending_before=2026-11-02T01:00:00Z&window_size=day'));
+    assert.equal(body.starting_on, '2026-11-01T00:00:00.000Z');
+    assert.equal(body.ending_before, '2026-11-03T00:00:00.000Z');
+    assert.equal(body.windows.length, 2);
+  });
+
+  it('answers an empty range with zero-valued windows, not an error', async () => {
+    const { status, body } = await usage(cpu('starting_on=2027-01-01&ending_before=2027-01-03&group_key=region'));
+    assert.equal(status, 200);
+    assert.equal(body.total, 0);
+    assert.equal(body.windows.length, 2);
+    assert.ok(body.windows.every((w) => w.total === 0));
+  });
+
+  const badInputs: Array<[string, string, RegExp]> = [
+    ['a missing metric', '/api/usage?starting_on=2026-11-01&ending_before=2026-11-02', /^billable_metric_id: is required/],
+    ['a metric id that is not a UUID', '/api/usage?billable_metric_id=cpu&starting_on=2026-11-01&ending_before=2026-11-02', /^billable_metric_id: "cpu" is not a valid id/],
+    ['a metric of another customer', `/api/usage?billable_metric_id=${METRIC_IDS.seats}&starting_on=2026-11-01&ending_before=2026-11-02`, /^billable_metric_id: this customer has no billable metric/],
+    ['a missing start', cpu('ending_before=2026-11-02'), /^starting_on: is required/],
+    ['a malformed date', cpu('starting_on=yesterday&ending_before=2026-11-02'), /^starting_on: "yesterday" is not an ISO 8601 date/],
+    ['an impossible date', cpu('starting_on=2026-02-30&ending_before=2026-11-02'), /^starting_on: "2026-02-30" is not a real calendar date/],
+    ['an inverted range', cpu('starting_on=2026-11-05&ending_before=2026-11-02'), /^ending_before: must be later than starting_on/],
+    ['an unknown window size', cpu('starting_on=2026-11-01&ending_before=2026-11-02&window_size=week'), /^window_size: "week" is not one of hour, day, none/],
+    ['a key the metric does not define', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=zone'), /^group_key: "zone" is not a group key of CPU hours; use one of: region/],
+    ['an empty key in a compound key', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=region,'), /^group_key: .* has an empty entry/],
+  ];
+  for (const [name, path, message] of badInputs) {
+    it(`answers 400 naming the parameter for ${name}, without calling usage`, async () => {
+      const calls: UpstreamCall[] = [];
+      const { status, body } = await usage(path, ACME_ID, testApp({ fetch: simulatorFetch(calls) }));
+      assert.equal(status, 400);
+      assert.equal(body.error.code, 'invalid_parameter');
+      assert.match(body.error.message, message);
+      assert.equal(calls.filter((c) => c.url.pathname === '/v1/usage/groups').length, 0);
+    });
+  }
+
+  it('answers 502 with a plain message when Metronome fails, leaking neither its body nor the token', async () => {
+    const failing: typeof fetch = async () =>
+      new Response(JSON.stringify({ message: `boom; Authorization: Bearer ${METRONOME_TOKEN}` }), { status: 500 });
+    const response = await authGet(testApp({ fetch: failing }), cpu('starting_on=2026-11-01&ending_before=2026-11-02'), ACME_ID);
+    const text = await response.text();
+    assert.equal(response.status, 502);
+    assert.equal(JSON.parse(text).error.code, 'upstream_error');
+    assert.ok(!text.includes(METRONOME_TOKEN) && !text.includes('boom'));
+  });
+
+  it('answers 502 when Metronome cannot be reached and 504 when it does not answer in time', async () => {
+    const unreachable: typeof fetch = async () => {
+      throw new TypeError('fetch failed');
+    };
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    const path = cpu('starting_on=2026-11-01&ending_before=2026-11-02');
+    assert.equal((await authGet(testApp({ fetch: unreachable }), path, ACME_ID)).status, 502);
+    const timedOut = await authGet(testApp({ fetch: hanging, timeoutMs: 50 }), path, ACME_ID);
+    assert.equal(timedOut.status, 504);
+    assert.equal(((await timedOut.json()) as ErrorBody).error.code, 'upstream_timeout');
+  });
+
+  it('answers 502 when Metronome sends something that is not JSON', async () => {
+    const garbled: typeof fetch = async () => new Response('<html>proxy error</html>', { status: 200 });
+    const response = await authGet(testApp({ fetch: garbled }), cpu('starting_on=2026-11-01&ending_before=2026-11-02'), ACME_ID);
+    assert.equal(response.status, 502);
+  });
+});

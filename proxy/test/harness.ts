@@ -1,0 +1,52 @@
+import { createSimulator } from '../../simulator/index.ts';
+import { validateRequestBody } from '../../spec/validate.ts';
+import { createApp, type AppDeps } from '../app.ts';
+import { createMetronome } from '../metronome.ts';
+import { createSessionToken } from '../session.ts';
+
+/** Test wiring: the proxy app over the simulator (or a given fetch), with a fixed clock. */
+
+export const SECRET = 'test-session-secret-that-is-long-enough';
+export const METRONOME_TOKEN = 'metronome-secret-token-do-not-leak';
+export const NOW = new Date('2026-11-25T10:30:00Z');
+
+export interface UpstreamCall {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+/** A fetch that serves requests from the simulator app and records them, checking each body against the spec. */
+export function simulatorFetch(calls: UpstreamCall[] = []): typeof fetch {
+  const simulator = createSimulator({ apiToken: METRONOME_TOKEN, now: () => NOW });
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const text = await request.clone().text();
+    const body = text ? JSON.parse(text) : undefined;
+    const template = url.pathname.replace(/\/customers\/[^/]+\//, '/customers/{customer_id}/');
+    const problems = validateRequestBody(request.method, template, body);
+    if (problems.length) throw new Error(`proxy sent a request the spec forbids: ${problems.join('; ')}`);
+    calls.push({ method: request.method, url, body });
+    return simulator.fetch(request);
+  };
+}
+
+export function testApp(options: { fetch?: typeof fetch; timeoutMs?: number } & Partial<AppDeps> = {}) {
+  const { fetch: upstreamFetch = simulatorFetch(), timeoutMs = 2000, ...deps } = options;
+  return createApp({
+    metronome: createMetronome({ token: METRONOME_TOKEN, baseUrl: 'https://metronome.test', fetch: upstreamFetch, timeoutMs }),
+    sessionSecret: SECRET,
+    now: () => NOW,
+    ...deps,
+  });
+}
+
+export function sessionFor(customerId: string, ttlSeconds = 600) {
+  return createSessionToken({ customerId, secret: SECRET, ttlSeconds, now: () => NOW });
+}
+
+export async function authGet(app: ReturnType<typeof testApp>, path: string, customerId: string) {
+  const token = await sessionFor(customerId);
+  return app.request(path, { headers: { authorization: `Bearer ${token}` } });
+}
