@@ -75,7 +75,8 @@ export function layout(data: UsageResponse, size: Size): UsageLayout {
         y: y(y1),
         width: Math.max(slot - gap, 0.5),
         height: y(y0) - y(y1),
-        value: y1 - y0,
+        // The data's own number, not y1 - y0, which floating-point stacking makes inexact.
+        value: rows[window]![series[seriesIndex]!] ?? 0,
       });
     });
   });

@@ -4,7 +4,6 @@ export default css`
   :host {
     display: block;
     position: relative;
-    --usage-chart-height: 16rem;
     --series-1: var(--mw-color-1, #2563eb);
     --series-2: var(--mw-color-2, #f97316);
     --series-3: var(--mw-color-3, #10b981);
@@ -23,7 +22,7 @@ export default css`
     transition: opacity 0.2s;
   }
   [part='chart'] {
-    height: var(--usage-chart-height);
+    height: var(--usage-chart-height, 16rem);
     min-width: 0;
   }
   svg {

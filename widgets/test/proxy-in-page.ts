@@ -1,0 +1,64 @@
+import { createApp } from '../../proxy/app.ts';
+import { createMetronome } from '../../proxy/metronome.ts';
+import { createSessionToken } from '../../proxy/session.ts';
+import { ACME_ID, createSimulator } from '../../simulator/index.ts';
+import type { TokenProvider } from '../shared/session.ts';
+
+/**
+ * The real proxy and simulator, running inside the test page: `fetch` to the proxy's origin is answered
+ * by them, so widget tests see exactly what a browser sees from `npm start`, without sockets.
+ */
+
+export const NOW = new Date('2026-11-25T10:30:00Z');
+const SECRET = 'widget-test-secret';
+export const ENDPOINT = 'https://proxy.test';
+
+export interface InstalledProxy {
+  tokenProvider: TokenProvider;
+  /** How often the widget asked for a token. */
+  tokenRequests: () => number;
+  /** Every request that reached the proxy, in order. */
+  requests: Request[];
+  /** Answer the next proxy requests with this instead of the proxy; null restores the proxy. */
+  override: ((request: Request) => Promise<Response>) | null;
+  /** The proxy's own JSON for a path, fetched with a valid session. */
+  get<T>(path: string): Promise<T>;
+  restore(): void;
+}
+
+export function installProxy(customerId = ACME_ID): InstalledProxy {
+  const metronomeToken = 'in-page-metronome-token';
+  const simulator = createSimulator({ apiToken: metronomeToken, now: () => NOW });
+  const app = createApp({
+    metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000 }),
+    sessionSecret: SECRET,
+    now: () => NOW,
+  });
+  let tokens = 0;
+  const mint = () => createSessionToken({ customerId, secret: SECRET, ttlSeconds: 600, now: () => NOW });
+  const realFetch = window.fetch;
+  const installed: InstalledProxy = {
+    tokenProvider: () => {
+      tokens++;
+      return mint();
+    },
+    tokenRequests: () => tokens,
+    requests: [],
+    override: null,
+    async get<T>(path: string) {
+      const response = await app.request(path, { headers: { authorization: `Bearer ${await mint()}` } });
+      return (await response.json()) as T;
+    },
+    restore: () => {
+      window.fetch = realFetch;
+    },
+  };
+  window.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    if (!request.url.startsWith(ENDPOINT)) return realFetch(input, init);
+    installed.requests.push(request);
+    if (installed.override) return installed.override(request);
+    return app.fetch(request);
+  };
+  return installed;
+}
