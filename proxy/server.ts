@@ -18,11 +18,11 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function positiveInteger(name: string, fallback: number): number {
+function integerSetting(name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) fail(`${name} must be a positive integer, got "${raw}".`);
+  if (!Number.isInteger(value) || value < min || value > max) fail(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`);
   return value;
 }
 
@@ -33,8 +33,9 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, port:
   });
 }
 
-const port = positiveInteger('PORT', 8787);
-const timeoutMs = positiveInteger('METRONOME_TIMEOUT_MS', 10_000);
+// PORT=0 takes any free port; the printed URL says which.
+const port = integerSetting('PORT', 8787, 0, 65535);
+const timeoutMs = integerSetting('METRONOME_TIMEOUT_MS', 10_000, 1);
 const allowedOrigins = (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
 const now = () => new Date();
 const onSimulator = !env.METRONOME_API_TOKEN;

@@ -30,7 +30,7 @@ export function installProxy(customerId = ACME_ID): InstalledProxy {
   const metronomeToken = 'in-page-metronome-token';
   const simulator = createSimulator({ apiToken: metronomeToken, now: () => NOW });
   const app = createApp({
-    metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000 }),
+    metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: async (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000 }),
     sessionSecret: SECRET,
     now: () => NOW,
   });

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildWidgets, widgetEntries } from '../scripts/build.mjs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const outdir = mkdtempSync(join(tmpdir(), 'widgets-size-'));
+after(() => rmSync(outdir, { recursive: true, force: true }));
+
+describe('the built widgets', () => {
+  it('keeps the all-widgets bundle, minified and gzipped, within the budget in package.json', async () => {
+    await buildWidgets(outdir);
+    const budget = pkg.sizeBudget['dist/widgets.js'].gzipBytes;
+    const gzipped = gzipSync(readFileSync(join(outdir, 'widgets.js'))).length;
+    assert.ok(gzipped <= budget, `dist/widgets.js is ${gzipped} bytes gzipped, over its budget of ${budget}`);
+  });
+
+  it('ships one self-contained file per widget that defines its element', async () => {
+    const files: string[] = await buildWidgets(outdir);
+    const names = (widgetEntries() as Array<{ out: string }>).map((e) => e.out);
+    assert.ok(names.includes('usage-chart'));
+    for (const name of names) {
+      const source = readFileSync(join(outdir, `${name}.js`), 'utf8');
+      assert.ok(files.includes(`${outdir}/${name}.js`));
+      assert.ok(source.includes(`"${name}"`), `${name}.js does not register <${name}>`);
+      assert.ok(!/(^|;)import[\s{*"]/m.test(source), `${name}.js must not import anything at run time`);
+    }
+  });
+
+  it('depends on d3 modules, never the d3 umbrella or d3-selection', () => {
+    const deps = Object.keys(pkg.dependencies);
+    assert.ok(!deps.includes('d3') && !deps.includes('d3-selection'));
+    assert.ok(deps.includes('d3-scale') && deps.includes('d3-shape'));
+  });
+});
