@@ -35,7 +35,14 @@ const DAY = 86_400_000;
  * @csspart retry - The error state's Retry button.
  *
  * @cssproperty [--usage-chart-height=16rem] - Height of the chart area.
- * @cssproperty [--mw-color-1=#2563eb] - Colour of the first series; `--mw-color-2` … `--mw-color-8` follow.
+ * @cssproperty [--mw-color-1=#2563eb] - Colour of the first series (and every eighth after it).
+ * @cssproperty [--mw-color-2=#f97316] - Colour of the second series.
+ * @cssproperty [--mw-color-3=#10b981] - Colour of the third series.
+ * @cssproperty [--mw-color-4=#a855f7] - Colour of the fourth series.
+ * @cssproperty [--mw-color-5=#e11d48] - Colour of the fifth series.
+ * @cssproperty [--mw-color-6=#0891b2] - Colour of the sixth series.
+ * @cssproperty [--mw-color-7=#ca8a04] - Colour of the seventh series.
+ * @cssproperty [--mw-color-8=#64748b] - Colour of the eighth series.
  * @cssproperty [--mw-muted-color=#4b5563] - Axis labels and state messages.
  * @cssproperty [--mw-grid-color=#e5e7eb] - Gridlines.
  * @cssproperty [--mw-axis-font-size=0.75rem] - Axis labels.

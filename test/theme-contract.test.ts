@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+/**
+ * Designers theme widgets through the custom properties and parts each element documents in its JSDoc;
+ * an undocumented knob is invisible to them and a documented one that does nothing misleads them.
+ */
+
+const widgets = readdirSync('widgets', { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(`widgets/${d.name}/${d.name}.ts`))
+  .map((d) => d.name);
+const sharedStyles = readFileSync('widgets/shared/states.ts', 'utf8');
+
+const documented = (source: string, tag: string) =>
+  new Set([...source.matchAll(new RegExp(`@${tag} \\[?([\\w-]+)`, 'g'))].map((m) => m[1]!));
+
+/** Custom properties read with var() but not defined by the widget itself: the knobs a page can set. */
+function readKnobs(css: string): Set<string> {
+  const defined = new Set([...css.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]!));
+  return new Set([...css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!).filter((name) => !defined.has(name)));
+}
+
+describe('theme contract', () => {
+  for (const tag of widgets) {
+    const element = readFileSync(`widgets/${tag}/${tag}.ts`, 'utf8');
+    const styles = readFileSync(`widgets/${tag}/${tag}.styles.ts`, 'utf8');
+
+    it(`<${tag}> documents exactly the custom properties it reads`, () => {
+      assert.deepEqual([...documented(element, 'cssproperty')].sort(), [...readKnobs(styles + sharedStyles)].sort());
+    });
+
+    it(`<${tag}> renders every part it documents`, () => {
+      const rendered = new Set(
+        [...(element + sharedStyles).matchAll(/part="([\w\s-]+)"/g)].flatMap((m) => m[1]!.split(/\s+/)),
+      );
+      for (const part of documented(element, 'csspart')) assert.ok(rendered.has(part), `@csspart ${part} is never rendered`);
+    });
+  }
+});
