@@ -81,6 +81,13 @@ function applyTheme(form) {
 }
 
 const theme = $('theme');
+const GRID = { light: '#e5e7eb', dark: '#374151' };
+theme.elements.dark.addEventListener('change', (event) => {
+  // Light gridlines glare on a dark page: swap the default, keep a colour the designer picked.
+  const grid = theme.elements['--mw-grid-color'];
+  const [from, to] = event.target.checked ? [GRID.light, GRID.dark] : [GRID.dark, GRID.light];
+  if (grid.value === from) grid.value = to;
+});
 theme.addEventListener('input', () => applyTheme(theme));
 theme.addEventListener('reset', () => setTimeout(() => applyTheme(theme)));
 start();

@@ -63,6 +63,15 @@ describe('usage-chart layout', () => {
     expect(bars[0]!.value).to.equal(7);
   });
 
+  it('anchors x labels at the edges inward so they are not clipped', () => {
+    const { xTicks, innerWidth } = layout(usage([{ a: 1, b: 1 }, { a: 1, b: 1 }]), size);
+    expect(xTicks[0]!.position).to.equal(0);
+    expect(xTicks[0]!.anchor).to.equal('start');
+    expect(xTicks.at(-1)!.position).to.equal(innerWidth);
+    expect(xTicks.at(-1)!.anchor).to.equal('end');
+    expect(xTicks.slice(1, -1).every((t) => t.anchor === 'middle')).to.equal(true);
+  });
+
   it('keeps fractional values exact', () => {
     const { bars } = layout(usage([{ a: 0.1, b: 0.2 }]), size);
     expect(bars.map((b) => b.value)).to.deep.equal([0.1, 0.2]);

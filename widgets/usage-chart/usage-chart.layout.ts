@@ -26,6 +26,12 @@ export interface Tick {
   value: number | Date;
 }
 
+export interface XTick extends Tick {
+  value: Date;
+  /** Labels near either edge are anchored inward so they are not clipped. */
+  anchor: 'start' | 'middle' | 'end';
+}
+
 export interface UsageLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   innerWidth: number;
@@ -33,12 +39,14 @@ export interface UsageLayout {
   /** Series names bottom to top; a single total series when the usage is not grouped. */
   series: string[];
   bars: Bar[];
-  xTicks: Tick[];
+  xTicks: XTick[];
   yTicks: Tick[];
 }
 
 export const TOTAL_SERIES = 'Total';
 const MARGIN = { top: 8, right: 12, bottom: 24, left: 48 };
+/** How close to an edge an x label may be centred before it would spill out (about half a label). */
+const EDGE = 40;
 
 export function layout(data: UsageResponse, size: Size): UsageLayout {
   const innerWidth = Math.max(0, size.width - MARGIN.left - MARGIN.right);
@@ -88,7 +96,11 @@ export function layout(data: UsageResponse, size: Size): UsageLayout {
     innerHeight,
     series,
     bars,
-    xTicks: x.ticks(xTickCount).map((value) => ({ position: x(value), value })),
+    xTicks: x.ticks(xTickCount).map((value) => {
+      const position = x(value);
+      const anchor = position < EDGE ? 'start' : position > innerWidth - EDGE ? 'end' : 'middle';
+      return { position, value, anchor };
+    }),
     yTicks: y.ticks(5).map((value) => ({ position: y(value), value })),
   };
 }

@@ -158,7 +158,7 @@ export class UsageChart extends LitElement {
         </g>
         <g part="axis x-axis" aria-hidden="true" transform="translate(0 ${innerHeight})">
           ${geometry.xTicks.map(
-            (t) => svg`<text x=${t.position} y="16" text-anchor="middle">${xLabel(t.value as Date)}</text>`,
+            (t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${xLabel(t.value)}</text>`,
           )}
         </g>
       </g>
