@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
 import { createSimulator } from './app.ts';
+import type { UsageRow } from './usage-query.ts';
+export type { UsageRow };
 import { validateResponse, validateSchema } from '../spec/validate.ts';
 
 export const TOKEN = 'sim-test-token';
@@ -49,14 +51,6 @@ export async function call(
   return { status: res.status, body: json };
 }
 
-export interface UsageRow {
-  starting_on: string;
-  ending_before: string;
-  group_key: string | null;
-  group_value: string | null;
-  group?: Record<string, string | null>;
-  value: number;
-}
 
 export async function usage(app: Hono, payload: Record<string, unknown>, query = ''): Promise<Reply<{ data: UsageRow[]; next_page: string | null; message?: string }>> {
   return call(app, 'POST', `/v1/usage/groups${query}`, { json: payload });

@@ -21,6 +21,8 @@ export interface InstalledProxy {
   requests: Request[];
   /** Answer the next proxy requests with this instead of the proxy; null restores the proxy. */
   override: ((request: Request) => Promise<Response>) | null;
+  /** Hold the next proxy answer until the returned function is called. */
+  holdNextResponse(): () => void;
   /** The proxy's own JSON for a path, fetched with a valid session. */
   get<T>(path: string): Promise<T>;
   restore(): void;
@@ -45,6 +47,16 @@ export function installProxy(customerId = ACME_ID): InstalledProxy {
     tokenRequests: () => tokens,
     requests: [],
     override: null,
+    holdNextResponse() {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      installed.override = async (request) => {
+        installed.override = null;
+        await gate;
+        return app.fetch(request);
+      };
+      return release;
+    },
     async get<T>(path: string) {
       const response = await app.request(path, { headers: { authorization: `Bearer ${await mint()}` } });
       return (await response.json()) as T;

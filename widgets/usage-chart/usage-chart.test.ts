@@ -82,13 +82,7 @@ describe('<usage-chart>', () => {
   });
 
   it('shows a skeleton while the first data loads', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    proxy.override = async (request) => {
-      await gate;
-      proxy.override = null;
-      return window.fetch(request);
-    };
+    const release = proxy.holdNextResponse();
     const el = await chart();
     expect(part(el, 'loading')).to.exist;
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
@@ -158,13 +152,7 @@ describe('<usage-chart>', () => {
   it('keeps the previous chart, dimmed, while new data loads', async () => {
     const el = await chart();
     await drawn(el);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    proxy.override = async (request) => {
-      await gate;
-      proxy.override = null;
-      return window.fetch(request);
-    };
+    const release = proxy.holdNextResponse();
     el.endingBefore = '2026-11-05';
     await waitUntil(() => part(el, 'base')!.getAttribute('aria-busy') === 'true');
     expect(bars(el).length).to.be.greaterThan(0);
