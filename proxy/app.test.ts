@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACME_ID, GLOBEX_ID, SIMULATOR_CUSTOMERS } from '../simulator/index.ts';
+import { ACME_ID, GLOBEX_ID, INITECH_ID, SIMULATOR_CUSTOMERS } from '../simulator/index.ts';
 import { verifySessionToken } from './session.ts';
 import { NOW, SECRET, testApp } from './test/harness.ts';
 
@@ -25,7 +25,7 @@ describe('the proxy app', () => {
   it('lets the demo page list simulator customers with their metrics and sign in as one of them', async () => {
     const app = testApp({ devSessions });
     const listed = (await (await app.request('/dev/customers')).json()) as { customers: Array<{ id: string; billable_metrics: Array<{ name: string; group_keys: string[][] }> }> };
-    assert.deepEqual(listed.customers.map((c) => c.id), [ACME_ID, GLOBEX_ID]);
+    assert.deepEqual(listed.customers.map((c) => c.id), [ACME_ID, GLOBEX_ID, INITECH_ID]);
     const cpu = listed.customers[0]!.billable_metrics.find((m) => m.name === 'CPU hours');
     assert.deepEqual(cpu?.group_keys, [['region']]);
 

@@ -39,6 +39,9 @@ export interface MetricDef {
 export interface CustomerDef {
   readonly id: string;
   readonly name: string;
+  /** Ids the customer's usage events may carry instead of the Metronome id; the first is the deprecated external_id. */
+  readonly ingest_aliases: ReadonlyArray<string>;
+  readonly created_at: string;
   readonly metrics: ReadonlyArray<MetricDef>;
 }
 
@@ -46,6 +49,7 @@ const s = (group: GroupTuple, scale: number, zeroChance = 0): SeriesDef => ({ gr
 
 export const ACME_ID = '6f1c2a9e-4b7d-4e38-9a51-3c8d0e2f7a14';
 export const GLOBEX_ID = 'b52e8d07-91c3-4f6a-8e2d-7a4f1c9b0d36';
+export const INITECH_ID = '3d9a7c41-e5b2-4f08-a6d3-8c1e0b7f5a29';
 
 export const METRIC_IDS = {
   cpuHours: '0d7e3b5a-2c81-4f96-b4e0-9a1d6c3f8e27',
@@ -54,6 +58,8 @@ export const METRIC_IDS = {
   legacyBandwidth: '93b0d4e1-7f2a-4a6c-8d5e-1c3b9f7e2a40',
   modelTokens: '7c25e9f0-3a6d-4b81-9f4c-d8e1a2b6c057',
   seats: 'f4a8b1c3-6e9d-4d20-b7f5-0a3c8e6d1b92',
+  gpuSeconds: 'a6e2f9b4-1c7d-4a35-8e0f-5b9d3c6a2e71',
+  objectStorage: 'c3b8e1d6-9a4f-4c72-b5e3-7d0a2f8c4b16',
 } as const;
 
 const REGIONS = ['ap-south-1', 'us-east-1', 'us-east-2', 'eu-west-1'] as const;
@@ -83,10 +89,20 @@ function tokenSeries(): SeriesDef[] {
   return out;
 }
 
+// The large customer: 24 clusters, so charts must fold groups; priced partly in a custom unit.
+const CLUSTERS = Array.from({ length: 24 }, (_, i) => `${['iad', 'fra', 'sin', 'syd'][i % 4]}-gpu-${String(i + 1).padStart(2, '0')}`);
+
+function clusterSeries(): SeriesDef[] {
+  // A long tail: a few clusters carry most of the load, the smallest idle most hours.
+  return CLUSTERS.map((cluster, i) => s({ cluster }, Math.round(90_000 / (i + 1) ** 1.3), i > 18 ? 0.6 : 0.02));
+}
+
 export const CUSTOMERS: ReadonlyArray<CustomerDef> = [
   {
     id: ACME_ID,
     name: 'Acme Robotics',
+    ingest_aliases: ['acme-robotics', 'acct_7741'],
+    created_at: '2025-11-03T16:20:00Z',
     metrics: [
       {
         id: METRIC_IDS.cpuHours,
@@ -150,6 +166,8 @@ export const CUSTOMERS: ReadonlyArray<CustomerDef> = [
   {
     id: GLOBEX_ID,
     name: 'Globex Analytics',
+    ingest_aliases: ['globex'],
+    created_at: '2026-02-11T09:05:00Z',
     metrics: [
       {
         id: METRIC_IDS.modelTokens,
@@ -172,6 +190,36 @@ export const CUSTOMERS: ReadonlyArray<CustomerDef> = [
         dimensions: {},
         series: [s({}, 42)],
         profile: { diurnal: 0.9, peakHourUtc: 15, weekend: 0.25, noise: 0.15 },
+      },
+    ],
+  },
+  {
+    id: INITECH_ID,
+    name: 'Initech Cloud',
+    ingest_aliases: ['initech', 'initech-prod', 'org_00318'],
+    created_at: '2025-06-30T12:00:00Z',
+    metrics: [
+      {
+        id: METRIC_IDS.gpuSeconds,
+        name: 'GPU seconds',
+        aggregation_type: 'SUM',
+        aggregation_key: 'gpu_seconds',
+        event_type: 'gpu_job',
+        group_keys: [['cluster']],
+        dimensions: { cluster: CLUSTERS },
+        series: clusterSeries(),
+        profile: { diurnal: 0.3, peakHourUtc: 9, weekend: 0.85, noise: 0.2 },
+      },
+      {
+        id: METRIC_IDS.objectStorage,
+        name: 'Object storage GB-hours',
+        aggregation_type: 'SUM',
+        aggregation_key: 'gb_hours',
+        event_type: 'bucket_snapshot',
+        group_keys: [['bucket_class']],
+        dimensions: { bucket_class: ['standard', 'infrequent'] },
+        series: [s({ bucket_class: 'standard' }, 52_000), s({ bucket_class: 'infrequent' }, 188_000)],
+        profile: { diurnal: 0.01, peakHourUtc: 12, weekend: 1, noise: 0.02 },
       },
     ],
   },
