@@ -2,8 +2,11 @@
 // spec/metronome-openapi.json, over deterministic seeded data anchored to an injectable clock.
 // No listening, no environment, no node:* imports — callers mount or serve it.
 import { Hono } from 'hono';
+import type { FaultOptions } from './faults.ts';
+import { faultsMiddleware } from './faults.ts';
 import { apiError } from './http.ts';
 import { billableMetricsRoutes } from './routes/billable-metrics.ts';
+import { customersRoutes } from './routes/customers.ts';
 import { usageRoutes } from './routes/usage.ts';
 
 export interface SimulatorOptions {
@@ -13,6 +16,8 @@ export interface SimulatorOptions {
   now?: () => Date;
   /** Seed of the usage data (default 1). */
   seed?: number;
+  /** Faults injected into every request (see faults.ts); the x-simulator-fault header overrides them. */
+  faults?: FaultOptions;
 }
 
 export const DEFAULT_SEED = 1;
@@ -23,6 +28,8 @@ export function createSimulator(options: SimulatorOptions): Hono {
   const expected = `Bearer ${options.apiToken}`;
   const app = new Hono();
 
+  // First, so that injected faults hit every request, authorised or not, as a gateway's would.
+  app.use('*', faultsMiddleware({ faults: options.faults, seed }));
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^bearer\s+(.+)$/i.exec(header.trim());
@@ -32,6 +39,7 @@ export function createSimulator(options: SimulatorOptions): Hono {
 
   app.route('/', usageRoutes({ now, seed }));
   app.route('/', billableMetricsRoutes());
+  app.route('/', customersRoutes());
 
   app.notFound((c) => apiError(c, 404, `Not found: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => apiError(c, 500, `Internal simulator error: ${error.message}`));

@@ -1,5 +1,6 @@
 export { createSimulator, DEFAULT_SEED } from './app.ts';
 export type { SimulatorOptions } from './app.ts';
+export type { FaultKind, FaultOptions } from './faults.ts';
 import { CUSTOMERS } from './catalog.ts';
 
 /** Customers the simulator knows, for pickers such as the demo page. */
