@@ -113,11 +113,12 @@ export const CUSTOMERS: ReadonlyArray<CustomerDef> = [
         group_keys: [['region']],
         dimensions: { region: REGIONS },
         series: [
-          s({ region: 'ap-south-1' }, 14, 0.35),
-          s({ region: 'us-east-1' }, 380),
-          s({ region: 'us-east-2' }, 150, 0.02),
-          s({ region: 'eu-west-1' }, 95, 0.05),
-          s({ region: null }, 3, 0.8),
+          // A small team: a handful of CPU hours an hour, so a $100 commit lasts about three months.
+          s({ region: 'ap-south-1' }, 1, 0.5),
+          s({ region: 'us-east-1' }, 6),
+          s({ region: 'us-east-2' }, 3, 0.1),
+          s({ region: 'eu-west-1' }, 2, 0.2),
+          s({ region: null }, 1, 0.95),
         ],
         profile: { diurnal: 0.45, peakHourUtc: 15, weekend: 0.7, noise: 0.25 },
       },
@@ -146,7 +147,7 @@ export const CUSTOMERS: ReadonlyArray<CustomerDef> = [
         event_type: 'storage_snapshot',
         group_keys: [['tier']],
         dimensions: { tier: ['hot', 'cold', 'archive'] },
-        series: [s({ tier: 'hot' }, 1_800), s({ tier: 'cold' }, 7_400), s({ tier: 'archive' }, 26_000)],
+        series: [s({ tier: 'hot' }, 20), s({ tier: 'cold' }, 60), s({ tier: 'archive' }, 200)],
         profile: { diurnal: 0.02, peakHourUtc: 12, weekend: 1, noise: 0.03 },
       },
       {

@@ -65,7 +65,7 @@ describe('<usage-chart>', () => {
   });
 
   it('labels the axes with formatted dates and compact numbers', async () => {
-    const el = await chart();
+    const el = await chart({ metric: METRIC_IDS.apiRequests, groupKey: 'endpoint' });
     await drawn(el);
     const xLabels = [...part(el, 'x-axis')!.querySelectorAll('text')].map((t) => t.textContent);
     expect(xLabels).to.include('Nov 2');
