@@ -246,7 +246,7 @@ export function contractsAt(now: Date): ContractDef[] {
           rate_type: 'TIERED',
           tiers: [
             { size: 1_000, price: 20 },
-            { size: 4_000, price: 15 },
+            { size: 1_000, price: 15 },
             { price: 10 },
           ],
         },
@@ -274,14 +274,15 @@ export function contractsAt(now: Date): ContractDef[] {
           id: '4c7e0b3f-8d5a-4e18-a6f9-2b1d9c4e7a36',
           type: 'PREPAID',
           name: 'Reserved GPU capacity',
-          description: '90,000 GPU credits each month; unused credits expire at month end',
+          description: '43,000 GPU credits each month; unused credits expire at month end',
           product_id: PRODUCT_IDS.gpuReservation,
           priority: 10,
           credit_type: GPU_CREDITS,
-          // Monthly segments: past ones expired with credits left, one is current, the last has not started.
+          // Monthly segments sized near the usage: some months expire credits, others bill an overage;
+          // one is current and the last has not started.
           segments: initechMonths.map((start, i) => ({
             id: `b0e5d2a8-7f3c-4a6${i}-9d1b-5e8c2f7a4d0${i}`,
-            amount: 90_000,
+            amount: 43_000,
             starting_at: start,
             ending_before: addMonths(start, 1),
           })),

@@ -1,0 +1,211 @@
+// A contract's books, derived from usage and the contract: one usage statement per billing period
+// and credit type (finalized when the period is over, a draft for the current one), commit and
+// credit burn-down across them in order, and each segment's ledger. Cached per contract and hour.
+import { findCustomer, type MetricDef } from '../catalog.ts';
+import { type DataClock, HOUR_MS, hourValue } from '../data.ts';
+import { derivedUuid } from './ids.ts';
+import type { Micros } from './money.ts';
+import { type Application, burnDown, type ChargeLine, type GroupValues, type PoolEntry, rateUsage } from './rating.ts';
+import { type CommitDef, type ContractDef, type CreditTypeDef, findProduct, type ProductDef, type RateDef, type SegmentDef } from './world.ts';
+
+export interface Period {
+  readonly start: Date;
+  readonly end: Date;
+}
+
+const addMonths = (date: Date, months: number) =>
+  new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
+
+/** Monthly periods from the billing anchor that have started by `now`, within the contract. */
+export function billingPeriods(contract: ContractDef, now: Date): Period[] {
+  const periods: Period[] = [];
+  for (let i = 0; ; i++) {
+    const start = addMonths(contract.billing_anchor_date, i);
+    if (start.getTime() > now.getTime() || start.getTime() >= contract.ending_before.getTime()) return periods;
+    const end = addMonths(contract.billing_anchor_date, i + 1);
+    periods.push({ start, end: end.getTime() < contract.ending_before.getTime() ? end : contract.ending_before });
+  }
+}
+
+export function currentPeriod(contract: ContractDef, now: Date): Period | null {
+  const last = billingPeriods(contract, now).at(-1);
+  return last && last.end.getTime() > now.getTime() ? last : null;
+}
+
+/** A product's usage split into the groups its invoice lines show, with the event series in each. */
+export interface PricedProduct {
+  readonly product: ProductDef;
+  readonly rate: RateDef;
+  readonly metric: MetricDef;
+  readonly groups: ReadonlyArray<{ readonly group: GroupValues | null; readonly series: ReadonlyArray<number> }>;
+}
+
+/** Groups a metric's event series by the values of `keys` (null when an event lacks the property or the metric the key). */
+export function seriesByGroup(metric: MetricDef, keys: ReadonlyArray<string>): Array<{ group: GroupValues; series: number[] }> {
+  const groups = new Map<string, { group: GroupValues; series: number[] }>();
+  metric.series.forEach((series, index) => {
+    const group = Object.fromEntries(keys.map((key) => [key, series.group[key] ?? null]));
+    const id = JSON.stringify(group);
+    if (!groups.has(id)) groups.set(id, { group, series: [] });
+    groups.get(id)!.series.push(index);
+  });
+  return [...groups.values()];
+}
+
+export function pricedProducts(contract: ContractDef, creditTypeId?: string): PricedProduct[] {
+  const customer = findCustomer(contract.customer_id)!;
+  return contract.rates
+    .filter((rate) => creditTypeId === undefined || rate.credit_type.id === creditTypeId)
+    .map((rate) => {
+      const product = findProduct(rate.product_id)!;
+      const metric = customer.metrics.find((m) => m.id === product.billable_metric_id)!;
+      const keys = product.presentation_group_key ?? [];
+      const groups = keys.length && rate.rate_type === 'FLAT' ? seriesByGroup(metric, keys) : [{ group: null, series: metric.series.map((_, i) => i) }];
+      return { product, rate, metric, groups };
+    });
+}
+
+/** Hourly usage of each group over [start, end): prefix sums, so any sub-range costs O(1). */
+export function cumulativeUsage(clock: DataClock, priced: PricedProduct, start: Date, end: Date): number[][] {
+  const first = Math.floor(start.getTime() / HOUR_MS);
+  const hours = Math.ceil((end.getTime() - start.getTime()) / HOUR_MS);
+  return priced.groups.map(({ series }) => {
+    const prefix = new Array<number>(hours + 1).fill(0);
+    for (let h = 0; h < hours; h++) {
+      let value = 0;
+      for (const index of series) value += hourValue(clock, priced.metric, index, first + h);
+      prefix[h + 1] = prefix[h]! + value;
+    }
+    return prefix;
+  });
+}
+
+export interface Statement {
+  readonly id: string;
+  readonly contract: ContractDef;
+  readonly credit_type: CreditTypeDef;
+  readonly period: Period;
+  readonly status: 'FINALIZED' | 'DRAFT';
+  readonly charges: ReadonlyArray<ChargeLine>;
+  /** Commit and credit segments available to this statement, before it drew on them. */
+  readonly pool: ReadonlyArray<PoolEntry>;
+  readonly applications: ReadonlyArray<Application>;
+  readonly total: Micros;
+}
+
+export type LedgerKind = 'SEGMENT_START' | 'INITIAL_BALANCE' | 'DEDUCTION' | 'EXPIRATION';
+
+export interface LedgerEntry {
+  readonly kind: LedgerKind;
+  readonly timestamp: Date;
+  readonly amount: Micros;
+  readonly segment_id: string;
+  readonly invoice_id?: string;
+  /** A deduction from a draft invoice: stamped at the end of its period, which may lie ahead. */
+  readonly pending?: boolean;
+}
+
+export interface CommitBooks {
+  readonly commit: CommitDef;
+  readonly contract: ContractDef;
+  readonly ledger: ReadonlyArray<LedgerEntry>;
+  /** What can be used now: active segments only; upcoming and expired ones count 0. */
+  readonly balance: Micros;
+}
+
+export interface ContractBooks {
+  readonly contract: ContractDef;
+  readonly statements: ReadonlyArray<Statement>;
+  readonly commits: ReadonlyArray<CommitBooks>;
+}
+
+export const statementId = (contract: ContractDef, creditType: CreditTypeDef, period: Period) =>
+  derivedUuid('usage-invoice', contract.id, creditType.id, period.start.toISOString());
+
+/** A segment pays for a statement when the whole billing period lies inside its access window. */
+const covers = (segment: SegmentDef, period: Period) =>
+  segment.starting_at.getTime() <= period.start.getTime() && period.end.getTime() <= segment.ending_before.getTime();
+
+const cache = new Map<string, ContractBooks>();
+
+export function contractBooks(contract: ContractDef, clock: DataClock, now: Date): ContractBooks {
+  const key = `${contract.id}:${clock.seed}:${clock.nowHour}`;
+  let books = cache.get(key);
+  if (!books) {
+    if (cache.size > 64) cache.clear();
+    books = computeBooks(contract, clock, now);
+    cache.set(key, books);
+  }
+  return books;
+}
+
+function computeBooks(contract: ContractDef, clock: DataClock, now: Date): ContractBooks {
+  const used = new Map<string, Micros>(); // segment id → drawn so far
+  const statements: Statement[] = [];
+  const creditTypes = [...new Map(contract.rates.map((r) => [r.credit_type.id, r.credit_type])).values()];
+  for (const period of billingPeriods(contract, now)) {
+    for (const creditType of creditTypes) {
+      const charges = pricedProducts(contract, creditType.id).flatMap((priced) => {
+        const prefixes = cumulativeUsage(clock, priced, period.start, period.end);
+        return rateUsage(priced.product, priced.rate, priced.groups.map(({ group }, i) => ({ group, raw: prefixes[i]!.at(-1)! })));
+      });
+      const pool: PoolEntry[] = contract.commits
+        .filter((commit) => commit.credit_type.id === creditType.id)
+        .flatMap((commit) =>
+          commit.segments
+            .filter((segment) => covers(segment, period) && segment.starting_at.getTime() <= now.getTime())
+            .map((segment) => ({ commit, segment, available: segment.amount * 1_000_000 - (used.get(segment.id) ?? 0) })),
+        );
+      const applications = burnDown(chargesByProduct(charges), pool);
+      for (const a of applications) used.set(a.segment.id, (used.get(a.segment.id) ?? 0) + a.amount);
+      const gross = charges.reduce((sum, line) => sum + line.total, 0);
+      statements.push({
+        id: statementId(contract, creditType, period),
+        contract,
+        credit_type: creditType,
+        period,
+        status: period.end.getTime() <= now.getTime() ? 'FINALIZED' : 'DRAFT',
+        charges,
+        pool,
+        applications,
+        total: gross - applications.reduce((sum, a) => sum + a.amount, 0),
+      });
+    }
+  }
+  return { contract, statements, commits: contract.commits.map((commit) => commitBooks(contract, commit, statements, now)) };
+}
+
+export function chargesByProduct(charges: ReadonlyArray<ChargeLine>): Map<string, Micros> {
+  const totals = new Map<string, Micros>();
+  for (const line of charges) totals.set(line.product_id, (totals.get(line.product_id) ?? 0) + line.total);
+  return totals;
+}
+
+function commitBooks(contract: ContractDef, commit: CommitDef, statements: ReadonlyArray<Statement>, now: Date): CommitBooks {
+  const ledger: LedgerEntry[] = [];
+  for (const segment of commit.segments) {
+    if (segment.starting_at.getTime() > now.getTime()) continue;
+    const granted = segment.amount * 1_000_000;
+    ledger.push({ kind: commit.type === 'POSTPAID' ? 'INITIAL_BALANCE' : 'SEGMENT_START', timestamp: segment.starting_at, amount: granted, segment_id: segment.id });
+    let drawn = 0;
+    for (const statement of statements) {
+      const amount = statement.applications.filter((a) => a.segment.id === segment.id).reduce((sum, a) => sum + a.amount, 0);
+      if (amount === 0) continue;
+      drawn += amount;
+      ledger.push({
+        kind: 'DEDUCTION',
+        timestamp: statement.period.end,
+        amount: -amount,
+        segment_id: segment.id,
+        invoice_id: statement.id,
+        ...(statement.status === 'DRAFT' ? { pending: true } : {}),
+      });
+    }
+    // A postpaid commit is trued up rather than expired; the simulated ones all end in the future.
+    if (commit.type !== 'POSTPAID' && segment.ending_before.getTime() <= now.getTime() && granted > drawn) {
+      ledger.push({ kind: 'EXPIRATION', timestamp: segment.ending_before, amount: drawn - granted, segment_id: segment.id });
+    }
+  }
+  ledger.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  return { commit, contract, ledger, balance: ledger.reduce((sum, entry) => sum + entry.amount, 0) };
+}
