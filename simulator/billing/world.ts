@@ -305,3 +305,6 @@ export function contractsAt(now: Date): ContractDef[] {
     },
   ];
 }
+
+/** A customer's contracts at `now` (every simulated customer has exactly one). */
+export const contractsOf = (customerId: string, now: Date) => contractsAt(now).filter((c) => c.customer_id === customerId.toLowerCase());
