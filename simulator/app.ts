@@ -5,8 +5,12 @@ import { Hono } from 'hono';
 import type { FaultOptions } from './faults.ts';
 import { faultsMiddleware } from './faults.ts';
 import { apiError } from './http.ts';
+import { balancesRoutes } from './routes/balances.ts';
 import { billableMetricsRoutes } from './routes/billable-metrics.ts';
+import { contractsRoutes } from './routes/contracts.ts';
 import { customersRoutes } from './routes/customers.ts';
+import { dashboardPageRoutes, dashboardsRoutes } from './routes/dashboards.ts';
+import { pricingRoutes } from './routes/pricing.ts';
 import { usageRoutes } from './routes/usage.ts';
 
 export interface SimulatorOptions {
@@ -30,6 +34,9 @@ export function createSimulator(options: SimulatorOptions): Hono {
 
   // First, so that injected faults hit every request, authorised or not, as a gateway's would.
   app.use('*', faultsMiddleware({ faults: options.faults, seed }));
+  // Embeddable dashboard pages are opened in iframes without a bearer: their signed URL is the key.
+  const dashboards = { now, seed, apiToken: options.apiToken };
+  app.route('/', dashboardPageRoutes(dashboards));
   app.use('*', async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const match = /^bearer\s+(.+)$/i.exec(header.trim());
@@ -40,6 +47,10 @@ export function createSimulator(options: SimulatorOptions): Hono {
   app.route('/', usageRoutes({ now, seed }));
   app.route('/', billableMetricsRoutes());
   app.route('/', customersRoutes());
+  app.route('/', contractsRoutes({ now, seed }));
+  app.route('/', balancesRoutes({ now, seed }));
+  app.route('/', pricingRoutes({ now }));
+  app.route('/', dashboardsRoutes(dashboards));
 
   app.notFound((c) => apiError(c, 404, `Not found: ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => apiError(c, 500, `Internal simulator error: ${error.message}`));

@@ -69,7 +69,6 @@ const badUsage: Array<[string, Record<string, unknown> | string, RegExp, string?
   ['starting_on after ending_before', { ...cpu, starting_on: '2026-06-05T00:00:00Z' }, /^starting_on must be before ending_before$/],
   ['missing starting_on without current_period', { ...cpu, starting_on: undefined }, /^starting_on and ending_before are required unless current_period is true$/],
   ['current_period with explicit dates', { ...cpu, current_period: true }, /^starting_on and ending_before cannot be specified when current_period is true$/],
-  ['current_period for an uncontracted customer', { ...cpu, starting_on: undefined, ending_before: undefined, current_period: true }, /^customer is not contracted$/],
   ['a day window not starting at midnight UTC', { ...cpu, starting_on: '2026-06-01T05:00:00Z' }, /^starting_on must be at midnight UTC when window_size is day$/],
   ['an hour window ending mid-hour', { ...cpu, window_size: 'hour', ending_before: '2026-06-02T00:30:00Z' }, /^ending_before must be at the start of a UTC hour$/],
   ['a group_key the metric does not define', { ...cpu, group_key: ['zone'] }, /^group_key \["zone"\] is not a group key of billable metric "CPU hours"/],

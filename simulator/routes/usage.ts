@@ -6,6 +6,8 @@ import type { CustomerDef, MetricDef } from '../catalog.ts';
 import { CUSTOMERS, findCustomer } from '../catalog.ts';
 import type { DataClock } from '../data.ts';
 import { dataClock, hourIndex, sumUsage } from '../data.ts';
+import { currentPeriod } from '../billing/statements.ts';
+import { contractsOf } from '../billing/world.ts';
 import { validateRequestBody } from '../../spec/validate.ts';
 import { BadRequest, apiError, decodeCursor, encodeCursor, fingerprint, isoHour, parseLimit } from '../http.ts';
 import type { UsageGroupsPayload, UsagePlan } from '../usage-query.ts';
@@ -122,11 +124,17 @@ export function usageRoutes(options: { now: () => Date; seed: number }): Hono {
       if (!customer) return apiError(c, 404, 'Customer not found');
       const metric = customer.metrics.find((m) => m.id === payload.billable_metric_id.toLowerCase());
       if (!metric) return apiError(c, 404, 'Billable metric not found');
-      // current_period needs the customer's billing period, which comes from a contract. Contracts
-      // are not simulated yet, so every customer is "uncontracted" and the spec's error applies.
-      if (payload.current_period === true) throw new BadRequest('customer is not contracted');
+      // current_period is the billing period of the customer's contract that contains now; the
+      // spec's "uncontracted" error applies when no contract is running.
+      let query = payload;
+      if (payload.current_period === true) {
+        const now = options.now();
+        const period = contractsOf(customer.id, now).map((contract) => currentPeriod(contract, now)).find((p) => p !== null);
+        if (!period) throw new BadRequest('customer is not contracted');
+        query = { ...payload, starting_on: isoHour(period.start.getTime()), ending_before: isoHour(period.end.getTime()) };
+      }
 
-      const plan = planUsageQuery(metric, payload, customer.id);
+      const plan = planUsageQuery(metric, query, customer.id);
       const fp = fingerprint(plan.identity);
       const offset = decodeCursor(c.req.query('next_page'), fp, plan.total);
       const end = Math.min(offset + limit, plan.total);
