@@ -15,7 +15,7 @@ const templates = Object.entries((spec as { paths: Record<string, Record<string,
 }));
 
 export function specPathOf(method: string, url: string): string | undefined {
-  const path = url.split('?')[0] ?? '';
+  const path = new URL(url, 'http://localhost').pathname;
   return templates.find((t) => t.methods.includes(method.toLowerCase()) && t.pattern.test(path))?.path;
 }
 
