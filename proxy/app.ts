@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { errorResponse, handleError } from './errors.ts';
 import type { Metronome } from './metronome.ts';
+import { customerRoutes } from './routes/customer.ts';
 import { devRoutes, type DevCustomer } from './routes/dev.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { requireSession, type SessionVariables } from './session.ts';
@@ -29,7 +30,8 @@ export function createApp(deps: AppDeps) {
     app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization'], maxAge: 600 }));
   }
   app.use('/api/*', requireSession(deps.sessionSecret, deps.now));
-  app.route('/api/usage', usageRoutes(deps.metronome));
+  app.route('/api/customer', customerRoutes(deps.metronome, deps.now));
+  app.route('/api/usage', usageRoutes(deps.metronome, deps.now));
 
   if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, now: deps.now, metronome: deps.metronome }));
   return app;

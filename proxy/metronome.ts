@@ -45,6 +45,15 @@ export interface UsageGroupsQuery {
   starting_on: string;
   ending_before: string;
   group_key?: string[];
+  group_filters?: Record<string, string[]>;
+}
+
+/** The fields of a contract the proxy uses. */
+export interface Contract {
+  id: string;
+  starting_at: string;
+  ending_before?: string | null;
+  usage_statement_schedule?: { frequency?: string; billing_anchor_date?: string } | null;
 }
 
 interface Page<T> {
@@ -117,6 +126,17 @@ export function createMetronome(options: MetronomeOptions) {
   }
 
   return {
+    async getCustomer(customerId: string, signal?: AbortSignal): Promise<{ id: string; name: string }> {
+      const body = await request<{ data: { id: string; name: string } }>('GET', `/v1/customers/${encodeURIComponent(customerId)}`, {}, undefined, signal);
+      return body.data;
+    },
+
+    /** Contracts in force at `coveringDate`. Metronome answers an unknown customer with 400 here, not 404. */
+    async listContracts(customerId: string, coveringDate: Date, signal?: AbortSignal): Promise<Contract[]> {
+      const body = await request<{ data?: Contract[] | null }>('POST', '/v2/contracts/list', {}, { customer_id: customerId, covering_date: coveringDate.toISOString() }, signal);
+      return body.data ?? [];
+    },
+
     listBillableMetrics(customerId: string, signal?: AbortSignal): Promise<BillableMetric[]> {
       const path = `/v1/customers/${encodeURIComponent(customerId)}/billable-metrics`;
       return allPages((cursor) => request<Page<BillableMetric>>('GET', path, cursor ? { next_page: cursor } : {}, undefined, signal));

@@ -48,3 +48,11 @@ export function listParam(query: Record<string, string | undefined>, name: strin
   if (new Set(items).size !== items.length) throw badRequest(name, `"${value}" names the same key twice.`);
   return items;
 }
+
+/** `true` or `false`; absent means false. */
+export function booleanParam(query: Record<string, string | undefined>, name: string): boolean {
+  const value = query[name]?.trim();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  throw badRequest(name, `"${value}" is not true or false.`);
+}

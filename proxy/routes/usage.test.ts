@@ -98,6 +98,13 @@ describe('GET /api/usage', () => {
     ['an inverted range', cpu('starting_on=2026-11-05&ending_before=2026-11-02'), /^ending_before: must be later than starting_on/],
     ['an unknown window size', cpu('starting_on=2026-11-01&ending_before=2026-11-02&window_size=week'), /^window_size: "week" is not one of hour, day, none/],
     ['a key the metric does not define', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=zone'), /^group_key: "zone" is not a group key of CPU hours; use one of: region/],
+    ['current_period with dates', cpu('current_period=true&starting_on=2026-11-01'), /^current_period: cannot be combined with starting_on or ending_before/],
+    ['a current_period that is not a boolean', cpu('current_period=yes'), /^current_period: "yes" is not true or false/],
+    ['a filter without a group key', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_filter=region:us-east-1'), /^group_filter: needs group_key/],
+    ['a filter on a key not grouped by', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=region&group_filter=tier:hot'), /^group_filter: "tier" is not one of the grouped keys/],
+    ['a malformed filter', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=region&group_filter=region'), /^group_filter: "region" is not key:value1,value2/],
+    ['an unknown comparison', cpu('starting_on=2026-11-01&ending_before=2026-11-02&compare=last-year'), /^compare: "last-year" is not one of previous, none/],
+    ['hourly windows over too long a range', cpu('starting_on=2026-06-01&ending_before=2026-11-02&window_size=hour'), /^window_size: hourly windows cover at most 92 days/],
     ['an empty key in a compound key', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=region,'), /^group_key: .* has an empty entry/],
   ];
   for (const [name, path, message] of badInputs) {
@@ -110,6 +117,33 @@ describe('GET /api/usage', () => {
       assert.equal(calls.filter((c) => c.url.pathname === '/v1/usage/groups').length, 0);
     });
   }
+
+  it('charts the current billing period when asked, without dates', async () => {
+    const { status, body } = await usage(cpu('current_period=true&group_key=region'));
+    assert.equal(status, 200);
+    assert.equal(body.starting_on, '2026-11-01T00:00:00.000Z');
+    assert.equal(body.ending_before, '2026-12-01T00:00:00.000Z');
+    assert.equal(body.windows.length, 30);
+  });
+
+  it('filters groups by value, passing group_filters to Metronome', async () => {
+    const calls: UpstreamCall[] = [];
+    const { body } = await usage(cpu('starting_on=2026-11-01&ending_before=2026-11-08&group_key=region&group_filter=region:us-east-1,eu-west-1'), ACME_ID, testApp({ fetch: simulatorFetch(calls) }));
+    assert.deepEqual([...body.groups].sort(), ['eu-west-1', 'us-east-1']);
+    assert.deepEqual((calls.find((c) => c.url.pathname === '/v1/usage/groups')!.body as { group_filters: unknown }).group_filters, { region: ['us-east-1', 'eu-west-1'] });
+    const all = (await usage(cpu('starting_on=2026-11-01&ending_before=2026-11-08&group_key=region'))).body;
+    assert.equal(body.windows[0]!.values!['us-east-1'], all.windows[0]!.values!['us-east-1']);
+  });
+
+  it('adds the previous period of the same length when comparing', async () => {
+    const { body } = await usage(cpu('starting_on=2026-11-01&ending_before=2026-11-08&group_key=region&compare=previous'));
+    assert.equal(body.previous!.starting_on, '2026-10-25T00:00:00.000Z');
+    assert.equal(body.previous!.ending_before, '2026-11-01T00:00:00.000Z');
+    assert.equal(body.previous!.windows.length, 7);
+    const earlier = (await usage(cpu('starting_on=2026-10-25&ending_before=2026-11-01&group_key=region'))).body;
+    assert.equal(body.previous!.total, earlier.total);
+    assert.deepEqual(body.previous!.windows, earlier.windows);
+  });
 
   it('answers 502 with a plain message when Metronome fails, leaking neither its body nor the token', async () => {
     const failing: typeof fetch = async () =>

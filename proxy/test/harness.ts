@@ -1,5 +1,6 @@
 import { createSimulator } from '../../simulator/index.ts';
 import { validateRequestBody } from '../../spec/validate.ts';
+import { specPathOf } from '../../simulator/spec-call.ts';
 import { createApp, type AppDeps } from '../app.ts';
 import { createMetronome } from '../metronome.ts';
 import { createSessionToken } from '../session.ts';
@@ -24,7 +25,8 @@ export function simulatorFetch(calls: UpstreamCall[] = []): typeof fetch {
     const url = new URL(request.url);
     const text = await request.clone().text();
     const body = text ? JSON.parse(text) : undefined;
-    const template = url.pathname.replace(/\/customers\/[^/]+\//, '/customers/{customer_id}/');
+    const template = specPathOf(request.method, url.pathname);
+    if (!template) throw new Error(`proxy called ${request.method} ${url.pathname}, which is not in the spec`);
     const problems = validateRequestBody(request.method, template, body);
     if (problems.length) throw new Error(`proxy sent a request the spec forbids: ${problems.join('; ')}`);
     calls.push({ method: request.method, url, body });

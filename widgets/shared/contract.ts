@@ -25,6 +25,16 @@ export interface UsageResponse {
   groups: string[];
   windows: UsageWindow[];
   total: number;
+  /** With `compare=previous`: the period of the same length just before, window by window, same group names. */
+  previous?: { starting_on: string; ending_before: string; windows: UsageWindow[]; total: number };
+}
+
+/** `GET /api/customer`: who the session is for and what they can chart. */
+export interface CustomerResponse {
+  customer: { name: string };
+  /** The contract's current billing period; null for a customer without a contract. */
+  current_billing_period: { starting_on: string; ending_before: string } | null;
+  billable_metrics: Array<{ id: string; name: string; group_keys: string[][] }>;
 }
 
 /** Every non-2xx answer of the proxy. */

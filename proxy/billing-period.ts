@@ -1,0 +1,40 @@
+import type { Contract } from './metronome.ts';
+
+/**
+ * The billing period a contract is in at `now`, from its usage statement schedule: periods start at
+ * the billing anchor and repeat every week, month, quarter or year (Metronome's frequencies). Null
+ * when no contract is in force or its schedule is missing.
+ */
+export function currentBillingPeriod(contracts: Contract[], now: Date): { start: Date; end: Date } | null {
+  const t = now.getTime();
+  for (const contract of contracts) {
+    const starts = Date.parse(contract.starting_at);
+    const ends = contract.ending_before ? Date.parse(contract.ending_before) : Infinity;
+    const anchorText = contract.usage_statement_schedule?.billing_anchor_date ?? contract.starting_at;
+    const anchor = new Date(anchorText);
+    const step = STEPS[(contract.usage_statement_schedule?.frequency ?? 'monthly').toLowerCase()];
+    if (!(starts <= t && t < ends) || Number.isNaN(anchor.getTime()) || !step) continue;
+    // Walk from the anchor; contracts run for years at most, so this is a few hundred steps at worst.
+    let k = 0;
+    while (step(anchor, k + 1).getTime() <= t) k++;
+    while (step(anchor, k).getTime() > t) k--;
+    const start = new Date(Math.max(step(anchor, k).getTime(), starts));
+    const end = new Date(Math.min(step(anchor, k + 1).getTime(), ends));
+    return { start, end };
+  }
+  return null;
+}
+
+/** Anchored on the 31st, February's period starts on its last day rather than spilling into March. */
+const months = (n: number) => (anchor: Date, k: number) => {
+  const month = anchor.getUTCMonth() + n * k;
+  const lastDay = new Date(Date.UTC(anchor.getUTCFullYear(), month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(anchor.getUTCFullYear(), month, Math.min(anchor.getUTCDate(), lastDay), anchor.getUTCHours()));
+};
+
+const STEPS: Record<string, (anchor: Date, k: number) => Date> = {
+  weekly: (anchor, k) => new Date(anchor.getTime() + k * 7 * 86_400_000),
+  monthly: months(1),
+  quarterly: months(3),
+  annual: months(12),
+};
