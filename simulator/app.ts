@@ -7,9 +7,11 @@ import { faultsMiddleware } from './faults.ts';
 import { apiError } from './http.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { billableMetricsRoutes } from './routes/billable-metrics.ts';
+import { breakdownsRoutes } from './routes/breakdowns.ts';
 import { contractsRoutes } from './routes/contracts.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { dashboardPageRoutes, dashboardsRoutes } from './routes/dashboards.ts';
+import { invoicesRoutes } from './routes/invoices.ts';
 import { pricingRoutes } from './routes/pricing.ts';
 import { usageRoutes } from './routes/usage.ts';
 
@@ -50,6 +52,9 @@ export function createSimulator(options: SimulatorOptions): Hono {
   app.route('/', contractsRoutes({ now, seed }));
   app.route('/', balancesRoutes({ now, seed }));
   app.route('/', pricingRoutes({ now }));
+  // Breakdowns first: …/invoices/breakdowns would otherwise read as an invoice id.
+  app.route('/', breakdownsRoutes({ now, seed }));
+  app.route('/', invoicesRoutes({ now, seed }));
   app.route('/', dashboardsRoutes(dashboards));
 
   app.notFound((c) => apiError(c, 404, `Not found: ${c.req.method} ${c.req.path}`));

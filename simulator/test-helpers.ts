@@ -6,6 +6,7 @@ import { createSimulator } from './app.ts';
 import type { UsageRow } from './usage-query.ts';
 export type { UsageRow };
 import { validateResponse, validateSchema } from '../spec/validate.ts';
+import specDocument from '../spec/metronome-openapi.json' with { type: 'json' };
 
 export const TOKEN = 'sim-test-token';
 /** A fixed clock in the middle of an hour, so "the current hour" is partial. */
@@ -17,12 +18,20 @@ export function simulator(overrides: { now?: Date; seed?: number } = {}): Hono {
   return createSimulator({ apiToken: TOKEN, now: () => now, seed: overrides.seed ?? SEED });
 }
 
-/** The spec operation a request addresses, if any. */
+/**
+ * The spec operation a request addresses, if any: the templated spec path whose segments match,
+ * literal segments winning over {params} (…/invoices/breakdowns is not …/invoices/{invoice_id}).
+ */
 function specPathOf(method: string, url: string): string | undefined {
-  const path = url.split('?')[0] ?? '';
-  if (method === 'POST' && path === '/v1/usage/groups') return path;
-  if (method === 'GET' && /^\/v1\/customers\/[^/]+\/billable-metrics$/.test(path)) return '/v1/customers/{customer_id}/billable-metrics';
-  return undefined;
+  const segments = (url.split('?')[0] ?? '').split('/');
+  const candidates = Object.entries(specDocument.paths as Record<string, Record<string, unknown>>)
+    .filter(([template, operations]) => {
+      const parts = template.split('/');
+      return method.toLowerCase() in operations && parts.length === segments.length && parts.every((part, i) => part.startsWith('{') || part === segments[i]);
+    })
+    .map(([template]) => template);
+  const literals = (template: string) => template.split('/').filter((part) => !part.startsWith('{')).length;
+  return candidates.sort((a, b) => literals(b) - literals(a))[0];
 }
 
 export interface Reply<T = any> {

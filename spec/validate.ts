@@ -27,9 +27,10 @@ export type Schema = {
 
 type Operation = {
   requestBody?: { required?: boolean; content?: Record<string, { schema?: Schema }> };
-  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
+  responses?: Record<string, ResponseObject>;
 };
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+type ResponseObject = { $ref?: string; content?: Record<string, { schema?: Schema }> };
+type Doc = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema>; responses?: Record<string, ResponseObject> } };
 const doc = spec as unknown as Doc;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -145,7 +146,9 @@ export function validateRequestBody(method: string, path: string, body: unknown)
  */
 export function validateResponse(method: string, path: string, status: number, body: unknown): string[] {
   const responses = operation(method, path).responses ?? {};
-  const declared = responses[String(status)] ?? responses['default'];
+  let declared: ResponseObject | undefined = responses[String(status)] ?? responses['default'];
+  // Shared responses (e.g. 404 → #/components/responses/NotFound) are referenced, not inlined.
+  if (declared?.$ref) declared = doc.components.responses?.[declared.$ref.replace('#/components/responses/', '')];
   let schema = declared?.content?.['application/json']?.schema;
   if (!declared && status >= 400) schema = { $ref: '#/components/schemas/Error' };
   if (!declared && !schema) return [`${method.toUpperCase()} ${path}: status ${status} is not declared in the spec`];

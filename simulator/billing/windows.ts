@@ -47,7 +47,7 @@ export function statementWindows(statement: Statement, clock: DataClock, windowM
 const lineKey = (line: ChargeLine) => `${line.product_id}:${line.tier?.level ?? ''}:${JSON.stringify(line.group)}`;
 
 /** Lines are matched by product, tier and group: a tier only appears once usage reaches it. */
-function chargeDifference(current: ReadonlyArray<ChargeLine>, before: ReadonlyArray<ChargeLine>): ChargeLine[] {
+export function chargeDifference(current: ReadonlyArray<ChargeLine>, before: ReadonlyArray<ChargeLine>): ChargeLine[] {
   const earlier = new Map(before.map((line) => [lineKey(line), line]));
   return current.map((line) => {
     const previous = earlier.get(lineKey(line));
