@@ -94,39 +94,49 @@ test('malformed answers 200 with the real JSON cut short, which no JSON parser a
   assert.throws(() => JSON.parse(text), SyntaxError);
 });
 
-test('timeout never answers, and ends as soon as the client aborts', async () => {
+test('timeout never answers', async () => {
   const client = new AbortController();
   const pending = send(sim(), 'timeout', { signal: client.signal });
   assert.equal(await Promise.race([pending, neverWithin(300)]), 'still waiting');
   client.abort();
-  const [, elapsed] = await timed(() => Promise.race([pending, neverWithin(1000)]));
-  assert.ok(elapsed < 500, 'the request ended once aborted');
 });
 
-test("over real HTTP, a timeout sends nothing, so the client's own timeout is what ends the request", async () => {
-  const server = serve({ fetch: sim().fetch, port: 0, hostname: '127.0.0.1' });
+// In process, an aborted app.request() cannot be relied on to reach the handler: Node's Request
+// follows its creator's signal through a weak reference that garbage collection may drop. Over real
+// HTTP the server aborts the request when the socket closes, which is what these check.
+async function abandonedOverHttp(fault: string, giveUpAfterMs: number) {
+  let finished = 0;
+  const app = sim();
+  const server = serve({ fetch: async (request) => { const response = await app.fetch(request); finished++; return response; }, port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const [outcome, elapsed] = await timed(() =>
-      fetch(`${base}${URL_PATH}`, { headers: { authorization: `Bearer ${TOKEN}`, 'x-simulator-fault': 'timeout' }, signal: AbortSignal.timeout(300) }).then(
+      fetch(`${base}${URL_PATH}`, { headers: { authorization: `Bearer ${TOKEN}`, 'x-simulator-fault': fault }, signal: AbortSignal.timeout(giveUpAfterMs) }).then(
         (res) => `answered ${res.status}`,
         (error: Error) => error.name,
       ),
     );
-    assert.equal(outcome, 'TimeoutError');
-    assert.ok(elapsed >= 295, `gave up after ${elapsed} ms`);
+    const deadline = Date.now() + 1000;
+    while (finished === 0 && Date.now() < deadline) await neverWithin(20);
+    return { outcome, elapsed, handlerEnded: finished === 1 };
   } finally {
+    server.closeAllConnections?.();
     await new Promise((resolve) => server.close(resolve));
   }
+}
+
+test('over real HTTP, a timeout sends nothing until the client gives up, and then the handler ends', async () => {
+  const { outcome, elapsed, handlerEnded } = await abandonedOverHttp('timeout', 300);
+  assert.equal(outcome, 'TimeoutError');
+  assert.ok(elapsed >= 295, `gave up after ${elapsed} ms`);
+  assert.ok(handlerEnded, 'the handler ended once the client went away');
 });
 
-test('a client that aborts during injected latency is not kept waiting for it', async () => {
-  const client = new AbortController();
-  const pending = send(sim(), 'latency=60000', { signal: client.signal });
-  setTimeout(() => client.abort(), 50);
-  const [, elapsed] = await timed(() => Promise.race([pending, neverWithin(2000)]));
-  assert.ok(elapsed < 1000, `ended after ${elapsed} ms`);
+test('a client that gives up during injected latency is not waited for', async () => {
+  const { outcome, handlerEnded } = await abandonedOverHttp('latency=60000', 50);
+  assert.equal(outcome, 'TimeoutError');
+  assert.ok(handlerEnded, 'the 60 s latency ended with the request');
 });
 
 test('rate makes only that fraction of requests fail, the same ones on every run with the same seed', async () => {
