@@ -1,14 +1,9 @@
 // The demo page: lists the simulator's customers, signs in as one through the dev-only session route,
-// and drives the widgets' attributes and the theme's CSS custom properties from the form controls.
+// and drives the theme's CSS custom properties from the form. The widget's own controls do the rest.
 const $ = (id) => document.getElementById(id);
 const usage = $('usage');
 const status = $('demo-status');
 let customers = [];
-
-function option(value, label, selected = false) {
-  const el = new Option(label, value, selected, selected);
-  return el;
-}
 
 async function json(response) {
   const body = await response.json().catch(() => null);
@@ -24,27 +19,15 @@ function tokenProviderFor(customerId) {
       .then((body) => body.token);
 }
 
+/** Start on a metric that can be grouped, grouped by its first key, so the first view shows stacked bars. */
 function showCustomer(customer) {
-  const metrics = customer.billable_metrics;
-  $('metric').replaceChildren(...metrics.map((m, i) => option(m.id, m.name, i === defaultMetricIndex(metrics))));
-  $('metric').disabled = metrics.length === 0;
-  usage.tokenProvider = tokenProviderFor(customer.id);
-  showMetric();
-}
-
-/** Prefer a metric that can be grouped, so the first view shows stacked bars. */
-function defaultMetricIndex(metrics) {
-  return Math.max(0, metrics.findIndex((m) => m.group_keys.length > 0));
-}
-
-function showMetric() {
-  const customer = customers.find((c) => c.id === $('customer').value);
-  const metric = customer.billable_metrics.find((m) => m.id === $('metric').value);
-  const keys = metric?.group_keys ?? [];
-  $('group-key').replaceChildren(option('', 'Nothing (totals)'), ...keys.map((k, i) => option(k.join(','), k.join(' × '), i === 0)));
-  $('group-key').disabled = keys.length === 0;
-  usage.billableMetricId = metric?.id ?? '';
-  usage.groupKey = $('group-key').value;
+  const metric = customer.billable_metrics.find((m) => m.group_keys.length > 0) ?? customer.billable_metrics[0];
+  Object.assign(usage, {
+    billableMetricId: metric?.id ?? '',
+    groupKey: metric?.group_keys[0]?.join(',') ?? '',
+    groupFilter: '',
+    tokenProvider: tokenProviderFor(customer.id),
+  });
 }
 
 async function start() {
@@ -54,19 +37,9 @@ async function start() {
     status.textContent = `Could not load the demo customers: ${error.message}`;
     return;
   }
-  $('customer').replaceChildren(...customers.map((c, i) => option(c.id, c.name, i === 0)));
+  $('customer').replaceChildren(...customers.map((c, i) => new Option(c.name, c.id, i === 0, i === 0)));
   $('customer').disabled = false;
   $('customer').addEventListener('change', () => showCustomer(customers.find((c) => c.id === $('customer').value)));
-  $('metric').addEventListener('change', showMetric);
-  $('group-key').addEventListener('change', () => (usage.groupKey = $('group-key').value));
-  $('window-size').addEventListener('change', () => {
-    // Hourly windows over 30 days are 720 bars; show the last 3 days instead.
-    const hourly = $('window-size').value === 'hour';
-    const end = new Date(Math.floor(Date.now() / 86_400_000 + 1) * 86_400_000);
-    usage.startingOn = hourly ? new Date(end - 3 * 86_400_000).toISOString() : '';
-    usage.endingBefore = hourly ? end.toISOString() : '';
-    usage.windowSize = $('window-size').value;
-  });
   showCustomer(customers[0]);
 }
 
@@ -81,12 +54,14 @@ function applyTheme(form) {
 }
 
 const theme = $('theme');
-const GRID = { light: '#e5e7eb', dark: '#374151' };
+/** Defaults that glare on a dark page are swapped with the page; colours the designer picked stay. */
+const DARK_SWAPS = { '--mw-grid-color': ['#e5e7eb', '#374151'], '--mw-surface-color': ['#ffffff', '#1f2937'], '--mw-border-color': ['#d1d5db', '#4b5563'] };
 theme.elements.dark.addEventListener('change', (event) => {
-  // Light gridlines glare on a dark page: swap the default, keep a colour the designer picked.
-  const grid = theme.elements['--mw-grid-color'];
-  const [from, to] = event.target.checked ? [GRID.light, GRID.dark] : [GRID.dark, GRID.light];
-  if (grid.value === from) grid.value = to;
+  for (const [name, [light, dark]] of Object.entries(DARK_SWAPS)) {
+    const input = theme.elements[name];
+    const [from, to] = event.target.checked ? [light, dark] : [dark, light];
+    if (input.value === from) input.value = to;
+  }
 });
 theme.addEventListener('input', () => applyTheme(theme));
 theme.addEventListener('reset', () => setTimeout(() => applyTheme(theme)));

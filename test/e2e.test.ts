@@ -35,33 +35,22 @@ function startDemo(): Promise<string> {
   });
 }
 
-/** What the simulator itself says for the chart's default range: the last 30 UTC days, by region. */
-async function simulatorDailyTotals(): Promise<Map<string, number>> {
+/** What the simulator itself says for Acme's CPU hours in its current billing period, day by day. */
+async function simulatorDailyTotals(): Promise<number[]> {
   const simulator = createSimulator({ apiToken: 't' });
-  const end = (Math.floor(Date.now() / DAY) + 1) * DAY;
   const totals = new Map<string, number>();
   let cursor: string | null = null;
   do {
     const response = await simulator.request(`/v1/usage/groups${cursor ? `?next_page=${cursor}` : ''}`, {
       method: 'POST',
       headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-      body: JSON.stringify({
-        customer_id: ACME_ID,
-        billable_metric_id: METRIC_IDS.cpuHours,
-        window_size: 'day',
-        starting_on: new Date(end - 30 * DAY).toISOString(),
-        ending_before: new Date(end).toISOString(),
-        group_key: ['region'],
-      }),
+      body: JSON.stringify({ customer_id: ACME_ID, billable_metric_id: METRIC_IDS.cpuHours, window_size: 'day', current_period: true, group_key: ['region'] }),
     });
     const page = (await response.json()) as { data: Array<{ starting_on: string; value: number | null }>; next_page: string | null };
-    for (const row of page.data) {
-      const day = new Date(row.starting_on).toISOString();
-      totals.set(day, (totals.get(day) ?? 0) + (row.value ?? 0));
-    }
+    for (const row of page.data) totals.set(row.starting_on, (totals.get(row.starting_on) ?? 0) + (row.value ?? 0));
     cursor = page.next_page;
   } while (cursor);
-  return totals;
+  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, total]) => total);
 }
 
 describe('npm start, then the demo page', { timeout: 120_000 }, () => {
@@ -83,41 +72,41 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     assert.match(url, /^http:\/\/localhost:\d+\/$/);
   });
 
-  it('shows a stacked usage chart of the first demo customer without any clicks, with the simulator\'s numbers', async () => {
+  it('shows Acme\'s CPU hours for the current billing period without any clicks, with the simulator\'s numbers', async () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 800 });
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(String(error)));
     await page.goto(url);
-    await page.waitForFunction(() => (document.querySelector('usage-chart')?.shadowRoot?.querySelectorAll('rect[part="bar"]').length ?? 0) > 0, {
-      timeout: 30_000,
-    });
+    const chartDrawn = () =>
+      [...(document.querySelector('usage-chart')?.shadowRoot?.querySelectorAll('path[part="series"]') ?? [])].some((p) => p.getAttribute('d'));
+    await page.waitForFunction(chartDrawn, { timeout: 30_000 });
     const drawn = await page.evaluate(() => {
       const root = document.querySelector('usage-chart')!.shadowRoot!;
-      const bars = [...root.querySelectorAll<SVGRectElement>('rect[part="bar"]')].map((b) => ({
-        window: Number(b.dataset.window),
-        value: Number(b.dataset.value),
-        series: b.dataset.series!,
-        height: b.getBoundingClientRect().height,
-      }));
       return {
-        bars,
+        series: [...root.querySelectorAll('path[part="series"]')].map((p) => p.getAttribute('data-series')),
         label: root.querySelector('svg')!.getAttribute('aria-label')!,
-        legend: [...root.querySelectorAll('[part="legend"] li')].map((li) => li.textContent!.trim()),
+        metric: root.querySelector<HTMLSelectElement>('[part="controls"] select')!.selectedOptions[0]!.textContent,
         customer: (document.getElementById('customer') as HTMLSelectElement).selectedOptions[0]!.textContent,
       };
     });
     assert.deepEqual(failures, []);
     assert.equal(drawn.customer, 'Acme Robotics');
-    assert.ok(drawn.legend.includes('us-east-1') && drawn.legend.includes('ap-south-1'), drawn.legend.join());
-    assert.ok(drawn.bars.every((b) => b.height > 0));
+    assert.equal(drawn.metric, 'CPU hours');
+    assert.ok(drawn.series.includes('us-east-1') && drawn.series.includes('ap-south-1'), drawn.series.join());
     assert.match(drawn.label, /CPU hours from .* to .*; most in /);
 
-    const expected = [...(await simulatorDailyTotals()).values()];
-    const shown = new Map<number, number>();
-    for (const bar of drawn.bars) shown.set(bar.window, (shown.get(bar.window) ?? 0) + bar.value);
-    assert.equal(expected.length, 30);
-    // Today's window grows by the hour, so it may have moved on between the two reads; every finished day must match.
-    for (let day = 0; day < 29; day++) assert.equal(shown.get(day) ?? 0, expected[day], `day ${day} of 30`);
+    // The table view holds exactly what the chart draws, so read the numbers there.
+    await page.evaluate(() => document.querySelector('usage-chart')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="table-toggle"]')!.click());
+    await page.waitForFunction(() => document.querySelector('usage-chart')!.shadowRoot!.querySelector('table'));
+    const shown = await page.evaluate(() =>
+      [...document.querySelector('usage-chart')!.shadowRoot!.querySelectorAll('tbody tr')].map((row) => Number(row.lastElementChild!.textContent!.replace(/,/g, ''))),
+    );
+    const expected = await simulatorDailyTotals();
+    assert.equal(shown.length, expected.length);
+    // Today's window grows by the hour, so it may have moved on between the two reads; finished days must match.
+    const today = Math.floor((Date.now() - Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1)) / 86_400_000);
+    for (let day = 0; day < Math.min(today, shown.length); day++) assert.equal(shown[day], expected[day], `day ${day + 1} of the period`);
+    if (today > 0) assert.ok(shown.slice(0, today).some((v) => v > 0), "finished days have usage");
   });
 });

@@ -19,12 +19,12 @@ export interface ApiTarget {
   tokenProvider: TokenProvider | undefined;
 }
 
-/** GET a proxy route as JSON, retrying once with a fresh token when the session has expired. */
-export async function getJson<T>(target: ApiTarget, path: string, params: Record<string, string>, options: { signal: AbortSignal }): Promise<T> {
+/** GET a proxy route as JSON, retrying once with a fresh token when the session has expired. Array params repeat. */
+export async function getJson<T>(target: ApiTarget, path: string, params: Record<string, string | string[]>, options: { signal: AbortSignal }): Promise<T> {
   const { tokenProvider } = target;
   if (!tokenProvider) throw new ApiError(0, 'no_session', 'This widget has no session: the page must set its tokenProvider.');
   const url = new URL(target.endpoint.replace(/\/+$/, '') + path, document.baseURI);
-  for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
+  for (const [key, value] of Object.entries(params)) for (const v of [value].flat()) if (v) url.searchParams.append(key, v);
 
   for (let attempt = 0; ; attempt++) {
     let token: string;

@@ -11,3 +11,17 @@ declare global {
     'mw-error': MwErrorEvent;
   }
 }
+
+/** The viewer changed what the widget shows through its own controls; `settings` holds the new choices. */
+export class MwChangeEvent<T extends object = Record<string, unknown>> extends Event {
+  static readonly eventName = 'mw-change';
+  constructor(readonly settings: T) {
+    super(MwChangeEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mw-change': MwChangeEvent;
+  }
+}

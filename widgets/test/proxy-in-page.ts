@@ -9,7 +9,8 @@ import type { TokenProvider } from '../shared/session.ts';
  * by them, so widget tests see exactly what a browser sees from `npm start`, without sockets.
  */
 
-export const NOW = new Date('2026-11-25T10:30:00Z');
+/** The simulator's data is anchored to the real clock, as the widget's own range presets are. */
+export const NOW = new Date();
 const SECRET = 'widget-test-secret';
 export const ENDPOINT = 'https://proxy.test';
 

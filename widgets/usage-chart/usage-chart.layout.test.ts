@@ -1,95 +1,107 @@
 import { expect } from '@open-wc/testing';
-import type { UsageResponse } from '../shared/contract.ts';
-import { layout, TOTAL_SERIES } from './usage-chart.layout.ts';
-import { summarize } from './usage-chart.summary.ts';
+import { day, usage } from './usage-chart.fixtures.ts';
+import { layout, windowAt } from './usage-chart.layout.ts';
+import { buildModel, OTHER_KEY } from './usage-chart.model.ts';
 
-const day = (d: number) => `2024-10-${String(d).padStart(2, '0')}T00:00:00.000Z`;
-
-function usage(values: Array<Record<string, number>>, groups = ['a', 'b']): UsageResponse {
-  const windows = values.map((v, i) => ({
-    starting_on: day(i + 1),
-    ending_before: day(i + 2),
-    values: v,
-    total: Object.values(v).reduce((s, x) => s + x, 0),
-  }));
-  return {
-    billable_metric: { id: 'm', name: 'CPU hours' },
-    window_size: 'day',
-    starting_on: day(1),
-    ending_before: day(values.length + 1),
-    group_key: ['region'],
-    groups,
-    windows,
-    total: windows.reduce((s, w) => s + w.total, 0),
-  };
-}
-
+const options = { maxGroups: 8, hidden: new Set<string>() };
 const size = { width: 460, height: 232 };
+/** The rectangles of one bar path, as [x, y, width, height]. */
+const rects = (d: string) => [...d.matchAll(/M([\d.-]+),([\d.-]+)h([\d.-]+)v([\d.-]+)/g)].map((m) => m.slice(1).map(Number));
+
+describe('usage-chart model', () => {
+  it('keeps the largest groups and folds the rest into one "Other" series', () => {
+    const data = usage([{ a: 50, b: 40, c: 3, d: 2, e: 1 }]);
+    const model = buildModel(data, { ...options, maxGroups: 3 });
+    expect(model.series.map((s) => s.label)).to.deep.equal(['a', 'b', 'Other (3)']);
+    expect(model.series[2]!.values).to.deep.equal([6]);
+    expect(model.total).to.equal(96);
+  });
+
+  it('does not fold a single group into "Other"', () => {
+    const model = buildModel(usage([{ a: 5, b: 4, c: 3 }]), { ...options, maxGroups: 3 });
+    expect(model.series.map((s) => s.key)).to.deep.equal(['a', 'b', 'c']);
+  });
+
+  it('leaves hidden series out of the totals but keeps their colour for when they return', () => {
+    const model = buildModel(usage([{ a: 5, b: 4 }, { a: 1, b: 2 }]), { ...options, hidden: new Set(['a']) });
+    expect(model.totals).to.deep.equal([4, 2]);
+    expect(model.series.map((s) => [s.key, s.colour, s.hidden])).to.deep.equal([['a', 0, true], ['b', 1, false]]);
+  });
+
+  it('renames keys\' values through group-key overrides, part by part for compound keys', () => {
+    const data = { ...usage([{ 'us-east-1 / big': 1, '(none) / small': 1 }]), group_key: ['region', 'size'] };
+    const model = buildModel(data, { ...options, overrides: { region: { value_display_names: { 'us-east-1': 'Virginia' } }, size: { value_display_names: { small: 'S' } } } });
+    expect(model.series.map((s) => s.label)).to.deep.equal(['Virginia / big', '(none) / S']);
+  });
+
+  it('compares the previous period over the same visible groups, Other included', () => {
+    const data = { ...usage([{ a: 10, b: 5, c: 1, d: 1 }]), previous: { starting_on: day(0), ending_before: day(1), windows: [{ starting_on: day(0), ending_before: day(1), values: { a: 8, b: 2, c: 3, d: 0, e: 4 }, total: 17 }], total: 17 } };
+    const model = buildModel(data, { ...options, maxGroups: 3, hidden: new Set(['b']) });
+    expect(model.previous!.totals).to.deep.equal([8 + 3 + 0]);
+  });
+});
 
 describe('usage-chart layout', () => {
-  it('stacks each window\'s groups bottom to top in series order, heights proportional to values', () => {
-    const { bars, innerHeight } = layout(usage([{ a: 30, b: 10 }, { a: 20, b: 20 }]), size);
-    const first = bars.filter((b) => b.window === 0);
-    expect(first.map((b) => b.series)).to.deep.equal([0, 1]);
-    expect(first[0]!.y + first[0]!.height).to.be.closeTo(innerHeight, 1e-9);
-    expect(first[1]!.y + first[1]!.height).to.be.closeTo(first[0]!.y, 1e-9);
-    expect(first[0]!.height / first[1]!.height).to.be.closeTo(3, 1e-9);
+  it('draws each series as one path of bars stacked on the series below, heights proportional to values', () => {
+    const geometry = layout(buildModel(usage([{ a: 30, b: 10 }, { a: 20, b: 20 }]), options), size, 'bars');
+    expect(geometry.paths).to.have.length(2);
+    const [a0] = rects(geometry.paths[0]!.d);
+    const [b0] = rects(geometry.paths[1]!.d);
+    expect(a0![1]! + a0![3]!).to.be.closeTo(geometry.innerHeight, 0.01);
+    expect(b0![1]! + b0![3]!).to.be.closeTo(a0![1]!, 0.02);
+    expect(a0![3]! / b0![3]!).to.be.closeTo(3, 0.01);
   });
 
-  it('places windows left to right without overlap', () => {
-    const { bars } = layout(usage([{ a: 1, b: 1 }, { a: 1, b: 1 }, { a: 1, b: 1 }]), size);
-    const xs = bars.filter((b) => b.series === 0).map((b) => [b.x, b.x + b.width]);
-    for (let i = 1; i < xs.length; i++) expect(xs[i]![0]).to.be.greaterThan(xs[i - 1]![1]!);
+  it('places windows left to right without overlap and skips zero values', () => {
+    const geometry = layout(buildModel(usage([{ a: 1, b: 0 }, { a: 1, b: 1 }, { a: 1, b: 1 }]), options), size, 'bars');
+    const bars = rects(geometry.paths[0]!.d);
+    for (let i = 1; i < bars.length; i++) expect(bars[i]![0]).to.be.greaterThan(bars[i - 1]![0]! + bars[i - 1]![2]!);
+    expect(rects(geometry.paths[1]!.d)).to.have.length(2);
   });
 
-  it('draws nothing for a zero value and keeps the axis from 0', () => {
-    const { bars, yTicks } = layout(usage([{ a: 5, b: 0 }]), size);
-    expect(bars).to.have.length(1);
-    expect(yTicks[0]!.value).to.equal(0);
-    expect(yTicks.at(-1)!.value).to.be.at.least(5);
+  it('keeps 21,600 values in one path per series', () => {
+    const values = Array.from({ length: 2160 }, (_, i) => Object.fromEntries(Array.from({ length: 10 }, (_, g) => [`g${g}`, (i * (g + 1)) % 97])));
+    const geometry = layout(buildModel(usage(values), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, 'bars');
+    expect(geometry.paths).to.have.length(10);
   });
 
-  it('handles all-zero data with a usable axis and no bars', () => {
-    const { bars, yTicks } = layout(usage([{ a: 0, b: 0 }]), size);
-    expect(bars).to.have.length(0);
-    expect(yTicks.length).to.be.greaterThan(1);
+  it('draws lines through window centres, with the total and previous period when comparing', () => {
+    const previousWindows = [
+      { starting_on: day(-1), ending_before: day(0), values: { a: 9, b: 1 }, total: 10 },
+      { starting_on: day(0), ending_before: day(1), values: { a: 0, b: 0 }, total: 0 },
+    ];
+    const data = { ...usage([{ a: 1, b: 2 }, { a: 3, b: 4 }]), previous: { starting_on: day(-1), ending_before: day(1), windows: previousWindows, total: 10 } };
+    const geometry = layout(buildModel(data, options), size, 'lines');
+    expect(geometry.paths[0]!.d).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    expect(geometry.totalPath).to.be.a('string');
+    expect(geometry.previousPath).to.be.a('string');
+    expect(geometry.yTicks.at(-1)!.value).to.be.at.least(10);
   });
 
-  it('uses a single total series when usage is not grouped', () => {
-    const data = { ...usage([{ a: 3, b: 4 }]), group_key: null, groups: [] };
-    data.windows = data.windows.map(({ values: _values, ...w }) => w);
-    const { series, bars } = layout(data, size);
-    expect(series).to.deep.equal([TOTAL_SERIES]);
-    expect(bars[0]!.value).to.equal(7);
+  it('finds the window under the pointer, and none outside the plot', () => {
+    const geometry = layout(buildModel(usage([{ a: 1 }, { a: 1 }, { a: 1 }, { a: 1 }]), options), size, 'bars');
+    expect(windowAt(geometry, 1)).to.equal(0);
+    expect(windowAt(geometry, geometry.innerWidth / 2 + 1)).to.equal(2);
+    expect(windowAt(geometry, geometry.innerWidth - 1)).to.equal(3);
+    expect(windowAt(geometry, -5)).to.equal(null);
+    expect(windowAt(geometry, geometry.innerWidth + 5)).to.equal(null);
   });
 
   it('anchors x labels at the edges inward so they are not clipped', () => {
-    const { xTicks, innerWidth } = layout(usage([{ a: 1, b: 1 }, { a: 1, b: 1 }]), size);
-    expect(xTicks[0]!.position).to.equal(0);
+    const { xTicks, innerWidth } = layout(buildModel(usage([{ a: 1 }, { a: 1 }]), options), size, 'bars');
     expect(xTicks[0]!.anchor).to.equal('start');
     expect(xTicks.at(-1)!.position).to.equal(innerWidth);
     expect(xTicks.at(-1)!.anchor).to.equal('end');
     expect(xTicks.slice(1, -1).every((t) => t.anchor === 'middle')).to.equal(true);
   });
 
-  it('keeps fractional values exact', () => {
-    const { bars } = layout(usage([{ a: 0.1, b: 0.2 }]), size);
-    expect(bars.map((b) => b.value)).to.deep.equal([0.1, 0.2]);
-  });
-});
-
-describe('usage-chart summary', () => {
-  it('states the total, metric, inclusive date range and largest group', () => {
-    expect(summarize(usage([{ a: 900, b: 100 }, { a: 200, b: 84 }]), 'en-US')).to.equal(
-      '1,284 CPU hours from Oct 1, 2024 to Oct 2, 2024; most in a (86%).',
-    );
+  it('gives all-zero data a usable axis and no bars', () => {
+    const geometry = layout(buildModel(usage([{ a: 0 }]), options), size, 'bars');
+    expect(geometry.paths[0]!.d).to.equal('');
+    expect(geometry.yTicks.length).to.be.greaterThan(1);
   });
 
-  it('says when there is no usage', () => {
-    expect(summarize(usage([{ a: 0, b: 0 }]), 'en-US')).to.equal('No CPU hours usage on Oct 1, 2024.');
-  });
-
-  it('follows the locale', () => {
-    expect(summarize(usage([{ a: 1000.5, b: 0 }], ['a']), 'de-DE')).to.match(/^1\.000,5 CPU hours/);
+  it('names the fold key so it never collides with a real group', () => {
+    expect(OTHER_KEY.startsWith('\u0000')).to.equal(true);
   });
 });

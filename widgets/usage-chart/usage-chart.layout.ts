@@ -1,32 +1,28 @@
-import { max } from 'd3-array';
+import { bisectRight, max } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
-import { stack } from 'd3-shape';
-import type { UsageResponse } from '../shared/contract.ts';
+import { line } from 'd3-shape';
+import { type ChartModel, type Series, visibleSeries } from './usage-chart.model.ts';
 
-/** Pure geometry for `<usage-chart>`: data and size in, plain arrays out. The only file that uses d3. */
+/**
+ * Pure geometry for `<usage-chart>`: model and size in, path strings and ticks out. One path per
+ * series, however many windows, so 90 days of hourly data stays a handful of DOM nodes; the pointer
+ * finds its window by bisecting window edges. The only file of the widget that uses d3.
+ */
+
+export type ChartMode = 'bars' | 'lines';
 
 export interface Size {
   width: number;
   height: number;
 }
 
-export interface Bar {
-  /** Index into `series`, which also picks the colour. */
-  series: number;
-  window: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+export interface Tick {
+  position: number;
   value: number;
 }
 
-export interface Tick {
+export interface XTick {
   position: number;
-  value: number | Date;
-}
-
-export interface XTick extends Tick {
   value: Date;
   /** Labels near either edge are anchored inward so they are not clipped. */
   anchor: 'start' | 'middle' | 'end';
@@ -36,71 +32,91 @@ export interface UsageLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   innerWidth: number;
   innerHeight: number;
-  /** Series names bottom to top; a single total series when the usage is not grouped. */
-  series: string[];
-  bars: Bar[];
+  /** Visible series, bottom of the stack first. */
+  paths: Array<{ series: Series; d: string }>;
+  /** Lines mode with a comparison: the current total, so it can be read against the previous one. */
+  totalPath: string | null;
+  /** The previous period's totals, window by window. */
+  previousPath: string | null;
+  /** Left and right edge of each window, for hit-testing and placing the tooltip. */
+  windowLeft: number[];
+  windowRight: number[];
   xTicks: XTick[];
   yTicks: Tick[];
 }
 
-export const TOTAL_SERIES = 'Total';
 const MARGIN = { top: 8, right: 12, bottom: 24, left: 48 };
 /** How close to an edge an x label may be centred before it would spill out (about half a label). */
 const EDGE = 40;
+const round = (n: number) => Math.round(n * 100) / 100;
 
-export function layout(data: UsageResponse, size: Size): UsageLayout {
+export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLayout {
   const innerWidth = Math.max(0, size.width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(0, size.height - MARGIN.top - MARGIN.bottom);
-  const grouped = data.group_key !== null && data.groups.length > 0;
-  const series = grouped ? data.groups : [TOTAL_SERIES];
-  const rows = data.windows.map((w) => (grouped ? (w.values ?? {}) : { [TOTAL_SERIES]: w.total }));
-
+  const series = visibleSeries(model);
   const x = scaleUtc()
-    .domain([new Date(data.starting_on), new Date(data.ending_before)])
+    .domain([new Date(model.startingOn), new Date(model.endingBefore)])
     .range([0, innerWidth]);
-  const stacked = stack<Record<string, number>>()
-    .keys(series)
-    .value((row, key) => Math.max(0, row[key] ?? 0))(rows);
-  const top = max(stacked.at(-1) ?? [], (point) => point[1]) ?? 0;
+  const windowLeft = model.windows.map((w) => x(w.start));
+  const windowRight = model.windows.map((w) => x(w.end));
+  const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
+
+  const previous = model.previous?.totals ?? [];
+  const highest =
+    mode === 'bars'
+      ? Math.max(max(model.totals) ?? 0, max(previous) ?? 0)
+      : Math.max(max(series.flatMap((s) => s.values)) ?? 0, model.previous ? (max(model.totals) ?? 0) : 0, max(previous) ?? 0);
   const y = scaleLinear()
-    .domain([0, top > 0 ? top : 1])
+    .domain([0, highest > 0 ? highest : 1])
     .range([innerHeight, 0])
     .nice(5);
 
-  const bars: Bar[] = [];
-  data.windows.forEach((w, window) => {
-    const left = x(new Date(w.starting_on));
-    const slot = x(new Date(w.ending_before)) - left;
-    // A gap between bars while they are wide enough to see one; dense hourly bars touch.
-    const gap = slot > 4 ? Math.min(slot * 0.2, 8) : 0;
-    stacked.forEach((layer, seriesIndex) => {
-      const [y0, y1] = layer[window]!;
-      if (y1 <= y0) return;
-      bars.push({
-        series: seriesIndex,
-        window,
-        x: left + gap / 2,
-        y: y(y1),
-        width: Math.max(slot - gap, 0.5),
-        height: y(y0) - y(y1),
-        // The data's own number, not y1 - y0, which floating-point stacking makes inexact.
-        value: rows[window]![series[seriesIndex]!] ?? 0,
-      });
-    });
-  });
+  const through = (values: number[]) =>
+    line<number>()
+      .x((_, i) => round(centre(i)))
+      .y((v) => round(y(v)))(values) ?? '';
 
-  const xTickCount = Math.max(2, Math.floor(innerWidth / 90));
+  const paths = mode === 'bars' ? stackedBars(series, windowLeft, windowRight, y) : series.map((s) => ({ series: s, d: through(s.values) }));
+
   return {
     margin: MARGIN,
     innerWidth,
     innerHeight,
-    series,
-    bars,
-    xTicks: x.ticks(xTickCount).map((value) => {
+    paths,
+    totalPath: mode === 'lines' && model.previous ? through(model.totals) : null,
+    previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
+    windowLeft,
+    windowRight,
+    xTicks: x.ticks(Math.max(2, Math.floor(innerWidth / 90))).map((value) => {
       const position = x(value);
       const anchor = position < EDGE ? 'start' : position > innerWidth - EDGE ? 'end' : 'middle';
       return { position, value, anchor };
     }),
     yTicks: y.ticks(5).map((value) => ({ position: y(value), value })),
   };
+}
+
+/** Each series as one path of rectangles stacked on the series below it. */
+function stackedBars(series: Series[], left: number[], right: number[], y: (v: number) => number) {
+  const base = left.map(() => 0);
+  return series.map((s) => {
+    let d = '';
+    s.values.forEach((value, i) => {
+      if (!(value > 0)) return;
+      const slot = right[i]! - left[i]!;
+      // A gap between bars while they are wide enough to see one; dense hourly bars touch.
+      const gap = slot > 4 ? Math.min(slot * 0.2, 8) : 0;
+      const top = y(base[i]! + value);
+      const bottom = y(base[i]!);
+      d += `M${round(left[i]! + gap / 2)},${round(top)}h${round(Math.max(slot - gap, 0.5))}v${round(bottom - top)}h${round(-Math.max(slot - gap, 0.5))}Z`;
+      base[i]! += value;
+    });
+    return { series: s, d };
+  });
+}
+
+/** The window under a horizontal position inside the plot, or null outside every window. */
+export function windowAt(geometry: Pick<UsageLayout, 'windowLeft' | 'windowRight'>, x: number): number | null {
+  const i = bisectRight(geometry.windowLeft, x) - 1;
+  return i >= 0 && x < geometry.windowRight[i]! ? i : null;
 }

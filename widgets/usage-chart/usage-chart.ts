@@ -1,54 +1,78 @@
-import { html, LitElement, nothing, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
+import { dataTableTemplate } from '../shared/chart/data-table.ts';
+import { legendTemplate } from '../shared/chart/legend.ts';
 import { SizeController } from '../shared/chart/size-controller.ts';
-import type { UsageResponse, WindowSize } from '../shared/contract.ts';
-import { MwErrorEvent } from '../shared/events.ts';
-import { formatCompact, formatDate, formatDateTime } from '../shared/format.ts';
+import type { CustomerResponse, UsageResponse, WindowSize } from '../shared/contract.ts';
+import { downloadCsv, toCsv } from '../shared/csv.ts';
+import { MwChangeEvent, MwErrorEvent } from '../shared/events.ts';
+import { type FormatOptions, isTimeZone } from '../shared/format.ts';
+import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
-import { layout, type UsageLayout } from './usage-chart.layout.ts';
+import { controlsTemplate, type ControlsHandlers, type RangePreset } from './usage-chart.controls.ts';
+import { type ChartMode, layout, type UsageLayout, windowAt } from './usage-chart.layout.ts';
+import { buildModel, type ChartModel } from './usage-chart.model.ts';
+import { describeWindow, svgTemplate, tooltipTemplate } from './usage-chart.plot.ts';
+import { parseGroupFilter, resolveRange, serializeGroupFilter, MAX_HOURLY_DAYS, DAY } from './usage-chart.range.ts';
 import styles from './usage-chart.styles.ts';
 import { summarize } from './usage-chart.summary.ts';
-
-const SERIES_COLOURS = 8;
-const DAY = 86_400_000;
+import { csvFilename, csvRows, tableData } from './usage-chart.table.ts';
 
 /**
- * A stacked bar chart of one billable metric's usage per time window, stacked by group.
+ * Usage of one billable metric over time, stacked by group, for the signed-in customer, with controls
+ * to pick the metric, grouping, filters, range, granularity and comparison.
  *
- * @summary Usage of one billable metric over time, for the signed-in customer.
+ * @summary Granular usage that customers slice themselves.
  *
- * @fires mw-error - The usage could not be loaded; `event.error.message` is what the widget shows.
+ * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
  * @slot empty - Replaces the "No usage in this period" message.
  *
  * @csspart base - The wrapper of everything the widget shows.
+ * @csspart controls - The row of pickers above the chart.
+ * @csspart filter - One group key's value filter.
+ * @csspart table-toggle - The button that switches between chart and table.
+ * @csspart export - The Export CSV button.
  * @csspart chart - The box the chart is drawn in; its height is `--usage-chart-height`.
- * @csspart bar - One group's part of one window's bar.
+ * @csspart plot - The focusable chart area; arrow keys move between windows.
+ * @csspart series - One series' bars or line.
+ * @csspart highlight - The band behind the window under the pointer or focus.
+ * @csspart total-line - The total, drawn in lines mode when comparing.
+ * @csspart previous-line - The previous period's totals.
+ * @csspart tooltip - The details of the window under the pointer or focus.
  * @csspart axis - Both axes; also `x-axis` and `y-axis`.
- * @csspart legend - The list of groups and their colours.
+ * @csspart legend - The list of series; each `legend-item` toggles one.
+ * @csspart legend-item - One series' toggle button.
+ * @csspart table-container - The scrolling box around the table view.
+ * @csspart table - The table view.
+ * @csspart row - One window's row in the table.
  * @csspart loading - The skeleton shown while the first data loads.
- * @csspart empty - Shown when there is no usage, or the widget is not configured yet.
+ * @csspart empty - Shown when there is nothing to draw or the widget is not configured.
  * @csspart error - Shown when loading failed.
  * @csspart retry - The error state's Retry button.
  *
  * @cssproperty [--usage-chart-height=16rem] - Height of the chart area.
- * @cssproperty [--mw-color-1=#2563eb] - Colour of the first series (and every eighth after it).
+ * @cssproperty [--mw-color-1=#2563eb] - Colour of the first series.
  * @cssproperty [--mw-color-2=#f97316] - Colour of the second series.
  * @cssproperty [--mw-color-3=#10b981] - Colour of the third series.
  * @cssproperty [--mw-color-4=#a855f7] - Colour of the fourth series.
  * @cssproperty [--mw-color-5=#e11d48] - Colour of the fifth series.
  * @cssproperty [--mw-color-6=#0891b2] - Colour of the sixth series.
  * @cssproperty [--mw-color-7=#ca8a04] - Colour of the seventh series.
- * @cssproperty [--mw-color-8=#64748b] - Colour of the eighth series.
+ * @cssproperty [--mw-color-8=#64748b] - Colour of the eighth series ("Other" when there are more).
+ * @cssproperty [--mw-previous-color=#111827] - The previous period's line.
+ * @cssproperty [--mw-surface-color=#ffffff] - Background of the tooltip.
+ * @cssproperty [--mw-border-color=#d1d5db] - Borders of controls, tooltip and table.
  * @cssproperty [--mw-muted-color=#4b5563] - Axis labels and state messages.
  * @cssproperty [--mw-grid-color=#e5e7eb] - Gridlines.
  * @cssproperty [--mw-axis-font-size=0.75rem] - Axis labels.
  * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
  * @cssproperty [--mw-state-min-height=12rem] - Height of the loading, empty and error states.
- * @cssproperty [--mw-radius=6px] - Corner radius of buttons.
+ * @cssproperty [--mw-radius=6px] - Corner radius of buttons and the tooltip.
  * @cssproperty [--mw-focus-color=#2563eb] - Focus ring.
  */
 @customElement('usage-chart')
@@ -56,126 +80,264 @@ export class UsageChart extends LitElement {
   static override styles = [stateStyles, styles];
 
   #size = new SizeController(this, () => this.renderRoot.querySelector('[part="chart"]'));
+  #refreshTimer: ReturnType<typeof setInterval> | undefined;
+  #memo: { key: unknown[]; model: ChartModel; geometry: UsageLayout | null } | undefined;
+  #knownValues = new Map<string, Record<string, string[]>>();
+
+  #customer = new Task(this, {
+    args: () => [this.endpoint, this.tokenProvider, this.#needsCustomer] as const,
+    task: ([endpoint, tokenProvider, needed], { signal }) =>
+      needed && tokenProvider ? this.#reportErrors(getJson<CustomerResponse>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
+  });
 
   #usage = new Task(this, {
-    args: () =>
-      [this.endpoint, this.tokenProvider, this.billableMetricId, this.groupKey, this.windowSize, this.startingOn, this.endingBefore] as const,
-    task: async ([endpoint, tokenProvider, metric, groupKey, windowSize, startingOn, endingBefore], { signal }) => {
-      if (!metric || !tokenProvider) return null;
-      const range = startingOn && endingBefore ? { startingOn, endingBefore } : defaultRange();
-      try {
-        return await getJson<UsageResponse>(
-          { endpoint, tokenProvider },
-          '/api/usage',
-          {
-            billable_metric_id: metric,
-            window_size: windowSize,
-            starting_on: range.startingOn,
-            ending_before: range.endingBefore,
-            group_key: groupKey,
-          },
-          { signal },
-        );
-      } catch (error) {
-        if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error as Error));
-        throw error;
-      }
+    args: () => {
+      const range = this.#range;
+      return [this.endpoint, this.tokenProvider, this.#metricId, this.groupKey, this.windowSize, range?.startingOn, range?.endingBefore, this.groupFilter, this.compare] as const;
+    },
+    task: async ([endpoint, tokenProvider, metric, groupKey, windowSize, from, to, filter, compare], { signal }) => {
+      if (!metric || !tokenProvider || !from || !to) return null;
+      const params = {
+        billable_metric_id: metric,
+        window_size: windowSize,
+        starting_on: from,
+        ending_before: to,
+        group_key: groupKey,
+        group_filter: serializeGroupFilter(parseGroupFilter(filter)),
+        compare: compare ? 'previous' : '',
+      };
+      const data = await this.#reportErrors(getJson<UsageResponse>({ endpoint, tokenProvider }, '/api/usage', params, { signal }), signal);
+      this.#rememberValues(metric, data);
+      return data;
     },
   });
 
+  @state() accessor #hidden: ReadonlySet<string> = new Set();
+  @state() accessor #active: number | null = null;
+
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
-
   /** Returns a session token from the host's backend; called again when the proxy answers 401. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
-
+  /** The metric to show; the customer's first metric when empty and the controls are shown. */
   @property({ attribute: 'billable-metric-id' }) accessor billableMetricId = '';
-
   /** Comma-separated keys to group by; a compound key lists all of its keys. Empty for totals only. */
   @property({ attribute: 'group-key' }) accessor groupKey = '';
-
+  /** Values to keep per key: `region:us-east-1,eu-west-1;tier:hot`. */
+  @property({ attribute: 'group-filter' }) accessor groupFilter = '';
   @property({ attribute: 'window-size' }) accessor windowSize: WindowSize = 'day';
-
-  /** ISO 8601 start of the range; with `ending-before` unset too, the last 30 UTC days are shown. */
+  /** `current-period` (the default when the customer has one), `7d`, `30d` or `90d`; ignored when dates are set. */
+  @property() accessor range: RangePreset | '' = '';
+  /** ISO 8601 range; both set means a custom range. */
   @property({ attribute: 'starting-on' }) accessor startingOn = '';
-
   @property({ attribute: 'ending-before' }) accessor endingBefore = '';
-
+  /** Also load the previous period of the same length and compare with it. */
+  @property({ type: Boolean }) accessor compare = false;
+  @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
+  /** Most series drawn; smaller groups fold into "Other". */
+  @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
+  /** Display names for keys and values, as Metronome's group-key overrides: `{"region": {"display_name": "Region", "value_display_names": {…}}}`. */
+  @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
+  /** `chart` or `table`. */
+  @property() accessor view: 'chart' | 'table' = 'chart';
+  /** Reload every this many seconds, keeping the chart on screen meanwhile; 0 for never. */
+  @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 0;
   /** BCP 47 locale for numbers and dates; the page's language when empty. */
   @property() accessor locale = '';
+  /** IANA time zone for dates and times; windows stay UTC as Metronome's are. */
+  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  @property({ attribute: 'no-legend', type: Boolean }) accessor noLegend = false;
+
+  override updated(changed: PropertyValues<this>) {
+    if (changed.has('refreshInterval')) {
+      clearInterval(this.#refreshTimer);
+      if (this.refreshInterval > 0) this.#refreshTimer = setInterval(() => this.#usage.run(), this.refreshInterval * 1000);
+    }
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Re-arm live refresh when a host moves the element around the page.
+    if (this.hasUpdated) this.requestUpdate('refreshInterval', 0);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.#refreshTimer);
+  }
 
   override render() {
-    const data = this.#usage.value;
-    const pending = this.#usage.status === TaskStatus.PENDING;
-    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${this.#renderState(data, pending)}</div>`;
+    const pending = this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING;
+    const model = this.#view?.model ?? null;
+    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
+      ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers)}
+      ${this.#renderBody(model, pending)}
+      <div class="visually-hidden" aria-live="polite">${model && this.#active !== null ? describeWindow(model, this.#active, this.#format).text : ''}</div>
+    </div>`;
   }
 
-  #renderState(data: UsageResponse | null | undefined, pending: boolean) {
-    if (!this.billableMetricId) return emptyTemplate('Set the billable-metric-id attribute to choose a metric.');
+  #renderBody(model: ChartModel | null, pending: boolean) {
+    const failed = [this.#usage, this.#customer].find((t) => t.status === TaskStatus.ERROR);
+    if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Usage could not be loaded.', () => this.#retry());
     if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
-    if (this.#usage.status === TaskStatus.ERROR) {
-      return errorTemplate((this.#usage.error as Error)?.message ?? 'Usage could not be loaded.', () => this.#usage.run());
+    if (!this.#metricId) {
+      if (pending) return loadingTemplate('Loading usage…');
+      return emptyTemplate(this.#customer.value ? 'This customer has no billable metrics yet.' : 'Set the billable-metric-id attribute to choose a metric.');
     }
     // While reloading, the previous chart stays (dimmed) instead of flashing the skeleton.
-    if (!data) return pending ? loadingTemplate('Loading usage…') : nothing;
-    if (data.total === 0) return emptyTemplate('No usage in this period');
-    return this.#renderChart(data);
+    if (!model) return pending ? loadingTemplate('Loading usage…') : nothing;
+    const allHidden = model.series.every((s) => s.hidden);
+    const legend = this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#toggle(key));
+    if (model.total === 0 && !allHidden && !model.previous?.total) return html`${emptyTemplate('No usage in this period')}${legend}`;
+    const summary = summarize(model, this.#format);
+    if (this.view === 'table') return html`${dataTableTemplate(tableData(model, summary, this.#format))}${legend}`;
+    const geometry = this.#view!.geometry;
+    return html`<div part="chart">
+        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription="interactive chart"
+          aria-label=${`${summary} Use the arrow keys to read each window.`}
+          @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#clearActive} @blur=${this.#clearActive}>
+          ${geometry ? svgTemplate(geometry, this.chartType, this.#size, summary, this.#format, this.#active) : nothing}
+          ${geometry && this.#active !== null ? tooltipTemplate(model, geometry, this.#active, this.#format) : nothing}
+        </div>
+      </div>
+      ${allHidden ? html`<p class="hint">Every series is hidden; choose one in the legend to draw it.</p>` : nothing}
+      ${legend}`;
   }
 
-  #renderChart(data: UsageResponse) {
-    const locale = this.#locale;
-    const summary = summarize(data, locale);
-    const { width, height } = this.#size;
-    const geometry = width > 0 && height > 0 ? layout(data, { width, height }) : null;
-    return html`
-      <div part="chart">${geometry ? this.#renderSvg(geometry, data, summary, { width, height }) : nothing}</div>
-      ${geometry && geometry.series.length > 1
-        ? html`<ul part="legend" aria-label="Groups">
-            ${geometry.series.map((name, i) => html`<li><span class="swatch ${colourClass(i)}" aria-hidden="true"></span>${name}</li>`)}
-          </ul>`
-        : nothing}
-    `;
+  get #format(): FormatOptions {
+    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
   }
 
-  #renderSvg(geometry: UsageLayout, data: UsageResponse, summary: string, size: { width: number; height: number }) {
-    const { margin, innerWidth, innerHeight } = geometry;
-    const locale = this.#locale;
-    const hourly = data.window_size === 'hour' && new Date(data.ending_before).getTime() - new Date(data.starting_on).getTime() <= 3 * DAY;
-    const xLabel = (d: Date) => (hourly ? formatDateTime(d, locale) : formatDate(d, locale));
-    return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
-      <g transform="translate(${margin.left} ${margin.top})">
-        <g part="axis y-axis" aria-hidden="true">
-          ${geometry.yTicks.map(
-            (t) => svg`<line x1="0" x2=${innerWidth} y1=${t.position} y2=${t.position}></line>
-              <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${formatCompact(t.value as number, locale)}</text>`,
-          )}
-        </g>
-        <g aria-hidden="true">
-          ${geometry.bars.map(
-            (b) => svg`<rect part="bar" class=${colourClass(b.series)} x=${b.x} y=${b.y} width=${b.width} height=${b.height}
-              data-series=${geometry.series[b.series]!} data-window=${b.window} data-value=${b.value}></rect>`,
-          )}
-        </g>
-        <g part="axis x-axis" aria-hidden="true" transform="translate(0 ${innerHeight})">
-          ${geometry.xTicks.map(
-            (t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${xLabel(t.value)}</text>`,
-          )}
-        </g>
-      </g>
-    </svg>`;
+  get #metricId() {
+    return this.billableMetricId || (this.noControls ? '' : this.#customer.value?.billable_metrics[0]?.id) || '';
   }
 
-  get #locale() {
-    return this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+  get #needsCustomer() {
+    return !this.noControls || (Boolean(this.billableMetricId) && !(this.startingOn && this.endingBefore) && (this.range || 'current-period') === 'current-period');
   }
-}
 
-const colourClass = (series: number) => `s${(series % SERIES_COLOURS) + 1}`;
+  get #range() {
+    return resolveRange(this, this.#customer.value, this.#customer.status === TaskStatus.COMPLETE || !this.#needsCustomer);
+  }
 
-/** The last 30 whole UTC days, today included. */
-function defaultRange() {
-  const end = (Math.floor(Date.now() / DAY) + 1) * DAY;
-  return { startingOn: new Date(end - 30 * DAY).toISOString(), endingBefore: new Date(end).toISOString() };
+  /** Model and geometry, rebuilt only when their inputs change: moving the pointer must not re-lay 20,000 values. */
+  get #view() {
+    const data = this.#usage.value;
+    if (!data) return null;
+    const key = [data, this.#hidden, this.maxGroups, this.groupKeyOverrides, this.chartType, this.#size.width, this.#size.height];
+    if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
+      const model = buildModel(data, { maxGroups: Math.max(1, this.maxGroups), hidden: this.#hidden, overrides: this.groupKeyOverrides });
+      const { width, height } = this.#size;
+      this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, this.chartType) : null };
+    }
+    return this.#memo;
+  }
+
+  #reportErrors<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return promise.catch((error: Error) => {
+      if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
+      throw error;
+    });
+  }
+
+  #retry() {
+    if (this.#customer.status === TaskStatus.ERROR) this.#customer.run();
+    else this.#usage.run();
+  }
+
+  #rememberValues(metric: string, data: UsageResponse) {
+    if (!data.group_key) return;
+    const id = `${metric}|${data.group_key.join(',')}`;
+    const known = this.#knownValues.get(id) ?? {};
+    data.group_key.forEach((key, i) => {
+      known[key] = [...new Set([...(known[key] ?? []), ...data.groups.map((g) => g.split(' / ')[i]!)])].sort();
+    });
+    this.#knownValues.set(id, known);
+  }
+
+  #toggle(key: string) {
+    const hidden = new Set(this.#hidden);
+    if (!hidden.delete(key)) hidden.add(key);
+    this.#hidden = hidden;
+  }
+
+  #onKey = (event: KeyboardEvent) => {
+    const count = this.#view?.model.windows.length ?? 0;
+    if (!count) return;
+    const current = this.#active ?? count;
+    const moves: Record<string, number> = { ArrowLeft: current - 1, ArrowRight: this.#active === null ? count - 1 : current + 1, Home: 0, End: count - 1, PageUp: current - 7, PageDown: current + 7 };
+    if (event.key === 'Escape') this.#active = null;
+    else if (event.key in moves) this.#active = Math.min(count - 1, Math.max(0, moves[event.key]!));
+    else return;
+    event.preventDefault();
+  };
+
+  #onPointer = (event: PointerEvent) => {
+    const svgElement = this.renderRoot.querySelector('svg');
+    const geometry = this.#memo?.geometry;
+    if (!svgElement || !geometry) return;
+    this.#active = windowAt(geometry, event.clientX - svgElement.getBoundingClientRect().left - geometry.margin.left);
+  };
+
+  #clearActive = () => {
+    this.#active = null;
+  };
+
+  #controlsState(model: ChartModel | null) {
+    const range = this.#range;
+    const days = range ? (Date.parse(range.endingBefore) - Date.parse(range.startingOn)) / DAY : 0;
+    const custom = Boolean(this.startingOn && this.endingBefore);
+    return {
+      customer: this.#customer.value ?? undefined,
+      metricId: this.#metricId,
+      groupKey: this.groupKey,
+      range: custom ? 'custom' : this.range || (this.#customer.value?.current_billing_period ? 'current-period' : '30d'),
+      customFrom: range?.startingOn.slice(0, 10) ?? '',
+      customTo: range ? new Date(Date.parse(range.endingBefore) - DAY).toISOString().slice(0, 10) : '',
+      windowSize: this.windowSize,
+      hourlyAllowed: days <= MAX_HOURLY_DAYS,
+      compare: this.compare,
+      mode: this.chartType,
+      table: this.view === 'table',
+      knownValues: this.#knownValues.get(`${this.#metricId}|${this.groupKey}`) ?? {},
+      filter: parseGroupFilter(this.groupFilter),
+      overrides: this.groupKeyOverrides,
+      canExport: Boolean(model),
+    } as const;
+  }
+
+  #change(settings: Partial<Pick<UsageChart, 'billableMetricId' | 'groupKey' | 'groupFilter' | 'range' | 'startingOn' | 'endingBefore' | 'windowSize' | 'compare' | 'chartType' | 'view'>>) {
+    Object.assign(this, settings);
+    if ('billableMetricId' in settings || 'groupKey' in settings) this.#hidden = new Set();
+    this.dispatchEvent(new MwChangeEvent(settings));
+  }
+
+  #handlers: ControlsHandlers = {
+    metric: (id) => this.#change({ billableMetricId: id, groupKey: this.#customer.value?.billable_metrics.find((m) => m.id === id)?.group_keys[0]?.join(',') ?? '', groupFilter: '' }),
+    groupKey: (groupKey) => this.#change({ groupKey, groupFilter: '' }),
+    range: (range) =>
+      range === 'custom'
+        ? this.#change({ range, startingOn: this.#range?.startingOn ?? '', endingBefore: this.#range?.endingBefore ?? '' })
+        : this.#change({ range, startingOn: '', endingBefore: '' }),
+    customRange: (from, to) => {
+      if (!from || !to || to < from) return;
+      this.#change({ startingOn: `${from}T00:00:00.000Z`, endingBefore: new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString() });
+    },
+    windowSize: (size) => this.#change({ windowSize: size as WindowSize }),
+    compare: (compare) => this.#change({ compare }),
+    mode: (chartType) => this.#change({ chartType }),
+    table: (on) => this.#change({ view: on ? 'table' : 'chart' }),
+    filter: (key, values) => {
+      const filter = { ...parseGroupFilter(this.groupFilter), [key]: values };
+      this.#change({ groupFilter: serializeGroupFilter(filter).join(';') });
+    },
+    exportCsv: () => {
+      const model = this.#view?.model;
+      if (model) downloadCsv(toCsv(csvRows(model)), csvFilename(model));
+    },
+  };
 }
 
 declare global {

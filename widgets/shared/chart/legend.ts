@@ -1,0 +1,20 @@
+import { html } from 'lit';
+
+export interface LegendEntry {
+  key: string;
+  label: string;
+  colour: number;
+  hidden: boolean;
+}
+
+/** Toggle buttons, one per series: `aria-pressed` says whether the series is drawn. */
+export const legendTemplate = (entries: LegendEntry[], onToggle: (key: string) => void) =>
+  html`<ul part="legend" aria-label="Series">
+    ${entries.map(
+      (e) => html`<li>
+        <button type="button" part="legend-item" aria-pressed=${e.hidden ? 'false' : 'true'} @click=${() => onToggle(e.key)}>
+          <span class="swatch s${(e.colour % 8) + 1}" aria-hidden="true"></span>${e.label}
+        </button>
+      </li>`,
+    )}
+  </ul>`;

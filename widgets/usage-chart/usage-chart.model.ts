@@ -1,0 +1,101 @@
+import type { UsageResponse, UsageWindow } from '../shared/contract.ts';
+import { groupLabel, type GroupKeyOverrides } from '../shared/labels.ts';
+
+/**
+ * What the chart shows, derived from the proxy's answer and the viewer's choices: the largest groups,
+ * the rest folded into "Other", series the viewer switched off, and per-window totals of what is
+ * visible. Everything the chart, table, tooltip, summary and CSV show comes from this one model.
+ */
+
+export interface Series {
+  /** Stable identity: the proxy's group name, OTHER_KEY, or TOTAL_KEY. */
+  key: string;
+  label: string;
+  values: number[];
+  total: number;
+  /** Index into the palette, stable while the viewer toggles series. */
+  colour: number;
+  hidden: boolean;
+}
+
+export interface ChartModel {
+  metric: string;
+  windowSize: UsageResponse['window_size'];
+  startingOn: string;
+  endingBefore: string;
+  grouped: boolean;
+  windows: Array<{ start: Date; end: Date }>;
+  /** Legend order: largest first, Other last. */
+  series: Series[];
+  /** Per window, the sum of the visible series. */
+  totals: number[];
+  total: number;
+  /** The previous period of the same length, window by window, over the same visible groups. */
+  previous: { startingOn: string; endingBefore: string; totals: number[]; total: number } | null;
+}
+
+export const OTHER_KEY = '\u0000other';
+export const TOTAL_KEY = '\u0000total';
+
+export interface ModelOptions {
+  /** Most series shown; beyond it the smallest groups fold into "Other". */
+  maxGroups: number;
+  hidden: ReadonlySet<string>;
+  overrides?: GroupKeyOverrides;
+}
+
+export function buildModel(data: UsageResponse, options: ModelOptions): ChartModel {
+  const grouped = data.group_key !== null && data.groups.length > 0;
+  const groups = grouped ? data.groups : [];
+  // Folding one group into "Other" only renames it; fold only when it merges at least two.
+  const keep = groups.length > options.maxGroups ? Math.max(1, options.maxGroups - 1) : groups.length;
+  const shown = groups.slice(0, keep);
+  const folded = groups.slice(keep);
+
+  const valuesOf = (windows: UsageWindow[], keys: string[]) => windows.map((w) => keys.reduce((sum, k) => sum + (w.values?.[k] ?? 0), 0));
+  const seriesFor = (key: string, label: string, values: number[], colour: number): Series => ({
+    key,
+    label,
+    values,
+    total: values.reduce((a, b) => a + b, 0),
+    colour,
+    hidden: options.hidden.has(key),
+  });
+
+  const series: Series[] = grouped
+    ? [
+        ...shown.map((g, i) => seriesFor(g, groupLabel(g, data.group_key, options.overrides), valuesOf(data.windows, [g]), i)),
+        ...(folded.length ? [seriesFor(OTHER_KEY, `Other (${folded.length})`, valuesOf(data.windows, folded), shown.length)] : []),
+      ]
+    : [seriesFor(TOTAL_KEY, 'Total', data.windows.map((w) => w.total), 0)];
+
+  const visible = series.filter((s) => !s.hidden);
+  const totals = data.windows.map((_, i) => visible.reduce((sum, s) => sum + s.values[i]!, 0));
+  const visibleGroups = grouped ? visible.flatMap((s) => (s.key === OTHER_KEY ? folded : [s.key])) : null;
+
+  return {
+    metric: data.billable_metric.name,
+    windowSize: data.window_size,
+    startingOn: data.starting_on,
+    endingBefore: data.ending_before,
+    grouped,
+    windows: data.windows.map((w) => ({ start: new Date(w.starting_on), end: new Date(w.ending_before) })),
+    series,
+    totals,
+    total: totals.reduce((a, b) => a + b, 0),
+    previous: data.previous
+      ? (() => {
+          const previousTotals = visibleGroups ? valuesOf(data.previous.windows, visibleGroups) : data.previous.windows.map((w) => w.total);
+          return {
+            startingOn: data.previous.starting_on,
+            endingBefore: data.previous.ending_before,
+            totals: previousTotals,
+            total: previousTotals.reduce((a, b) => a + b, 0),
+          };
+        })()
+      : null,
+  };
+}
+
+/** The visible series, bottom of the stack first. */
+export const visibleSeries = (model: ChartModel) => model.series.filter((s) => !s.hidden);

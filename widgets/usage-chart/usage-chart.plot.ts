@@ -1,0 +1,64 @@
+import { html, nothing, svg } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+import { type FormatOptions, formatCompact, formatDate, formatNumber, formatWindow } from '../shared/format.ts';
+import type { ChartMode, UsageLayout } from './usage-chart.layout.ts';
+import { type ChartModel, visibleSeries } from './usage-chart.model.ts';
+
+/** The chart's SVG and tooltip, drawn from a layout; no state of its own. */
+
+export const colourClass = (colour: number) => `s${(colour % 8) + 1}`;
+
+const isMidnight = (date: Date, format: FormatOptions) => formatDate(date, format, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }) === '00:00';
+
+export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, format: FormatOptions, active: number | null) {
+  const { margin, innerWidth, innerHeight } = geometry;
+  const xLabel = (d: Date) => (isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' }));
+  return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
+    <g transform="translate(${margin.left} ${margin.top})">
+      <g part="axis y-axis" aria-hidden="true">
+        ${geometry.yTicks.map(
+          (t) => svg`<line x1="0" x2=${innerWidth} y1=${t.position} y2=${t.position}></line>
+            <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${formatCompact(t.value, format.locale)}</text>`,
+        )}
+      </g>
+      ${active === null
+        ? nothing
+        : svg`<rect part="highlight" class="highlight" x=${geometry.windowLeft[active]!} y="0"
+            width=${Math.max(1, geometry.windowRight[active]! - geometry.windowLeft[active]!)} height=${innerHeight}></rect>`}
+      <g aria-hidden="true">
+        ${geometry.paths.map((p) => svg`<path part="series" class="${colourClass(p.series.colour)} ${mode}" data-series=${p.series.key} d=${p.d}></path>`)}
+        ${geometry.totalPath ? svg`<path part="total-line" class="total-line" d=${geometry.totalPath}></path>` : nothing}
+        ${geometry.previousPath ? svg`<path part="previous-line" class="previous-line" d=${geometry.previousPath}></path>` : nothing}
+      </g>
+      <g part="axis x-axis" aria-hidden="true" transform="translate(0 ${innerHeight})">
+        ${geometry.xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${xLabel(t.value)}</text>`)}
+      </g>
+    </g>
+  </svg>`;
+}
+
+/** What one window holds, in words: the tooltip's content and what the live region announces. */
+export function describeWindow(model: ChartModel, index: number, format: FormatOptions) {
+  const number = (v: number) => formatNumber(v, format.locale);
+  const rows = model.grouped ? visibleSeries(model).map((s) => ({ series: s, value: number(s.values[index]!) })) : [];
+  const total = number(model.totals[index]!);
+  const previous = model.previous ? number(model.previous.totals[index] ?? 0) : null;
+  const window = model.windows[index]!;
+  const title = formatWindow(window.start, window.end, format);
+  const text = [title, ...rows.map((r) => `${r.series.label}: ${r.value}`), `Total: ${total} ${model.metric}`, ...(previous === null ? [] : [`Previous period: ${previous}`])].join('. ');
+  return { title, rows, total, previous, text };
+}
+
+export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index: number, format: FormatOptions) {
+  const { title, rows, total, previous } = describeWindow(model, index, format);
+  const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
+  // Past the middle the tooltip opens to the left of the window so it stays inside the chart.
+  const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
+  const position = leftHalf ? { left: `${centre + 12}px` } : { right: `calc(100% - ${centre - 12}px)` };
+  return html`<div part="tooltip" class="tooltip" aria-hidden="true" style=${styleMap(position)}>
+    <div class="tooltip-title">${title}</div>
+    ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
+    <div class="tooltip-row total"><span></span><span>Total</span><span class="num">${total}</span></div>
+    ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>Previous period</span><span class="num">${previous}</span></div>`}
+  </div>`;
+}

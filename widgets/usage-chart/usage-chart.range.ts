@@ -1,0 +1,56 @@
+import type { CustomerResponse } from '../shared/contract.ts';
+import type { RangePreset } from './usage-chart.controls.ts';
+
+/** Turning the element's range and filter attributes into what the proxy is asked for. */
+
+export const DAY = 86_400_000;
+/** Hourly windows beyond this many days would be thousands of bars a customer cannot read. */
+export const MAX_HOURLY_DAYS = 92;
+const PRESET_DAYS: Partial<Record<RangePreset, number>> = { '7d': 7, '30d': 30, '90d': 90 };
+
+export interface Range {
+  startingOn: string;
+  endingBefore: string;
+}
+
+/**
+ * Explicit dates win; then the preset. The current billing period needs the customer (null until it
+ * is known) and falls back to the last 30 days for a customer without a contract.
+ */
+export function resolveRange(
+  el: { startingOn: string; endingBefore: string; range: RangePreset | '' },
+  customer: CustomerResponse | null | undefined,
+  customerKnown: boolean,
+  now = Date.now(),
+): Range | null {
+  if (el.startingOn && el.endingBefore) return { startingOn: el.startingOn, endingBefore: el.endingBefore };
+  const preset = el.range || 'current-period';
+  if (preset === 'current-period') {
+    if (!customerKnown) return null;
+    const period = customer?.current_billing_period;
+    if (period) return { startingOn: period.starting_on, endingBefore: period.ending_before };
+  }
+  const days = PRESET_DAYS[preset] ?? 30;
+  // Whole UTC days, today included, so every window is a complete Metronome day.
+  const end = (Math.floor(now / DAY) + 1) * DAY;
+  return { startingOn: new Date(end - days * DAY).toISOString(), endingBefore: new Date(end).toISOString() };
+}
+
+/** `region:us-east-1,eu-west-1;tier:hot` → `{ region: [...], tier: ['hot'] }`; malformed parts are ignored. */
+export function parseGroupFilter(text: string): Record<string, string[]> {
+  const filter: Record<string, string[]> = {};
+  for (const part of text.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon <= 0) continue;
+    const values = part.slice(colon + 1).split(',').map((v) => v.trim()).filter(Boolean);
+    if (values.length) filter[part.slice(0, colon).trim()] = values;
+  }
+  return filter;
+}
+
+/** The proxy's repeatable `group_filter=key:value1,value2` parameters. */
+export function serializeGroupFilter(filter: Record<string, string[]>): string[] {
+  return Object.entries(filter)
+    .filter(([, values]) => values.length)
+    .map(([key, values]) => `${key}:${values.join(',')}`);
+}
