@@ -9,7 +9,6 @@ import { ACME_ID, createSimulator, METRIC_IDS } from '../simulator/index.ts';
  * headless Chromium, and bars drawn from the simulator's numbers.
  */
 
-const DAY = 86_400_000;
 let server: ChildProcess;
 let url: string;
 let browser: Browser;
