@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACME_ID, GLOBEX_ID, INITECH_ID } from './catalog.ts';
-import { NOW, simulator } from './test-helpers.ts';
-import { specCall } from './spec-call.ts';
+import { call, NOW, simulator } from './test-helpers.ts';
 
 const app = simulator();
 const USD = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
@@ -11,8 +10,8 @@ const REWARD_CREDIT = '5b3d8f1a-9c6e-4e02-a7b4-1f8c5d2e9a63';
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const contractLevel = { include_contract_balances: true };
 
-const list = (json: Record<string, unknown>) => specCall(app, 'POST', '/v1/contracts/customerBalances/list', { json });
-const net = (json: Record<string, unknown>) => specCall(app, 'POST', '/v1/contracts/customerBalances/getNetBalance', { json });
+const list = (json: Record<string, unknown>) => call(app, 'POST', '/v1/contracts/customerBalances/list', { json });
+const net = (json: Record<string, unknown>) => call(app, 'POST', '/v1/contracts/customerBalances/getNetBalance', { json });
 const micros = (x: number) => Math.round(x * 1e6);
 const sumMicros = (xs: number[]) => xs.reduce((a, b) => a + micros(b), 0);
 

@@ -1,16 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
-import { allUsage, NOW, simulator } from './test-helpers.ts';
-import { specCall } from './spec-call.ts';
+import { allUsage, call, NOW, simulator } from './test-helpers.ts';
 
 const app = simulator();
 const ACME_CONTRACT = '1b6e9d3f-7c2a-4f85-b0e4-9a3d6c1f8e25';
 const INITECH_CONTRACT = '9f5c1e7a-3d8b-4b46-9c2e-0a7d4f1b8e63';
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-const list = (json: Record<string, unknown>) => specCall(app, 'POST', '/v2/contracts/list', { json });
-const get = (json: Record<string, unknown>) => specCall(app, 'POST', '/v2/contracts/get', { json });
+const list = (json: Record<string, unknown>) => call(app, 'POST', '/v2/contracts/list', { json });
+const get = (json: Record<string, unknown>) => call(app, 'POST', '/v2/contracts/get', { json });
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
@@ -113,7 +112,7 @@ const badBodies: Array<[string, string, unknown, RegExp]> = [
 
 for (const [what, path, body, message] of badBodies) {
   test(`${path} with ${what} is a 400 naming the problem`, async () => {
-    const reply = await specCall(app, 'POST', path, typeof body === 'string' ? { rawBody: body } : { json: body });
+    const reply = await call(app, 'POST', path, typeof body === 'string' ? { rawBody: body } : { json: body });
     assert.equal(reply.status, 400);
     assert.match(reply.body.message, message);
   });

@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSimulator } from './app.ts';
 import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
-import { NOW, TOKEN, simulator, usage } from './test-helpers.ts';
-import { specCall } from './spec-call.ts';
+import { call, NOW, TOKEN, simulator, usage } from './test-helpers.ts';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
@@ -14,7 +13,7 @@ function clocked(start = NOW) {
 }
 
 async function embed(app: ReturnType<typeof simulator>, json: Record<string, unknown>, origin = 'https://sim.example.test') {
-  return specCall(app, 'POST', `${origin}/v1/dashboards/getEmbeddableUrl`, { json });
+  return call(app, 'POST', `${origin}/v1/dashboards/getEmbeddableUrl`, { json });
 }
 
 /** Opens a dashboard URL the way an iframe would: a plain GET without Authorization. */
@@ -79,7 +78,7 @@ test('a tampered, unsigned or foreign-signed dashboard URL answers 403 and shows
     return u.toString();
   };
   const other = createSimulator({ apiToken: 'another-token', now: () => NOW, seed: 7 });
-  const foreign = (await specCall(other, 'POST', '/v1/dashboards/getEmbeddableUrl', { json: { customer_id: ACME_ID, dashboard: 'usage' }, authorization: 'Bearer another-token' })).body.data.url;
+  const foreign = (await call(other, 'POST', '/v1/dashboards/getEmbeddableUrl', { json: { customer_id: ACME_ID, dashboard: 'usage' }, authorization: 'Bearer another-token' })).body.data.url;
   assert.equal((await open(other, foreign)).status, 200, 'valid where it was issued');
   const tampered = [
     swap('customer_id', GLOBEX_ID),
@@ -148,6 +147,6 @@ for (const [what, json, status, message] of badRequests) {
 }
 
 test('asking for a dashboard URL needs the bearer token like every API call', async () => {
-  const reply = await specCall(simulator(), 'POST', '/v1/dashboards/getEmbeddableUrl', { json: { customer_id: ACME_ID, dashboard: 'usage' }, authorization: null });
+  const reply = await call(simulator(), 'POST', '/v1/dashboards/getEmbeddableUrl', { json: { customer_id: ACME_ID, dashboard: 'usage' }, authorization: null });
   assert.equal(reply.status, 401);
 });

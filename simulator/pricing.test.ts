@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
-import { simulator } from './test-helpers.ts';
-import { specCall } from './spec-call.ts';
+import { call, simulator } from './test-helpers.ts';
 
 const app = simulator();
 const ACME_CONTRACT = '1b6e9d3f-7c2a-4f85-b0e4-9a3d6c1f8e25';
@@ -11,8 +10,8 @@ const INITECH_CONTRACT = '9f5c1e7a-3d8b-4b46-9c2e-0a7d4f1b8e63';
 const STORAGE = '4e7a9c2d-1f5b-4d86-b3e0-9c2a5f8d1e47';
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-const rates = (json: Record<string, unknown>, query = '') => specCall(app, 'POST', `/v1/contracts/getContractRateSchedule${query}`, { json });
-const product = (id: string) => specCall(app, 'POST', '/v1/contract-pricing/products/get', { json: { id } });
+const rates = (json: Record<string, unknown>, query = '') => call(app, 'POST', `/v1/contracts/getContractRateSchedule${query}`, { json });
+const product = (id: string) => call(app, 'POST', '/v1/contract-pricing/products/get', { json: { id } });
 
 test('Acme\'s rate schedule lists its three flat USD rates with product names and tags, for the whole contract', async () => {
   const reply = await rates({ customer_id: ACME_ID, contract_id: ACME_CONTRACT });
@@ -26,7 +25,7 @@ test('Acme\'s rate schedule lists its three flat USD rates with product names an
       ['Storage (GB-months)', 'FLAT', 2.3, 'USD (cents)', ['storage']],
     ],
   );
-  const contract = (await specCall(app, 'POST', '/v2/contracts/get', { json: { customer_id: ACME_ID, contract_id: ACME_CONTRACT } })).body.data;
+  const contract = (await call(app, 'POST', '/v2/contracts/get', { json: { customer_id: ACME_ID, contract_id: ACME_CONTRACT } })).body.data;
   for (const r of reply.body.data) {
     assert.equal(r.starting_at, contract.starting_at);
     assert.equal(r.rate_card_id, contract.rate_card_id);
@@ -96,18 +95,18 @@ test('a product shows its metric, conversion, rounding, presentation grouping an
 test('an unknown product is a 404 and a body without a uuid id a 400 naming it', async () => {
   assert.deepEqual((await product(UNKNOWN)).body, { message: 'Product not found' });
   assert.equal((await product(UNKNOWN)).status, 404);
-  const bad = await specCall(app, 'POST', '/v1/contract-pricing/products/get', { json: { id: 'storage' } });
+  const bad = await call(app, 'POST', '/v1/contract-pricing/products/get', { json: { id: 'storage' } });
   assert.equal(bad.status, 400);
   assert.match(bad.body.message, /body\.id: must be a uuid/);
 });
 
 test('credit types are USD cents, a currency, and the custom GPU credits, paged', async () => {
-  const reply = await specCall(app, 'GET', '/v1/credit-types/list');
+  const reply = await call(app, 'GET', '/v1/credit-types/list');
   assert.deepEqual(reply.body.data.map((t: any) => [t.name, t.is_currency]), [['USD (cents)', true], ['GPU credits', false]]);
   assert.equal(reply.body.next_page, null);
-  const first = await specCall(app, 'GET', '/v1/credit-types/list?limit=1');
-  const second = await specCall(app, 'GET', `/v1/credit-types/list?limit=1&next_page=${first.body.next_page}`);
+  const first = await call(app, 'GET', '/v1/credit-types/list?limit=1');
+  const second = await call(app, 'GET', `/v1/credit-types/list?limit=1&next_page=${first.body.next_page}`);
   assert.deepEqual([...first.body.data, ...second.body.data], reply.body.data);
   assert.equal(second.body.next_page, null);
-  assert.equal((await specCall(app, 'GET', '/v1/credit-types/list?limit=101')).status, 400);
+  assert.equal((await call(app, 'GET', '/v1/credit-types/list?limit=101')).status, 400);
 });

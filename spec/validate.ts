@@ -155,3 +155,19 @@ export function validateResponse(method: string, path: string, status: number, b
   if (!schema) return body === undefined || body === null || body === '' ? [] : [`response ${status} must have no JSON body`];
   return validateSchema(schema, body, 'response');
 }
+
+/**
+ * The spec path a request addresses, if any: the templated path whose segments match, literal
+ * segments winning over {params} (…/invoices/breakdowns is not …/invoices/{invoice_id}).
+ */
+export function specPathOf(method: string, url: string): string | undefined {
+  const segments = (new URL(url, 'http://localhost').pathname).split('/');
+  const literals = (template: string) => template.split('/').filter((part) => !part.startsWith('{')).length;
+  return Object.entries(doc.paths)
+    .filter(([template, operations]) => {
+      const parts = template.split('/');
+      return method.toLowerCase() in operations && parts.length === segments.length && parts.every((part, i) => part.startsWith('{') || part === segments[i]);
+    })
+    .map(([template]) => template)
+    .sort((a, b) => literals(b) - literals(a))[0];
+}

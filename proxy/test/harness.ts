@@ -1,6 +1,6 @@
 import { createSimulator } from '../../simulator/index.ts';
-import { validateRequestBody } from '../../spec/validate.ts';
-import { specPathOf } from '../../simulator/spec-call.ts';
+import { specPathOf, validateRequestBody, validateResponse } from '../../spec/validate.ts';
+
 import { createApp, type AppDeps } from '../app.ts';
 import { createMetronome } from '../metronome.ts';
 import { createSessionToken } from '../session.ts';
@@ -17,7 +17,10 @@ export interface UpstreamCall {
   body: unknown;
 }
 
-/** A fetch that serves requests from the simulator app and records them, checking each body against the spec. */
+/**
+ * A fetch that serves requests from the simulator app and records them. Both directions are checked
+ * against Metronome's spec: every request the proxy sends and every answer the simulator gives.
+ */
 export function simulatorFetch(calls: UpstreamCall[] = []): typeof fetch {
   const simulator = createSimulator({ apiToken: METRONOME_TOKEN, now: () => NOW });
   return async (input, init) => {
@@ -30,7 +33,13 @@ export function simulatorFetch(calls: UpstreamCall[] = []): typeof fetch {
     const problems = validateRequestBody(request.method, template, body);
     if (problems.length) throw new Error(`proxy sent a request the spec forbids: ${problems.join('; ')}`);
     calls.push({ method: request.method, url, body });
-    return simulator.fetch(request);
+    const response = await simulator.fetch(request);
+    if (response.headers.get('content-type')?.includes('application/json')) {
+      const answer = await response.clone().json();
+      const wrong = validateResponse(request.method, template, response.status, answer);
+      if (wrong.length) throw new Error(`the simulator answered ${request.method} ${url.pathname} off-spec: ${wrong.join('; ')}`);
+    }
+    return response;
   };
 }
 
