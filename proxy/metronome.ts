@@ -142,12 +142,33 @@ export function createMetronome(options: MetronomeOptions) {
       return allPages((cursor) => request<Page<BillableMetric>>('GET', path, cursor ? { next_page: cursor } : {}, undefined, signal));
     },
 
-    usageGroups(query: UsageGroupsQuery, signal?: AbortSignal): Promise<UsageAggregate[]> {
-      return allPages((cursor) =>
-        request<Page<UsageAggregate>>('POST', '/v1/usage/groups', cursor ? { next_page: cursor } : {}, query, signal),
-      );
+    /** Long hourly ranges go out as several calls of at most a month each, merged in order. */
+    async usageGroups(query: UsageGroupsQuery, signal?: AbortSignal): Promise<UsageAggregate[]> {
+      const rows: UsageAggregate[] = [];
+      for (const [starting_on, ending_before] of usageChunks(query)) {
+        const chunk = { ...query, starting_on, ending_before };
+        rows.push(...(await allPages((cursor) => request<Page<UsageAggregate>>('POST', '/v1/usage/groups', cursor ? { next_page: cursor } : {}, chunk, signal))));
+      }
+      return rows;
     },
   };
+}
+
+/**
+ * Metronome documents no range limit for /v1/usage/groups, but an hourly query over months is
+ * thousands of rows per group in one long-running call. Splitting at 31 days keeps every call
+ * small and lets a cursor expire or a call fail without losing the rest.
+ */
+export const HOURLY_DAYS_PER_CALL = 31;
+
+function usageChunks(query: UsageGroupsQuery): Array<[string, string]> {
+  const start = Date.parse(query.starting_on);
+  const end = Date.parse(query.ending_before);
+  if (query.window_size !== 'hour') return [[query.starting_on, query.ending_before]];
+  const step = HOURLY_DAYS_PER_CALL * 86_400_000;
+  const chunks: Array<[string, string]> = [];
+  for (let t = start; t < end; t += step) chunks.push([new Date(t).toISOString(), new Date(Math.min(t + step, end)).toISOString()]);
+  return chunks;
 }
 
 function upstreamStatusError(status: number): ProxyError {

@@ -73,6 +73,22 @@ describe('GET /api/usage', () => {
     });
   });
 
+  it('splits a long hourly range into month-long Metronome calls and merges them seamlessly', async () => {
+    const calls: UpstreamCall[] = [];
+    const range = 'starting_on=2026-09-01&ending_before=2026-11-01';
+    const { status, body } = await usage(cpu(`${range}&window_size=hour&group_key=region`), ACME_ID, testApp({ fetch: simulatorFetch(calls) }));
+    assert.equal(status, 200);
+    const ranges = new Set(calls.filter((c) => c.url.pathname === '/v1/usage/groups').map((c) => JSON.stringify([(c.body as { starting_on: string }).starting_on, (c.body as { ending_before: string }).ending_before])));
+    assert.deepEqual([...ranges], [
+      JSON.stringify(['2026-09-01T00:00:00.000Z', '2026-10-02T00:00:00.000Z']),
+      JSON.stringify(['2026-10-02T00:00:00.000Z', '2026-11-01T00:00:00.000Z']),
+    ]);
+    assert.equal(body.windows.length, 61 * 24);
+    const daily = (await usage(cpu(`${range}&window_size=day&group_key=region`))).body;
+    assert.equal(body.total, daily.total);
+    assert.equal(body.windows.slice(31 * 24, 32 * 24).reduce((sum, w) => sum + w.total, 0), daily.windows[31]!.total, 'the day at the seam adds up');
+  });
+
   it('widens a range to whole windows', async () => {
     const { body } = await usage(cpu('starting_on=2026-11-01T05:00:00Z&ending_before=2026-11-02T01:00:00Z&window_size=day'));
     assert.equal(body.starting_on, '2026-11-01T00:00:00.000Z');
