@@ -6,7 +6,11 @@ import { buildModel, OTHER_KEY } from './usage-chart.model.ts';
 const options = { maxGroups: 8, hidden: new Set<string>() };
 const size = { width: 460, height: 232 };
 /** The rectangles of one bar path, as [x, y, width, height]. */
-const rects = (d: string) => [...d.matchAll(/M([\d.-]+),([\d.-]+)h([\d.-]+)v([\d.-]+)/g)].map((m) => m.slice(1).map(Number));
+const rects = (d: string) =>
+  [...d.matchAll(/M([\d.-]+),([\d.-]+)H([\d.-]+)V([\d.-]+)/g)].map((m) => {
+    const [x0, top, x1, bottom] = m.slice(1).map(Number) as [number, number, number, number];
+    return [x0, top, x1 - x0, bottom - top];
+  });
 
 describe('usage-chart model', () => {
   it('keeps the largest groups and folds the rest into one "Other" series', () => {
@@ -63,6 +67,10 @@ describe('usage-chart layout', () => {
     const values = Array.from({ length: 2160 }, (_, i) => Object.fromEntries(Array.from({ length: 10 }, (_, g) => [`g${g}`, (i * (g + 1)) % 97])));
     const geometry = layout(buildModel(usage(values), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, 'bars');
     expect(geometry.paths).to.have.length(10);
+    expect(geometry.paths[0]!.series.values).to.have.length(2160);
+    // Narrower than a pixel, neighbouring windows share a pixel column's bar.
+    expect(rects(geometry.paths[0]!.d).length).to.be.at.most(geometry.innerWidth + 1);
+    expect(rects(geometry.paths[0]!.d).length).to.be.greaterThan(geometry.innerWidth - 2);
   });
 
   it('draws lines through window centres, with the total and previous period when comparing', () => {

@@ -1,5 +1,5 @@
 import { bisectRight, max } from 'd3-array';
-import { scaleLinear, scaleUtc } from 'd3-scale';
+import { type ScaleLinear, scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
 import { type ChartModel, type Series, visibleSeries } from './usage-chart.model.ts';
 
@@ -76,7 +76,10 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
       .x((_, i) => round(centre(i)))
       .y((v) => round(y(v)))(values) ?? '';
 
-  const paths = mode === 'bars' ? stackedBars(series, windowLeft, windowRight, y) : series.map((s) => ({ series: s, d: through(s.values) }));
+  const paths =
+    mode === 'bars'
+      ? stackedBars(...pixelColumns(series, windowLeft, windowRight), y).map((p, i) => ({ series: series[i]!, d: p.d }))
+      : series.map((s) => ({ series: s, d: through(s.values) }));
 
   return {
     margin: MARGIN,
@@ -96,22 +99,54 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
   };
 }
 
-/** Each series as one path of rectangles stacked on the series below it. */
-function stackedBars(series: Series[], left: number[], right: number[], y: (v: number) => number) {
-  const base = left.map(() => 0);
+/**
+ * Where windows are narrower than a pixel, neighbours share one bar per pixel column at their mean
+ * value: the screen cannot show them apart, and painting half as many rectangles halves the cost
+ * of the largest charts. Tooltip, table and CSV still read every window.
+ */
+function pixelColumns(series: Series[], left: number[], right: number[]): [Series[], number[], number[]] {
+  if (left.length < 2 || right[0]! - left[0]! >= 1) return [series, left, right];
+  const starts: number[] = [];
+  for (let i = 0; i < left.length; i++) if (i === 0 || Math.floor(left[i]!) !== Math.floor(left[i - 1]!)) starts.push(i);
+  const columnLeft = starts.map((i) => left[i]!);
+  const columnRight = starts.map((_, c) => (c + 1 < starts.length ? left[starts[c + 1]!]! : right.at(-1)!));
+  const merged = series.map((s) => ({
+    ...s,
+    values: starts.map((from, c) => {
+      const to = c + 1 < starts.length ? starts[c + 1]! : s.values.length;
+      let sum = 0;
+      for (let i = from; i < to; i++) sum += s.values[i]!;
+      return sum / (to - from);
+    }),
+  }));
+  return [merged, columnLeft, columnRight];
+}
+
+/**
+ * Each series as one path of rectangles stacked on the series below it. This is the hot loop at
+ * 21,600 values, so the scale is applied as its linear formula and coordinates keep one decimal.
+ */
+function stackedBars(series: Series[], left: number[], right: number[], y: ScaleLinear<number, number>) {
+  const [d0, d1] = y.domain() as [number, number];
+  const [r0, r1] = y.range() as [number, number];
+  const k = (r1 - r0) / (d1 - d0);
+  const tenth = (n: number) => Math.round(n * 10) / 10;
+  const base = new Float64Array(left.length);
   return series.map((s) => {
-    let d = '';
-    s.values.forEach((value, i) => {
-      if (!(value > 0)) return;
+    const parts: string[] = [];
+    for (let i = 0; i < s.values.length; i++) {
+      const value = s.values[i]!;
+      if (!(value > 0)) continue;
       const slot = right[i]! - left[i]!;
       // A gap between bars while they are wide enough to see one; dense hourly bars touch.
       const gap = slot > 4 ? Math.min(slot * 0.2, 8) : 0;
-      const top = y(base[i]! + value);
-      const bottom = y(base[i]!);
-      d += `M${round(left[i]! + gap / 2)},${round(top)}h${round(Math.max(slot - gap, 0.5))}v${round(bottom - top)}h${round(-Math.max(slot - gap, 0.5))}Z`;
+      const x0 = tenth(left[i]! + gap / 2);
+      const x1 = tenth(x0 + Math.max(slot - gap, 0.5));
+      const bottom = tenth(r0 + (base[i]! - d0) * k);
       base[i]! += value;
-    });
-    return { series: s, d };
+      parts.push(`M${x0},${tenth(r0 + (base[i]! - d0) * k)}H${x1}V${bottom}H${x0}Z`);
+    }
+    return { series: s, d: parts.join('') };
   });
 }
 

@@ -107,6 +107,10 @@ export default css`
   [part~='axis'] line {
     stroke: var(--mw-grid-color, #e5e7eb);
   }
+  /* Bars are axis-aligned rectangles: no anti-aliasing needed, and skipping it makes dense charts paint several times faster. */
+  path.bars {
+    shape-rendering: crispEdges;
+  }
   .highlight {
     fill: currentColor;
     opacity: 0.08;
