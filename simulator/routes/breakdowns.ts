@@ -1,8 +1,8 @@
 // GET /v1/customers/{customer_id}/invoices/breakdowns (listBreakdownInvoices-v1) and
 // POST …/invoices/spend-breakdowns (listSpendBreakdownInvoices-v1).
 import { Hono } from 'hono';
+import { specBody } from './body.ts';
 import { DAY_MS, HOUR_MS, type DataClock, dataClock } from '../data.ts';
-import { validateRequestBody } from '../../spec/validate.ts';
 import { type BreakdownItem, breakdownItems, type SpendGrouping, spendItems, type TimeWindow, windowsOf } from '../billing/breakdowns.ts';
 import { customerInvoices, type InvoiceModel, invoiceHeaderJson, keepsLine, lineJson } from '../billing/invoices.ts';
 import { fromMicros } from '../billing/money.ts';
@@ -150,15 +150,7 @@ export function breakdownsRoutes(options: ClockOptions): Hono {
   app.post('/v1/customers/:customer_id/invoices/spend-breakdowns', (c) =>
     handle(c, async () => {
       const includeListPrices = parseBoolean('include_list_prices', c.req.query('include_list_prices')) ?? false;
-      let body: unknown;
-      try {
-        body = JSON.parse(await c.req.text());
-      } catch {
-        throw new BadRequest('Request body must be valid JSON');
-      }
-      const errors = validateRequestBody('post', SPEND_PATH, body);
-      if (errors.length > 0) throw new BadRequest(errors.join('; '));
-      const payload = body as SpendPayload;
+      const payload = await specBody<SpendPayload>(c, SPEND_PATH);
       const windowSize = (payload.window_size?.toLowerCase() ?? 'day') as 'day' | 'none';
       const { from, to } = range(Date.parse(payload.starting_on), Date.parse(payload.ending_before));
       const customerId = pathCustomer(c);
