@@ -76,6 +76,7 @@ describe('<usage-chart> interactions', () => {
     await el.updateComplete;
     expect(liveText(el)).to.contain(`Total: ${windows[1]!.total.toLocaleString('en-US')} CPU hours`);
     expect(part(el, 'tooltip')).to.exist;
+    await expect(el).to.be.accessible();
     key(el, 'Escape');
     await el.updateComplete;
     expect(liveText(el)).to.equal('');
@@ -188,6 +189,7 @@ describe('<usage-chart> interactions', () => {
     expect(kept[0]).to.match(/^region:/);
     expect(kept[0]).not.to.contain('us-east-1');
     expect(part(el, 'filter')!.querySelector('summary')!.textContent).to.match(/region: \d+ of \d+/);
+    await expect(el).to.be.accessible();
   });
 
   it('shows times in the chosen time zone', async () => {

@@ -78,6 +78,7 @@ describe('<usage-chart> data and states', () => {
     const el = await chart(proxy);
     expect(part(el, 'loading')).to.exist;
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
     release();
     await drawn(el);
     expect(part(el, 'loading')).to.equal(null);
