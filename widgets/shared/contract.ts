@@ -37,6 +37,59 @@ export interface CustomerResponse {
   billable_metrics: Array<{ id: string; name: string; group_keys: string[][] }>;
 }
 
+/** One credit type's spend, window by window. Amounts in the credit type's own unit (USD cents), unrounded. */
+export interface SpendEntry {
+  credit_type: { id: string; name: string };
+  window_size: 'day' | 'hour';
+  /** `product`, or the presentation group key the usage is split by. */
+  group_by: string;
+  /** Largest spend first; "(none)" for usage lines without the key. */
+  groups: string[];
+  windows: Array<{
+    starting_on: string;
+    ending_before: string;
+    values: Record<string, number>;
+    /** Gross spend: the sum of `values`. */
+    total: number;
+    /** Commit and credit application: zero or negative, never inside a group. */
+    credits_applied: number;
+    /** total + credits_applied */
+    net: number;
+  }>;
+  total: number;
+  credits_applied: number;
+  net: number;
+}
+
+/** `GET /api/spend`: one entry per credit type the customer was billed in over the range, USD first. */
+export interface SpendResponse {
+  starting_on: string;
+  ending_before: string;
+  credit_types: SpendEntry[];
+}
+
+/** `GET /api/spend/summary`: the current billing period so far, per credit type. */
+export interface SpendSummaryResponse {
+  period: { starting_on: string; ending_before: string } | null;
+  /** Whole and partial days left in the period, from now. */
+  days_left: number | null;
+  credit_types: Array<{
+    credit_type: { id: string; name: string };
+    /** Before commits and credits. */
+    spend_to_date: number;
+    credits_applied: number;
+    net: number;
+    projection: {
+      /** Plain words for the UI, e.g. "at the average daily spend of the last 7 days". */
+      method: string;
+      spend: number;
+      net: number;
+    } | null;
+    /** The previous period at the same elapsed point, for comparison; null without one. */
+    previous: { spend_to_date: number; net: number } | null;
+  }>;
+}
+
 /** Every non-2xx answer of the proxy. */
 export interface ErrorBody {
   error: { code: string; message: string };
