@@ -41,3 +41,29 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+export interface CreditTypeRef {
+  id: string;
+  name: string;
+}
+
+/** Metronome's id for USD (cents); its amounts are cents and are shown as dollars. */
+export const USD_CENTS_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
+
+const isUsdCents = (creditType: CreditTypeRef) => creditType.id === USD_CENTS_ID || /^USD \(cents\)$/i.test(creditType.name);
+
+/**
+ * An amount in its credit type's unit, formatted for people: USD cents as dollars (fractional cents
+ * kept to a tenth of a cent only when there are any), custom pricing units as a number and their name.
+ * Nothing is rounded before this point; this is the only place amounts are rounded for display.
+ */
+export function formatMoney(amount: number, creditType: CreditTypeRef, locale: string | undefined, options: { compact?: boolean } = {}): string {
+  if (isUsdCents(creditType)) {
+    const dollars = amount / 100;
+    if (options.compact && Math.abs(dollars) >= 1000) return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }).format(dollars);
+    const fractionalCents = Math.abs(Math.round(amount * 1000) % 1000) !== 0;
+    return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: fractionalCents ? 3 : 2 }).format(dollars);
+  }
+  const number = options.compact ? formatCompact(amount, locale) : formatNumber(amount, locale);
+  return `${number} ${creditType.name}`;
+}
