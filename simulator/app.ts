@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import type { FaultOptions } from './faults.ts';
 import { faultsMiddleware } from './faults.ts';
-import { apiError } from './http.ts';
+import { apiError, BadRequest } from './http.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { billableMetricsRoutes } from './routes/billable-metrics.ts';
 import { breakdownsRoutes } from './routes/breakdowns.ts';
@@ -58,6 +58,7 @@ export function createSimulator(options: SimulatorOptions): Hono {
   app.route('/', dashboardsRoutes(dashboards));
 
   app.notFound((c) => apiError(c, 404, `Not found: ${c.req.method} ${c.req.path}`));
-  app.onError((error, c) => apiError(c, 500, `Internal simulator error: ${error.message}`));
+  // Routes throw BadRequest for anything the spec or Metronome's rules reject; it becomes the usual {message}.
+  app.onError((error, c) => (error instanceof BadRequest ? apiError(c, 400, error.message) : apiError(c, 500, `Internal simulator error: ${error.message}`)));
   return app;
 }

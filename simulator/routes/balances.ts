@@ -66,53 +66,43 @@ export function balancesRoutes(options: { now: () => Date; seed: number }): Hono
    * dates look at the access schedule's segments; nothing is archived, so include_archived changes nothing.
    */
   app.post('/v1/contracts/customerBalances/list', async (c) => {
-    try {
-      const payload = await specBody<ListPayload>(c, '/v1/contracts/customerBalances/list');
-      if (!findCustomer(payload.customer_id.toLowerCase())) return apiError(c, 404, 'Customer not found');
-      const covering = dateOf(payload.covering_date);
-      const startingAt = dateOf(payload.starting_at);
-      const before = dateOf(payload.effective_before);
-      const items = (payload.include_contract_balances === true ? commitsOf(payload.customer_id) : [])
-        .filter((b) => payload.id === undefined || b.commit.id === payload.id.toLowerCase())
-        .filter(({ commit }) => !covering || commit.segments.some((s) => s.starting_at <= covering && covering < s.ending_before))
-        .filter(({ commit }) => !startingAt || commit.segments.some((s) => s.ending_before > startingAt))
-        .filter(({ commit }) => !before || commit.segments.some((s) => s.starting_at < before))
-        .filter((b) => payload.exclude_zero_balances !== true || b.balance !== 0)
-        .sort(byPriority);
-      const { next_page: cursor, limit = DEFAULT_BALANCE_LIMIT, ...query } = payload;
-      // Bound to every filter but the page size, so a client may change limit between pages.
-      const normalised = { ...query, customer_id: query.customer_id.toLowerCase(), id: query.id?.toLowerCase() };
-      const fp = fingerprint(['customer-balances', Object.entries(normalised).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))]);
-      const offset = decodeCursor(cursor, fp, items.length);
-      const end = Math.min(offset + limit, items.length);
-      const bookOptions = { ledger: payload.include_ledgers, balance: payload.include_balance };
-      return c.json({
-        data: items.slice(offset, end).map((b) => commitJson(b.contract, b, 'v1', bookOptions)),
-        next_page: end < items.length ? encodeCursor(end, fp) : null,
-      });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const payload = await specBody<ListPayload>(c, '/v1/contracts/customerBalances/list');
+    if (!findCustomer(payload.customer_id.toLowerCase())) return apiError(c, 404, 'Customer not found');
+    const covering = dateOf(payload.covering_date);
+    const startingAt = dateOf(payload.starting_at);
+    const before = dateOf(payload.effective_before);
+    const items = (payload.include_contract_balances === true ? commitsOf(payload.customer_id) : [])
+      .filter((b) => payload.id === undefined || b.commit.id === payload.id.toLowerCase())
+      .filter(({ commit }) => !covering || commit.segments.some((s) => s.starting_at <= covering && covering < s.ending_before))
+      .filter(({ commit }) => !startingAt || commit.segments.some((s) => s.ending_before > startingAt))
+      .filter(({ commit }) => !before || commit.segments.some((s) => s.starting_at < before))
+      .filter((b) => payload.exclude_zero_balances !== true || b.balance !== 0)
+      .sort(byPriority);
+    const { next_page: cursor, limit = DEFAULT_BALANCE_LIMIT, ...query } = payload;
+    // Bound to every filter but the page size, so a client may change limit between pages.
+    const normalised = { ...query, customer_id: query.customer_id.toLowerCase(), id: query.id?.toLowerCase() };
+    const fp = fingerprint(['customer-balances', Object.entries(normalised).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))]);
+    const offset = decodeCursor(cursor, fp, items.length);
+    const end = Math.min(offset + limit, items.length);
+    const bookOptions = { ledger: payload.include_ledgers, balance: payload.include_balance };
+    return c.json({
+      data: items.slice(offset, end).map((b) => commitJson(b.contract, b, 'v1', bookOptions)),
+      next_page: end < items.length ? encodeCursor(end, fp) : null,
+    });
   });
 
   // The net balance is the sum of the matching balances the list shows (contract-level ones included).
   app.post('/v1/contracts/customerBalances/getNetBalance', async (c) => {
-    try {
-      const payload = await specBody<NetPayload>(c, '/v1/contracts/customerBalances/getNetBalance');
-      const creditTypeId = payload.credit_type_id?.toLowerCase() ?? USD_CENTS.id;
-      if (!CREDIT_TYPES.some((t) => t.id === creditTypeId)) throw new BadRequest(`credit_type_id ${creditTypeId} is not a credit type`);
-      if (!findCustomer(payload.customer_id.toLowerCase())) return apiError(c, 404, 'Customer not found');
-      const filters = payload.filters ?? [];
-      const balance = commitsOf(payload.customer_id)
-        .filter((b) => b.commit.credit_type.id === creditTypeId)
-        .filter((b) => filters.length === 0 || filters.some((f) => matchesFilter(b, f)))
-        .reduce((sum, b) => sum + balanceOf(b, payload.invoice_inclusion_mode), 0);
-      return c.json({ data: { balance: fromMicros(balance), credit_type_id: creditTypeId } });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const payload = await specBody<NetPayload>(c, '/v1/contracts/customerBalances/getNetBalance');
+    const creditTypeId = payload.credit_type_id?.toLowerCase() ?? USD_CENTS.id;
+    if (!CREDIT_TYPES.some((t) => t.id === creditTypeId)) throw new BadRequest(`credit_type_id ${creditTypeId} is not a credit type`);
+    if (!findCustomer(payload.customer_id.toLowerCase())) return apiError(c, 404, 'Customer not found');
+    const filters = payload.filters ?? [];
+    const balance = commitsOf(payload.customer_id)
+      .filter((b) => b.commit.credit_type.id === creditTypeId)
+      .filter((b) => filters.length === 0 || filters.some((f) => matchesFilter(b, f)))
+      .reduce((sum, b) => sum + balanceOf(b, payload.invoice_inclusion_mode), 0);
+    return c.json({ data: { balance: fromMicros(balance), credit_type_id: creditTypeId } });
   });
   return app;
 }

@@ -29,27 +29,22 @@ export function billableMetricsRoutes(): Hono {
   const app = new Hono();
   app.get('/v1/customers/:customer_id/billable-metrics', (c) => {
     const customerId = c.req.param('customer_id');
-    try {
-      if (!isUuid(customerId)) throw new BadRequest(`customer_id must be a uuid (got ${JSON.stringify(customerId)})`);
-      const limit = parseLimit(c.req.query('limit'));
-      const includeArchived = parseBoolean('include_archived', c.req.query('include_archived')) ?? false;
-      // Plans/contracts are not simulated yet: every non-archived metric counts as "on the current
-      // plan", so on_current_plan is validated but does not narrow the list.
-      parseBoolean('on_current_plan', c.req.query('on_current_plan'));
-      const customer = findCustomer(customerId.toLowerCase());
-      if (!customer) return apiError(c, 404, 'Customer not found');
-      const metrics = customer.metrics.filter((m) => includeArchived || m.archived_at === undefined);
-      const fp = fingerprint(['billable-metrics', customer.id, includeArchived]);
-      const offset = decodeCursor(c.req.query('next_page'), fp, metrics.length);
-      const end = Math.min(offset + limit, metrics.length);
-      return c.json({
-        data: metrics.slice(offset, end).map(billableMetricJson),
-        next_page: end < metrics.length ? encodeCursor(end, fp) : null,
-      });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    if (!isUuid(customerId)) throw new BadRequest(`customer_id must be a uuid (got ${JSON.stringify(customerId)})`);
+    const limit = parseLimit(c.req.query('limit'));
+    const includeArchived = parseBoolean('include_archived', c.req.query('include_archived')) ?? false;
+    // Plans/contracts are not simulated yet: every non-archived metric counts as "on the current
+    // plan", so on_current_plan is validated but does not narrow the list.
+    parseBoolean('on_current_plan', c.req.query('on_current_plan'));
+    const customer = findCustomer(customerId.toLowerCase());
+    if (!customer) return apiError(c, 404, 'Customer not found');
+    const metrics = customer.metrics.filter((m) => includeArchived || m.archived_at === undefined);
+    const fp = fingerprint(['billable-metrics', customer.id, includeArchived]);
+    const offset = decodeCursor(c.req.query('next_page'), fp, metrics.length);
+    const end = Math.min(offset + limit, metrics.length);
+    return c.json({
+      data: metrics.slice(offset, end).map(billableMetricJson),
+      next_page: end < metrics.length ? encodeCursor(end, fp) : null,
+    });
   });
   return app;
 }

@@ -58,29 +58,24 @@ export function customersRoutes(): Hono {
   // Customers are listed in catalog order; filters combine with AND. Unknown ids in customer_ids
   // simply match nothing (a filter, not a lookup), as an empty page rather than a 404.
   app.get('/v1/customers', (c) => {
-    try {
-      const limit = parseLimit(c.req.query('limit'));
-      const ingestAlias = c.req.query('ingest_alias');
-      const ids = idList('customer_ids', c.req.queries('customer_ids'), true);
-      const salesforceIds = idList('salesforce_account_ids', c.req.queries('salesforce_account_ids'), false);
-      const onlyArchived = parseBoolean('only_archived', c.req.query('only_archived')) ?? false;
-      const customers = CUSTOMERS.filter((customer) => {
-        // No simulated customer is archived or linked to Salesforce, so those filters match nothing.
-        if (onlyArchived || salesforceIds !== undefined) return false;
-        if (ids !== undefined && !ids.includes(customer.id)) return false;
-        return ingestAlias === undefined || customer.ingest_aliases.includes(ingestAlias);
-      });
-      const fp = fingerprint(['customers', ingestAlias ?? null, ids ?? null, salesforceIds ?? null, onlyArchived]);
-      const offset = decodeCursor(c.req.query('next_page'), fp, customers.length);
-      const end = Math.min(offset + limit, customers.length);
-      return c.json({
-        data: customers.slice(offset, end).map(customerJson),
-        next_page: end < customers.length ? encodeCursor(end, fp) : null,
-      });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const limit = parseLimit(c.req.query('limit'));
+    const ingestAlias = c.req.query('ingest_alias');
+    const ids = idList('customer_ids', c.req.queries('customer_ids'), true);
+    const salesforceIds = idList('salesforce_account_ids', c.req.queries('salesforce_account_ids'), false);
+    const onlyArchived = parseBoolean('only_archived', c.req.query('only_archived')) ?? false;
+    const customers = CUSTOMERS.filter((customer) => {
+      // No simulated customer is archived or linked to Salesforce, so those filters match nothing.
+      if (onlyArchived || salesforceIds !== undefined) return false;
+      if (ids !== undefined && !ids.includes(customer.id)) return false;
+      return ingestAlias === undefined || customer.ingest_aliases.includes(ingestAlias);
+    });
+    const fp = fingerprint(['customers', ingestAlias ?? null, ids ?? null, salesforceIds ?? null, onlyArchived]);
+    const offset = decodeCursor(c.req.query('next_page'), fp, customers.length);
+    const end = Math.min(offset + limit, customers.length);
+    return c.json({
+      data: customers.slice(offset, end).map(customerJson),
+      next_page: end < customers.length ? encodeCursor(end, fp) : null,
+    });
   });
 
   return app;

@@ -71,22 +71,17 @@ export function dashboardsRoutes(options: { now: () => Date; seed: number; apiTo
 
   // The URL is on the simulator's own origin, as seen in this request.
   app.post('/v1/dashboards/getEmbeddableUrl', async (c) => {
-    try {
-      const payload = await specBody<Payload>(c, '/v1/dashboards/getEmbeddableUrl');
-      const config = configOf(payload);
-      const customer = findCustomer(payload.customer_id.toLowerCase());
-      if (!customer) return apiError(c, 404, 'Customer not found');
-      const query = new URLSearchParams({
-        customer_id: customer.id,
-        config: base64url(encoder.encode(JSON.stringify(config))),
-        expires: String(Math.floor((options.now().getTime() + DASHBOARD_TTL_MS) / 1000)),
-      });
-      const url = `${new URL(c.req.url).origin}${DASHBOARD_PATH}?${query}&signature=${await sign(options.apiToken, query.toString())}`;
-      return c.json({ data: { url } });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const payload = await specBody<Payload>(c, '/v1/dashboards/getEmbeddableUrl');
+    const config = configOf(payload);
+    const customer = findCustomer(payload.customer_id.toLowerCase());
+    if (!customer) return apiError(c, 404, 'Customer not found');
+    const query = new URLSearchParams({
+      customer_id: customer.id,
+      config: base64url(encoder.encode(JSON.stringify(config))),
+      expires: String(Math.floor((options.now().getTime() + DASHBOARD_TTL_MS) / 1000)),
+    });
+    const url = `${new URL(c.req.url).origin}${DASHBOARD_PATH}?${query}&signature=${await sign(options.apiToken, query.toString())}`;
+    return c.json({ data: { url } });
   });
 
   return app;

@@ -2,7 +2,7 @@
 // /v1/contract-pricing/products/get (getProduct-v1) and GET /v1/credit-types/list (listCreditTypes-v1).
 import { Hono } from 'hono';
 import { findCustomer } from '../catalog.ts';
-import { BadRequest, apiError, decodeCursor, encodeCursor, fingerprint, isoHour, parseLimit } from '../http.ts';
+import { apiError, decodeCursor, encodeCursor, fingerprint, isoHour, parseLimit } from '../http.ts';
 import { CREDIT_TYPES, type ContractDef, contractsOf, findProduct, type ProductDef, type RateDef, USD_CENTS } from '../billing/world.ts';
 import { dateOf, specBody } from './body.ts';
 import { CREATED_BY } from './contract-json.ts';
@@ -72,60 +72,45 @@ export function pricingRoutes(options: { now: () => Date }): Hono {
 
   // Rates in the contract's order; `at` outside the contract's term gives an empty schedule.
   app.post('/v1/contracts/getContractRateSchedule', async (c) => {
-    try {
-      const limit = parseLimit(c.req.query('limit'));
-      const payload = await specBody<RateSchedulePayload>(c, '/v1/contracts/getContractRateSchedule');
-      if (!findCustomer(payload.customer_id.toLowerCase())) return apiError(c, 404, 'Customer not found');
-      const now = options.now();
-      const contract = contractsOf(payload.customer_id, now).find((k) => k.id === payload.contract_id.toLowerCase());
-      if (!contract) return apiError(c, 404, 'Contract not found');
-      const at = dateOf(payload.at) ?? now;
-      const selectors = payload.selectors ?? [];
-      const rates = at < contract.starting_at || at >= contract.ending_before ? [] : contract.rates.filter((rate) => {
-        const product = findProduct(rate.product_id)!;
-        return selectors.length === 0 || selectors.some((s) => matches(rate, product, s));
-      });
-      const fp = fingerprint(['rate-schedule', contract.id, at.getTime(), selectors]);
-      const offset = decodeCursor(c.req.query('next_page'), fp, rates.length);
-      const end = Math.min(offset + limit, rates.length);
-      return c.json({
-        data: rates.slice(offset, end).map((rate) => rateScheduleJson(contract, rate)),
-        next_page: end < rates.length ? encodeCursor(end, fp) : null,
-      });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const limit = parseLimit(c.req.query('limit'));
+    const payload = await specBody<RateSchedulePayload>(c, '/v1/contracts/getContractRateSchedule');
+    if (!findCustomer(payload.customer_id.toLowerCase())) return apiError(c, 404, 'Customer not found');
+    const now = options.now();
+    const contract = contractsOf(payload.customer_id, now).find((k) => k.id === payload.contract_id.toLowerCase());
+    if (!contract) return apiError(c, 404, 'Contract not found');
+    const at = dateOf(payload.at) ?? now;
+    const selectors = payload.selectors ?? [];
+    const rates = at < contract.starting_at || at >= contract.ending_before ? [] : contract.rates.filter((rate) => {
+      const product = findProduct(rate.product_id)!;
+      return selectors.length === 0 || selectors.some((s) => matches(rate, product, s));
+    });
+    const fp = fingerprint(['rate-schedule', contract.id, at.getTime(), selectors]);
+    const offset = decodeCursor(c.req.query('next_page'), fp, rates.length);
+    const end = Math.min(offset + limit, rates.length);
+    return c.json({
+      data: rates.slice(offset, end).map((rate) => rateScheduleJson(contract, rate)),
+      next_page: end < rates.length ? encodeCursor(end, fp) : null,
+    });
   });
 
   app.post('/v1/contract-pricing/products/get', async (c) => {
-    try {
-      const { id } = await specBody<{ id: string }>(c, '/v1/contract-pricing/products/get');
-      const product = findProduct(id.toLowerCase());
-      if (!product) return apiError(c, 404, 'Product not found');
-      const state = productState(product);
-      return c.json({ data: { id: product.id, type: product.type, initial: state, current: state, updates: [], custom_fields: {} } });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const { id } = await specBody<{ id: string }>(c, '/v1/contract-pricing/products/get');
+    const product = findProduct(id.toLowerCase());
+    if (!product) return apiError(c, 404, 'Product not found');
+    const state = productState(product);
+    return c.json({ data: { id: product.id, type: product.type, initial: state, current: state, updates: [], custom_fields: {} } });
   });
 
   // USD (cents) is the only fiat type; GPU credits is a custom pricing unit.
   app.get('/v1/credit-types/list', (c) => {
-    try {
-      const limit = parseLimit(c.req.query('limit'));
-      const fp = fingerprint(['credit-types']);
-      const offset = decodeCursor(c.req.query('next_page'), fp, CREDIT_TYPES.length);
-      const end = Math.min(offset + limit, CREDIT_TYPES.length);
-      return c.json({
-        data: CREDIT_TYPES.slice(offset, end).map((t) => ({ id: t.id, name: t.name, is_currency: t.id === USD_CENTS.id })),
-        next_page: end < CREDIT_TYPES.length ? encodeCursor(end, fp) : null,
-      });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const limit = parseLimit(c.req.query('limit'));
+    const fp = fingerprint(['credit-types']);
+    const offset = decodeCursor(c.req.query('next_page'), fp, CREDIT_TYPES.length);
+    const end = Math.min(offset + limit, CREDIT_TYPES.length);
+    return c.json({
+      data: CREDIT_TYPES.slice(offset, end).map((t) => ({ id: t.id, name: t.name, is_currency: t.id === USD_CENTS.id })),
+      next_page: end < CREDIT_TYPES.length ? encodeCursor(end, fp) : null,
+    });
   });
   return app;
 }

@@ -112,64 +112,54 @@ export function usageRoutes(options: { now: () => Date; seed: number }): Hono {
     const parsed = await readJson(c);
     if (!parsed) return apiError(c, 400, 'Request body must be valid JSON');
     const body = parsed.body;
-    try {
-      const limit = parseLimit(c.req.query('limit'));
-      const errors = validateRequestBody('post', '/v1/usage/groups', body);
-      if (errors.length > 0) throw new BadRequest(errors.join('; '));
-      const payload = body as UsageGroupsPayload;
-      if (payload.current_period === true && (payload.starting_on !== undefined || payload.ending_before !== undefined)) {
-        throw new BadRequest('starting_on and ending_before cannot be specified when current_period is true');
-      }
-      const customer = findCustomer(payload.customer_id.toLowerCase());
-      if (!customer) return apiError(c, 404, 'Customer not found');
-      const metric = customer.metrics.find((m) => m.id === payload.billable_metric_id.toLowerCase());
-      if (!metric) return apiError(c, 404, 'Billable metric not found');
-      // current_period is the billing period of the customer's contract that contains now; the
-      // spec's "uncontracted" error applies when no contract is running.
-      let query = payload;
-      if (payload.current_period === true) {
-        const now = options.now();
-        const period = contractsOf(customer.id, now).map((contract) => currentPeriod(contract, now)).find((p) => p !== null);
-        if (!period) throw new BadRequest('customer is not contracted');
-        query = { ...payload, starting_on: isoHour(period.start.getTime()), ending_before: isoHour(period.end.getTime()) };
-      }
-
-      const plan = planUsageQuery(metric, query, customer.id);
-      const fp = fingerprint(plan.identity);
-      const offset = decodeCursor(c.req.query('next_page'), fp, plan.total);
-      const end = Math.min(offset + limit, plan.total);
-      const clock = dataClock(options.seed, options.now());
-      const data = [];
-      for (let i = offset; i < end; i++) data.push(usageRow(plan, clock, metric, i));
-      return c.json({ data, next_page: end < plan.total ? encodeCursor(end, fp) : null });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
+    const limit = parseLimit(c.req.query('limit'));
+    const errors = validateRequestBody('post', '/v1/usage/groups', body);
+    if (errors.length > 0) throw new BadRequest(errors.join('; '));
+    const payload = body as UsageGroupsPayload;
+    if (payload.current_period === true && (payload.starting_on !== undefined || payload.ending_before !== undefined)) {
+      throw new BadRequest('starting_on and ending_before cannot be specified when current_period is true');
     }
+    const customer = findCustomer(payload.customer_id.toLowerCase());
+    if (!customer) return apiError(c, 404, 'Customer not found');
+    const metric = customer.metrics.find((m) => m.id === payload.billable_metric_id.toLowerCase());
+    if (!metric) return apiError(c, 404, 'Billable metric not found');
+    // current_period is the billing period of the customer's contract that contains now; the
+    // spec's "uncontracted" error applies when no contract is running.
+    let query = payload;
+    if (payload.current_period === true) {
+      const now = options.now();
+      const period = contractsOf(customer.id, now).map((contract) => currentPeriod(contract, now)).find((p) => p !== null);
+      if (!period) throw new BadRequest('customer is not contracted');
+      query = { ...payload, starting_on: isoHour(period.start.getTime()), ending_before: isoHour(period.end.getTime()) };
+    }
+
+    const plan = planUsageQuery(metric, query, customer.id);
+    const fp = fingerprint(plan.identity);
+    const offset = decodeCursor(c.req.query('next_page'), fp, plan.total);
+    const end = Math.min(offset + limit, plan.total);
+    const clock = dataClock(options.seed, options.now());
+    const data = [];
+    for (let i = offset; i < end; i++) data.push(usageRow(plan, clock, metric, i));
+    return c.json({ data, next_page: end < plan.total ? encodeCursor(end, fp) : null });
   });
 
   // Rows are customer by customer, metric by metric, windows ascending within each metric.
   app.post('/v1/usage', async (c) => {
     const parsed = await readJson(c);
     if (!parsed) return apiError(c, 400, 'Request body must be valid JSON');
-    try {
-      const errors = validateRequestBody('post', '/v1/usage', parsed.body);
-      if (errors.length > 0) throw new BadRequest(errors.join('; '));
-      const blocks = planBatch(parsed.body as UsageBatchPayload);
-      if ('notFound' in blocks) return apiError(c, 404, blocks.notFound);
-      const windows = blocks[0]?.plan.windowCount ?? 0;
-      const total = blocks.length * windows;
-      const fp = fingerprint(['usage-batch', blocks.map((b) => [b.plan.identity, b.groups?.map(([v]) => v) ?? null])]);
-      const offset = decodeCursor(c.req.query('next_page'), fp, total);
-      const end = Math.min(offset + BATCH_PAGE_SIZE, total);
-      const clock = dataClock(options.seed, options.now());
-      const data = [];
-      for (let i = offset; i < end; i++) data.push(batchRow(blocks[Math.floor(i / windows)] as BatchBlock, clock, i % windows));
-      return c.json({ data, next_page: end < total ? encodeCursor(end, fp) : null });
-    } catch (error) {
-      if (error instanceof BadRequest) return apiError(c, 400, error.message);
-      throw error;
-    }
+    const errors = validateRequestBody('post', '/v1/usage', parsed.body);
+    if (errors.length > 0) throw new BadRequest(errors.join('; '));
+    const blocks = planBatch(parsed.body as UsageBatchPayload);
+    if ('notFound' in blocks) return apiError(c, 404, blocks.notFound);
+    const windows = blocks[0]?.plan.windowCount ?? 0;
+    const total = blocks.length * windows;
+    const fp = fingerprint(['usage-batch', blocks.map((b) => [b.plan.identity, b.groups?.map(([v]) => v) ?? null])]);
+    const offset = decodeCursor(c.req.query('next_page'), fp, total);
+    const end = Math.min(offset + BATCH_PAGE_SIZE, total);
+    const clock = dataClock(options.seed, options.now());
+    const data = [];
+    for (let i = offset; i < end; i++) data.push(batchRow(blocks[Math.floor(i / windows)] as BatchBlock, clock, i % windows));
+    return c.json({ data, next_page: end < total ? encodeCursor(end, fp) : null });
   });
   return app;
 }
