@@ -4,6 +4,8 @@ import { errorResponse, handleError } from './errors.ts';
 import type { Metronome } from './metronome.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { devRoutes, type DevCustomer } from './routes/dev.ts';
+import { spendSummaryRoutes } from './routes/spend-summary.ts';
+import { spendRoutes } from './routes/spend.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { requireSession, type SessionVariables } from './session.ts';
 
@@ -32,6 +34,8 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', requireSession(deps.sessionSecret, deps.now));
   app.route('/api/customer', customerRoutes(deps.metronome, deps.now));
   app.route('/api/usage', usageRoutes(deps.metronome, deps.now));
+  app.route('/api/spend/summary', spendSummaryRoutes(deps.metronome, deps.now));
+  app.route('/api/spend', spendRoutes(deps.metronome));
 
   if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, now: deps.now, metronome: deps.metronome }));
   return app;

@@ -56,6 +56,52 @@ export interface Contract {
   usage_statement_schedule?: { frequency?: string; billing_anchor_date?: string } | null;
 }
 
+/** The fields of an invoice line the proxy reads. Application lines may lack most of them (see spend-lines.ts). */
+export interface InvoiceLine {
+  name: string;
+  total: number;
+  type?: string | null;
+  credit_type?: CreditType | null;
+  product_id?: string | null;
+  product_type?: string | null;
+  quantity?: number | null;
+  unit_price?: number | null;
+  presentation_group_values?: Record<string, string | null> | null;
+  commit_id?: string | null;
+  commit_segment_id?: string | null;
+  applied_commit_or_credit?: { id?: string; type?: string } | null;
+}
+
+export interface CreditType {
+  id: string;
+  name: string;
+}
+
+export interface Invoice {
+  id: string;
+  type: string;
+  status: string;
+  credit_type: CreditType;
+  start_timestamp?: string;
+  end_timestamp?: string;
+  line_items: InvoiceLine[];
+  total: number;
+}
+
+/** An invoice's lines within one hour or day window. */
+export interface BreakdownInvoice extends Invoice {
+  breakdown_start_timestamp: string;
+  breakdown_end_timestamp: string;
+}
+
+export interface BreakdownsQuery {
+  window_size: 'hour' | 'day';
+  starting_on: string;
+  ending_before: string;
+  /** Breakdowns never include void invoices; FINALIZED narrows to closed periods. */
+  status?: 'DRAFT' | 'FINALIZED';
+}
+
 interface Page<T> {
   data?: T[] | null;
   next_page?: string | null;
@@ -140,6 +186,23 @@ export function createMetronome(options: MetronomeOptions) {
     listBillableMetrics(customerId: string, signal?: AbortSignal): Promise<BillableMetric[]> {
       const path = `/v1/customers/${encodeURIComponent(customerId)}/billable-metrics`;
       return allPages((cursor) => request<Page<BillableMetric>>('GET', path, cursor ? { next_page: cursor } : {}, undefined, signal));
+    },
+
+    /**
+     * Invoice breakdowns per window over [starting_on, ending_before). A page holds at most 35 daily or
+     * 24 hourly windows whatever `limit` says, so a long range is many pages; limit=100 keeps the count down
+     * when several credit types share a window.
+     */
+    invoiceBreakdowns(customerId: string, query: BreakdownsQuery, signal?: AbortSignal): Promise<BreakdownInvoice[]> {
+      const path = `/v1/customers/${encodeURIComponent(customerId)}/invoices/breakdowns`;
+      const params: Record<string, string> = { ...query, limit: '100' };
+      return allPages((cursor) => request<Page<BreakdownInvoice>>('GET', path, cursor ? { ...params, next_page: cursor } : params, undefined, signal));
+    },
+
+    listInvoices(customerId: string, filter: { status?: 'DRAFT' | 'FINALIZED' }, signal?: AbortSignal): Promise<Invoice[]> {
+      const path = `/v1/customers/${encodeURIComponent(customerId)}/invoices`;
+      const params: Record<string, string> = { ...filter, limit: '100' };
+      return allPages((cursor) => request<Page<Invoice>>('GET', path, cursor ? { ...params, next_page: cursor } : params, undefined, signal));
     },
 
     /** Long hourly ranges go out as several calls of at most a month each, merged in order. */

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { CustomerResponse } from '../shared/contract.ts';
 import { keyLabel, type GroupKeyOverrides } from '../shared/labels.ts';
-import type { ChartMode } from './usage-chart.layout.ts';
+import type { ChartMode } from '../shared/chart/layout.ts';
 
 /** The viewer's own controls above the chart; every choice maps onto one of the element's properties. */
 

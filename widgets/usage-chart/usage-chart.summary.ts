@@ -1,5 +1,5 @@
 import { type FormatOptions, formatDate, formatNumber } from '../shared/format.ts';
-import { type ChartModel, OTHER_KEY, visibleSeries } from './usage-chart.model.ts';
+import { type ChartModel, OTHER_KEY, visibleSeries } from '../shared/chart/model.ts';
 
 const DAY = 86_400_000;
 
@@ -30,9 +30,9 @@ function change(current: number, previous: number, locale: string | undefined): 
 export function summarize(model: ChartModel, format: FormatOptions): string {
   const range = describeRange(model.startingOn, model.endingBefore, format);
   if (model.total === 0) {
-    return `No ${model.metric} usage ${range}${model.previous && model.previous.total > 0 ? `, down from ${formatNumber(model.previous.total, format.locale)} in the previous period` : ''}.`;
+    return `No ${model.title} usage ${range}${model.previous && model.previous.total > 0 ? `, down from ${formatNumber(model.previous.total, format.locale)} in the previous period` : ''}.`;
   }
-  let sentence = `${formatNumber(model.total, format.locale)} ${model.metric} ${range}`;
+  let sentence = `${formatNumber(model.total, format.locale)} ${model.title} ${range}`;
   if (model.previous) sentence += `, ${change(model.total, model.previous.total, format.locale)}`;
   const shown = visibleSeries(model);
   const largest = shown.filter((s) => s.key !== OTHER_KEY).sort((a, b) => b.total - a.total)[0];

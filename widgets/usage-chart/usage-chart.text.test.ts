@@ -1,12 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { toCsv } from '../shared/csv.ts';
-import { usage } from './usage-chart.fixtures.ts';
-import { buildModel } from './usage-chart.model.ts';
+import { usage } from '../shared/chart/fixtures.ts';
+import { buildModel } from '../shared/chart/model.ts';
 import { parseGroupFilter, resolveRange, serializeGroupFilter } from './usage-chart.range.ts';
 import { summarize } from './usage-chart.summary.ts';
-import { csvFilename, csvRows, tableData } from './usage-chart.table.ts';
+import { csvFilename, csvRows, tableData } from '../shared/chart/table.ts';
 
-const options = { maxGroups: 8, hidden: new Set<string>() };
+const options = { title: 'CPU hours', maxGroups: 8, hidden: new Set<string>() };
+const counts = { value: (v: number) => v.toLocaleString('en-US'), tick: String, unit: 'CPU hours' };
 const utc = { locale: 'en-US', timeZone: 'UTC' };
 const withPrevious = (total: number) => ({
   ...usage([{ a: 900, b: 100 }, { a: 200, b: 84 }]),
@@ -38,7 +39,7 @@ describe('usage-chart table and CSV', () => {
   const model = buildModel(usage([{ 'a, "quoted"': 1.5, b: 2 }, { 'a, "quoted"': 0.25, b: 0 }]), options);
 
   it('tabulates every window with a column per visible series and the total', () => {
-    const table = tableData(model, 'caption', utc);
+    const table = tableData(model, 'caption', utc, counts);
     expect(table.columns).to.deep.equal(['Day', 'a, "quoted"', 'b', 'Total']);
     expect(table.rows.map((r) => [r.label, ...r.cells])).to.deep.equal([
       ['Tue, Oct 1, 2024', '1.5', '2', '3.5'],

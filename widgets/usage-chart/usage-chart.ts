@@ -2,24 +2,24 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
+import { chartStyles } from '../shared/chart/chart.styles.ts';
 import { dataTableTemplate } from '../shared/chart/data-table.ts';
 import { legendTemplate } from '../shared/chart/legend.ts';
 import { SizeController } from '../shared/chart/size-controller.ts';
 import type { CustomerResponse, UsageResponse, WindowSize } from '../shared/contract.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, MwErrorEvent } from '../shared/events.ts';
-import { type FormatOptions, isTimeZone } from '../shared/format.ts';
+import { type FormatOptions, formatCompact, formatNumber, isTimeZone } from '../shared/format.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { controlsTemplate, type ControlsHandlers, type RangePreset } from './usage-chart.controls.ts';
-import { type ChartMode, layout, type UsageLayout, windowAt } from './usage-chart.layout.ts';
-import { buildModel, type ChartModel } from './usage-chart.model.ts';
-import { describeWindow, svgTemplate, tooltipTemplate } from './usage-chart.plot.ts';
+import { type ChartMode, layout, type UsageLayout, windowAt } from '../shared/chart/layout.ts';
+import { buildModel, type ChartModel } from '../shared/chart/model.ts';
+import { describeWindow, svgTemplate, tooltipTemplate, type ValueFormat } from '../shared/chart/plot.ts';
 import { parseGroupFilter, resolveRange, serializeGroupFilter, MAX_HOURLY_DAYS, DAY } from './usage-chart.range.ts';
-import styles from './usage-chart.styles.ts';
 import { summarize } from './usage-chart.summary.ts';
-import { csvFilename, csvRows, tableData } from './usage-chart.table.ts';
+import { csvFilename, csvRows, tableData } from '../shared/chart/table.ts';
 
 /**
  * Usage of one billable metric over time, stacked by group, for the signed-in customer, with controls
@@ -65,6 +65,7 @@ import { csvFilename, csvRows, tableData } from './usage-chart.table.ts';
  * @cssproperty [--mw-color-7=#ca8a04] - Colour of the seventh series.
  * @cssproperty [--mw-color-8=#64748b] - Colour of the eighth series ("Other" when there are more).
  * @cssproperty [--mw-previous-color=#111827] - The previous period's line.
+ * @cssproperty [--mw-negative-color=#94a3b8] - Amounts drawn below zero (not used by usage, which is never negative).
  * @cssproperty [--mw-surface-color=#ffffff] - Background of the tooltip.
  * @cssproperty [--mw-border-color=#d1d5db] - Borders of controls, tooltip and table.
  * @cssproperty [--mw-muted-color=#4b5563] - Axis labels and state messages.
@@ -77,7 +78,7 @@ import { csvFilename, csvRows, tableData } from './usage-chart.table.ts';
  */
 @customElement('usage-chart')
 export class UsageChart extends LitElement {
-  static override styles = [stateStyles, styles];
+  static override styles = [stateStyles, chartStyles];
 
   #size = new SizeController(this, () => this.renderRoot.querySelector('[part="chart"]'));
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -173,7 +174,7 @@ export class UsageChart extends LitElement {
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers)}
       ${this.#renderBody(model, pending)}
-      <div class="visually-hidden" aria-live="polite">${model && this.#active !== null ? describeWindow(model, this.#active, this.#format).text : ''}</div>
+      <div class="visually-hidden" aria-live="polite">${model && this.#active !== null ? describeWindow(model, this.#active, this.#format, this.#values(model)).text : ''}</div>
     </div>`;
   }
 
@@ -191,14 +192,14 @@ export class UsageChart extends LitElement {
     const legend = this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#toggle(key));
     if (model.total === 0 && !allHidden && !model.previous?.total) return html`${emptyTemplate('No usage in this period')}${legend}`;
     const summary = summarize(model, this.#format);
-    if (this.view === 'table') return html`${dataTableTemplate(tableData(model, summary, this.#format))}${legend}`;
+    if (this.view === 'table') return html`${dataTableTemplate(tableData(model, summary, this.#format, this.#values(model)))}${legend}`;
     const geometry = this.#view!.geometry;
     return html`<div part="chart">
         <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription="interactive chart"
           aria-label=${`${summary} Use the arrow keys to read each window.`}
           @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#clearActive} @blur=${this.#clearActive}>
-          ${geometry ? svgTemplate(geometry, this.chartType, this.#size, summary, this.#format, this.#active) : nothing}
-          ${geometry && this.#active !== null ? tooltipTemplate(model, geometry, this.#active, this.#format) : nothing}
+          ${geometry ? svgTemplate(geometry, this.chartType, this.#size, summary, this.#format, this.#values(model), this.#active) : nothing}
+          ${geometry && this.#active !== null ? tooltipTemplate(model, geometry, this.#active, this.#format, this.#values(model)) : nothing}
         </div>
       </div>
       ${allHidden ? html`<p class="hint">Every series is hidden; choose one in the legend to draw it.</p>` : nothing}
@@ -208,6 +209,11 @@ export class UsageChart extends LitElement {
   get #format(): FormatOptions {
     const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
     return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+  }
+
+  #values(model: ChartModel): ValueFormat {
+    const { locale } = this.#format;
+    return { value: (v) => formatNumber(v, locale), tick: (v) => formatCompact(v, locale), unit: model.title };
   }
 
   get #metricId() {
@@ -228,7 +234,7 @@ export class UsageChart extends LitElement {
     if (!data) return null;
     const key = [data, this.#hidden, this.maxGroups, this.groupKeyOverrides, this.chartType, this.#size.width, this.#size.height];
     if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
-      const model = buildModel(data, { maxGroups: Math.max(1, this.maxGroups), hidden: this.#hidden, overrides: this.groupKeyOverrides });
+      const model = buildModel(data, { title: data.billable_metric.name, maxGroups: Math.max(1, this.maxGroups), hidden: this.#hidden, overrides: this.groupKeyOverrides });
       const { width, height } = this.#size;
       this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, this.chartType) : null };
     }

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { day, usage } from './usage-chart.fixtures.ts';
-import { layout, windowAt } from './usage-chart.layout.ts';
-import { buildModel, OTHER_KEY } from './usage-chart.model.ts';
+import { day, usage } from './fixtures.ts';
+import { layout, windowAt } from './layout.ts';
+import { buildModel, OTHER_KEY } from './model.ts';
 
-const options = { maxGroups: 8, hidden: new Set<string>() };
+const options = { title: 'CPU hours', maxGroups: 8, hidden: new Set<string>() };
 const size = { width: 460, height: 232 };
 /** The rectangles of one bar path, as [x, y, width, height]. */
 const rects = (d: string) =>
@@ -107,6 +107,19 @@ describe('usage-chart layout', () => {
     const geometry = layout(buildModel(usage([{ a: 0 }]), options), size, 'bars');
     expect(geometry.paths[0]!.d).to.equal('');
     expect(geometry.yTicks.length).to.be.greaterThan(1);
+  });
+
+  it('draws a negative series below zero, apart from the stack, and extends the axis down to it', () => {
+    const model = buildModel(usage([{ a: 30 }, { a: 10 }]), { ...options, negative: { label: 'Commits and credits', values: [-10, 0] } });
+    const geometry = layout(model, size, 'bars');
+    expect(geometry.paths.map((p) => p.series.label)).to.deep.equal(['a', 'Commits and credits']);
+    const zero = geometry.yTicks.find((t) => t.value === 0)!.position;
+    const [below] = rects(geometry.paths[1]!.d);
+    expect(rects(geometry.paths[1]!.d)).to.have.length(1);
+    const [top, bottom] = [below![1]!, below![1]! + below![3]!].sort((a, b) => a - b);
+    expect(top).to.be.closeTo(zero, 0.1);
+    expect(bottom).to.be.greaterThan(zero + 10);
+    expect(geometry.yTicks[0]!.value).to.be.at.most(-10);
   });
 
   it('names the fold key so it never collides with a real group', () => {

@@ -1,4 +1,4 @@
-import type { UsageResponse } from '../shared/contract.ts';
+import type { UsageResponse } from '../contract.ts';
 
 /** Small hand-made proxy answers for the pure-function tests. */
 

@@ -1,16 +1,27 @@
 import { html, nothing, svg } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { type FormatOptions, formatCompact, formatDate, formatNumber, formatWindow } from '../shared/format.ts';
-import type { ChartMode, UsageLayout } from './usage-chart.layout.ts';
-import { type ChartModel, visibleSeries } from './usage-chart.model.ts';
+import { type FormatOptions, formatDate, formatWindow } from '../format.ts';
+import type { ChartMode, UsageLayout } from './layout.ts';
+import { type ChartModel, visibleSeries } from './model.ts';
 
-/** The chart's SVG and tooltip, drawn from a layout; no state of its own. */
+/** A chart's SVG and tooltip, drawn from a layout; no state of its own. */
 
-export const colourClass = (colour: number) => `s${(colour % 8) + 1}`;
+/** How a chart writes its numbers: usage counts, or money in a credit type. */
+export interface ValueFormat {
+  /** Exact enough for a tooltip or table cell. */
+  value(v: number): string;
+  /** Short, for axis ticks. */
+  tick(v: number): string;
+  /** Appended to the total when read out, e.g. the metric's name; empty for money. */
+  unit: string;
+}
+
+/** Palette class of a series; the negative series (colour -1) has its own. */
+export const colourClass = (colour: number) => (colour < 0 ? 'negative' : `s${(colour % 8) + 1}`);
 
 const isMidnight = (date: Date, format: FormatOptions) => formatDate(date, format, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }) === '00:00';
 
-export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, format: FormatOptions, active: number | null) {
+export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, format: FormatOptions, values: ValueFormat, active: number | null) {
   const { margin, innerWidth, innerHeight } = geometry;
   const xLabel = (d: Date) => (isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' }));
   return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
@@ -18,7 +29,7 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
       <g part="axis y-axis" aria-hidden="true">
         ${geometry.yTicks.map(
           (t) => svg`<line x1="0" x2=${innerWidth} y1=${t.position} y2=${t.position}></line>
-            <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${formatCompact(t.value, format.locale)}</text>`,
+            <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${values.tick(t.value)}</text>`,
         )}
       </g>
       ${active === null
@@ -38,19 +49,25 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
 }
 
 /** What one window holds, in words: the tooltip's content and what the live region announces. */
-export function describeWindow(model: ChartModel, index: number, format: FormatOptions) {
-  const number = (v: number) => formatNumber(v, format.locale);
-  const rows = model.grouped ? visibleSeries(model).map((s) => ({ series: s, value: number(s.values[index]!) })) : [];
-  const total = number(model.totals[index]!);
-  const previous = model.previous ? number(model.previous.totals[index] ?? 0) : null;
+export function describeWindow(model: ChartModel, index: number, format: FormatOptions, values: ValueFormat) {
+  const rows = model.grouped ? visibleSeries(model).map((s) => ({ series: s, value: values.value(s.values[index]!) })) : [];
+  const negative = model.negative && !model.negative.hidden ? { series: model.negative, value: values.value(model.negative.values[index]!) } : null;
+  const total = values.value(model.totals[index]!);
+  const previous = model.previous ? values.value(model.previous.totals[index] ?? 0) : null;
   const window = model.windows[index]!;
   const title = formatWindow(window.start, window.end, format);
-  const text = [title, ...rows.map((r) => `${r.series.label}: ${r.value}`), `Total: ${total} ${model.metric}`, ...(previous === null ? [] : [`Previous period: ${previous}`])].join('. ');
-  return { title, rows, total, previous, text };
+  const text = [
+    title,
+    ...rows.map((r) => `${r.series.label}: ${r.value}`),
+    `Total: ${total}${values.unit ? ` ${values.unit}` : ''}`,
+    ...(negative ? [`${negative.series.label}: ${negative.value}`] : []),
+    ...(previous === null ? [] : [`Previous period: ${previous}`]),
+  ].join('. ');
+  return { title, rows, total, negative, previous, text };
 }
 
-export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index: number, format: FormatOptions) {
-  const { title, rows, total, previous } = describeWindow(model, index, format);
+export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index: number, format: FormatOptions, values: ValueFormat) {
+  const { title, rows, total, negative, previous } = describeWindow(model, index, format, values);
   const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
   // Past the middle the tooltip opens to the left of the window so it stays inside the chart.
   const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
@@ -59,6 +76,7 @@ export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index:
     <div class="tooltip-title">${title}</div>
     ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
     <div class="tooltip-row total"><span></span><span>Total</span><span class="num">${total}</span></div>
+    ${negative ? html`<div class="tooltip-row"><span class="swatch negative"></span><span>${negative.series.label}</span><span class="num">${negative.value}</span></div>` : nothing}
     ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>Previous period</span><span class="num">${previous}</span></div>`}
   </div>`;
 }

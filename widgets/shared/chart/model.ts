@@ -1,14 +1,14 @@
-import type { UsageResponse, UsageWindow } from '../shared/contract.ts';
-import { groupLabel, type GroupKeyOverrides } from '../shared/labels.ts';
+import type { UsageWindow } from '../contract.ts';
+import { groupLabel, type GroupKeyOverrides } from '../labels.ts';
 
 /**
- * What the chart shows, derived from the proxy's answer and the viewer's choices: the largest groups,
- * the rest folded into "Other", series the viewer switched off, and per-window totals of what is
- * visible. Everything the chart, table, tooltip, summary and CSV show comes from this one model.
+ * What a windowed chart shows, derived from the proxy's answer and the viewer's choices: the largest
+ * groups, the rest folded into "Other", series the viewer switched off, and per-window totals of what
+ * is visible. Everything the chart, table, tooltip, summary and CSV show comes from this one model.
  */
 
 export interface Series {
-  /** Stable identity: the proxy's group name, OTHER_KEY, or TOTAL_KEY. */
+  /** Stable identity: the proxy's group name, OTHER_KEY, TOTAL_KEY or NEGATIVE_KEY. */
   key: string;
   label: string;
   values: number[];
@@ -18,9 +18,21 @@ export interface Series {
   hidden: boolean;
 }
 
+/** The parts of a usage or spend answer a chart needs; both proxy shapes fit it as they are. */
+export interface WindowedData {
+  window_size: 'hour' | 'day' | 'none';
+  starting_on: string;
+  ending_before: string;
+  group_key: string[] | null;
+  groups: string[];
+  windows: UsageWindow[];
+  previous?: { starting_on: string; ending_before: string; windows: UsageWindow[]; total: number };
+}
+
 export interface ChartModel {
-  metric: string;
-  windowSize: UsageResponse['window_size'];
+  /** What the numbers count: a metric's name, or a credit type's. */
+  title: string;
+  windowSize: WindowedData['window_size'];
   startingOn: string;
   endingBefore: string;
   grouped: boolean;
@@ -30,21 +42,27 @@ export interface ChartModel {
   /** Per window, the sum of the visible series. */
   totals: number[];
   total: number;
+  /** Amounts drawn below zero, never stacked with the series (commits and credits applied). */
+  negative: Series | null;
   /** The previous period of the same length, window by window, over the same visible groups. */
   previous: { startingOn: string; endingBefore: string; totals: number[]; total: number } | null;
 }
 
 export const OTHER_KEY = '\u0000other';
 export const TOTAL_KEY = '\u0000total';
+export const NEGATIVE_KEY = '\u0000negative';
 
 export interface ModelOptions {
+  title: string;
   /** Most series shown; beyond it the smallest groups fold into "Other". */
   maxGroups: number;
   hidden: ReadonlySet<string>;
   overrides?: GroupKeyOverrides;
+  /** A series drawn below zero, e.g. commits and credits applied (values ≤ 0). */
+  negative?: { label: string; values: number[] };
 }
 
-export function buildModel(data: UsageResponse, options: ModelOptions): ChartModel {
+export function buildModel(data: WindowedData, options: ModelOptions): ChartModel {
   const grouped = data.group_key !== null && data.groups.length > 0;
   const groups = grouped ? data.groups : [];
   // Folding one group into "Other" only renames it; fold only when it merges at least two.
@@ -72,9 +90,11 @@ export function buildModel(data: UsageResponse, options: ModelOptions): ChartMod
   const visible = series.filter((s) => !s.hidden);
   const totals = data.windows.map((_, i) => visible.reduce((sum, s) => sum + s.values[i]!, 0));
   const visibleGroups = grouped ? visible.flatMap((s) => (s.key === OTHER_KEY ? folded : [s.key])) : null;
+  const previous = data.previous;
+  const previousTotals = previous ? (visibleGroups ? valuesOf(previous.windows, visibleGroups) : previous.windows.map((w) => w.total)) : [];
 
   return {
-    metric: data.billable_metric.name,
+    title: options.title,
     windowSize: data.window_size,
     startingOn: data.starting_on,
     endingBefore: data.ending_before,
@@ -83,16 +103,9 @@ export function buildModel(data: UsageResponse, options: ModelOptions): ChartMod
     series,
     totals,
     total: totals.reduce((a, b) => a + b, 0),
-    previous: data.previous
-      ? (() => {
-          const previousTotals = visibleGroups ? valuesOf(data.previous.windows, visibleGroups) : data.previous.windows.map((w) => w.total);
-          return {
-            startingOn: data.previous.starting_on,
-            endingBefore: data.previous.ending_before,
-            totals: previousTotals,
-            total: previousTotals.reduce((a, b) => a + b, 0),
-          };
-        })()
+    negative: options.negative ? seriesFor(NEGATIVE_KEY, options.negative.label, options.negative.values, -1) : null,
+    previous: previous
+      ? { startingOn: previous.starting_on, endingBefore: previous.ending_before, totals: previousTotals, total: previousTotals.reduce((a, b) => a + b, 0) }
       : null,
   };
 }

@@ -1,7 +1,7 @@
-import { bisectRight, max } from 'd3-array';
+import { bisectRight, max, min } from 'd3-array';
 import { type ScaleLinear, scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
-import { type ChartModel, type Series, visibleSeries } from './usage-chart.model.ts';
+import { type ChartModel, type Series, visibleSeries } from './model.ts';
 
 /**
  * Pure geometry for `<usage-chart>`: model and size in, path strings and ticks out. One path per
@@ -32,7 +32,7 @@ export interface UsageLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   innerWidth: number;
   innerHeight: number;
-  /** Visible series, bottom of the stack first. */
+  /** Visible series, bottom of the stack first, then the negative series (drawn below zero) if any. */
   paths: Array<{ series: Series; d: string }>;
   /** Lines mode with a comparison: the current total, so it can be read against the previous one. */
   totalPath: string | null;
@@ -62,12 +62,14 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
   const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
 
   const previous = model.previous?.totals ?? [];
+  const negative = model.negative && !model.negative.hidden ? model.negative : null;
+  const lowest = Math.min(0, min(negative?.values ?? []) ?? 0);
   const highest =
     mode === 'bars'
       ? Math.max(max(model.totals) ?? 0, max(previous) ?? 0)
       : Math.max(max(series.flatMap((s) => s.values)) ?? 0, model.previous ? (max(model.totals) ?? 0) : 0, max(previous) ?? 0);
   const y = scaleLinear()
-    .domain([0, highest > 0 ? highest : 1])
+    .domain([lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1])
     .range([innerHeight, 0])
     .nice(5);
 
@@ -76,10 +78,14 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
       .x((_, i) => round(centre(i)))
       .y((v) => round(y(v)))(values) ?? '';
 
+  const drawn = negative ? [...series, negative] : series;
   const paths =
     mode === 'bars'
-      ? stackedBars(...pixelColumns(series, windowLeft, windowRight), y).map((p, i) => ({ series: series[i]!, d: p.d }))
-      : series.map((s) => ({ series: s, d: through(s.values) }));
+      ? [
+          ...stackedBars(...pixelColumns(series, windowLeft, windowRight), y, 1),
+          ...(negative ? stackedBars(...pixelColumns([negative], windowLeft, windowRight), y, -1) : []),
+        ].map((p, i) => ({ series: drawn[i]!, d: p.d }))
+      : drawn.map((s) => ({ series: s, d: through(s.values) }));
 
   return {
     margin: MARGIN,
@@ -126,7 +132,7 @@ function pixelColumns(series: Series[], left: number[], right: number[]): [Serie
  * Each series as one path of rectangles stacked on the series below it. This is the hot loop at
  * 21,600 values, so the scale is applied as its linear formula and coordinates keep one decimal.
  */
-function stackedBars(series: Series[], left: number[], right: number[], y: ScaleLinear<number, number>) {
+function stackedBars(series: Series[], left: number[], right: number[], y: ScaleLinear<number, number>, sign: 1 | -1) {
   const [d0, d1] = y.domain() as [number, number];
   const [r0, r1] = y.range() as [number, number];
   const k = (r1 - r0) / (d1 - d0);
@@ -136,7 +142,8 @@ function stackedBars(series: Series[], left: number[], right: number[], y: Scale
     const parts: string[] = [];
     for (let i = 0; i < s.values.length; i++) {
       const value = s.values[i]!;
-      if (!(value > 0)) continue;
+      // Positive series stack upward from zero, a negative one downward; a value of the other sign is not drawn.
+      if (!(value * sign > 0)) continue;
       const slot = right[i]! - left[i]!;
       // A gap between bars while they are wide enough to see one; dense hourly bars touch.
       const gap = slot > 4 ? Math.min(slot * 0.2, 8) : 0;
