@@ -12,7 +12,7 @@ const rects = (d: string) =>
     return [x0, top, x1 - x0, bottom - top];
   });
 
-describe('usage-chart model', () => {
+describe('windowed chart model', () => {
   it('keeps the largest groups and folds the rest into one "Other" series', () => {
     const data = usage([{ a: 50, b: 40, c: 3, d: 2, e: 1 }]);
     const model = buildModel(data, { ...options, maxGroups: 3 });
@@ -45,7 +45,7 @@ describe('usage-chart model', () => {
   });
 });
 
-describe('usage-chart layout', () => {
+describe('windowed chart layout', () => {
   it('draws each series as one path of bars stacked on the series below, heights proportional to values', () => {
     const geometry = layout(buildModel(usage([{ a: 30, b: 10 }, { a: 20, b: 20 }]), options), size, 'bars');
     expect(geometry.paths).to.have.length(2);
