@@ -1,11 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
-import { dataTableTemplate } from '../shared/chart/data-table.ts';
 import { legendTemplate } from '../shared/chart/legend.ts';
-import { SizeController } from '../shared/chart/size-controller.ts';
 import type { CustomerResponse, UsageResponse, WindowSize } from '../shared/contract.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, MwErrorEvent } from '../shared/events.ts';
@@ -14,12 +12,13 @@ import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { controlsTemplate, type ControlsHandlers, type RangePreset } from './usage-chart.controls.ts';
-import { type ChartMode, layout, type UsageLayout, windowAt } from '../shared/chart/layout.ts';
-import { buildModel, type ChartModel } from '../shared/chart/model.ts';
-import { describeWindow, svgTemplate, tooltipTemplate, type ValueFormat } from '../shared/chart/plot.ts';
+import type { ChartMode } from '../shared/chart/layout.ts';
+import type { ChartModel } from '../shared/chart/model.ts';
+import type { ValueFormat } from '../shared/chart/plot.ts';
+import { WindowedChart } from '../shared/chart/windowed-chart.ts';
 import { parseGroupFilter, resolveRange, serializeGroupFilter, MAX_HOURLY_DAYS, DAY } from './usage-chart.range.ts';
 import { summarize } from './usage-chart.summary.ts';
-import { csvFilename, csvRows, tableData } from '../shared/chart/table.ts';
+import { csvFilename, csvRows } from '../shared/chart/table.ts';
 
 /**
  * Usage of one billable metric over time, stacked by group, for the signed-in customer, with controls
@@ -80,9 +79,8 @@ import { csvFilename, csvRows, tableData } from '../shared/chart/table.ts';
 export class UsageChart extends LitElement {
   static override styles = [stateStyles, chartStyles];
 
-  #size = new SizeController(this, () => this.renderRoot.querySelector('[part="chart"]'));
+  #chart = new WindowedChart(this);
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
-  #memo: { key: unknown[]; model: ChartModel; geometry: UsageLayout | null } | undefined;
   #knownValues = new Map<string, Record<string, string[]>>();
 
   #customer = new Task(this, {
@@ -112,9 +110,6 @@ export class UsageChart extends LitElement {
       return data;
     },
   });
-
-  @state() accessor #hidden: ReadonlySet<string> = new Set();
-  @state() accessor #active: number | null = null;
 
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
@@ -174,7 +169,7 @@ export class UsageChart extends LitElement {
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers)}
       ${this.#renderBody(model, pending)}
-      <div class="visually-hidden" aria-live="polite">${model && this.#active !== null ? describeWindow(model, this.#active, this.#format, this.#values(model)).text : ''}</div>
+      <div class="visually-hidden" aria-live="polite">${model ? this.#chart.liveText(model, this.#format, this.#values(model)) : ''}</div>
     </div>`;
   }
 
@@ -189,21 +184,11 @@ export class UsageChart extends LitElement {
     // While reloading, the previous chart stays (dimmed) instead of flashing the skeleton.
     if (!model) return pending ? loadingTemplate('Loading usage…') : nothing;
     const allHidden = model.series.every((s) => s.hidden);
-    const legend = this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#toggle(key));
-    if (model.total === 0 && !allHidden && !model.previous?.total) return html`${emptyTemplate('No usage in this period')}${legend}`;
+    if (model.total === 0 && !allHidden && !model.previous?.total) {
+      return html`${emptyTemplate('No usage in this period')}${this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key))}`;
+    }
     const summary = summarize(model, this.#format);
-    if (this.view === 'table') return html`${dataTableTemplate(tableData(model, summary, this.#format, this.#values(model)))}${legend}`;
-    const geometry = this.#view!.geometry;
-    return html`<div part="chart">
-        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription="interactive chart"
-          aria-label=${`${summary} Use the arrow keys to read each window.`}
-          @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#clearActive} @blur=${this.#clearActive}>
-          ${geometry ? svgTemplate(geometry, this.chartType, this.#size, summary, this.#format, this.#values(model), this.#active) : nothing}
-          ${geometry && this.#active !== null ? tooltipTemplate(model, geometry, this.#active, this.#format, this.#values(model)) : nothing}
-        </div>
-      </div>
-      ${allHidden ? html`<p class="hint">Every series is hidden; choose one in the legend to draw it.</p>` : nothing}
-      ${legend}`;
+    return this.#chart.template({ model, summary, mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend });
   }
 
   get #format(): FormatOptions {
@@ -228,17 +213,9 @@ export class UsageChart extends LitElement {
     return resolveRange(this, this.#customer.value, this.#customer.status === TaskStatus.COMPLETE || !this.#needsCustomer);
   }
 
-  /** Model and geometry, rebuilt only when their inputs change: moving the pointer must not re-lay 20,000 values. */
   get #view() {
     const data = this.#usage.value;
-    if (!data) return null;
-    const key = [data, this.#hidden, this.maxGroups, this.groupKeyOverrides, this.chartType, this.#size.width, this.#size.height];
-    if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
-      const model = buildModel(data, { title: data.billable_metric.name, maxGroups: Math.max(1, this.maxGroups), hidden: this.#hidden, overrides: this.groupKeyOverrides });
-      const { width, height } = this.#size;
-      this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, this.chartType) : null };
-    }
-    return this.#memo;
+    return this.#chart.view(data, { title: data?.billable_metric.name ?? '', maxGroups: this.maxGroups, overrides: this.groupKeyOverrides }, this.chartType);
   }
 
   #reportErrors<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -262,34 +239,6 @@ export class UsageChart extends LitElement {
     });
     this.#knownValues.set(id, known);
   }
-
-  #toggle(key: string) {
-    const hidden = new Set(this.#hidden);
-    if (!hidden.delete(key)) hidden.add(key);
-    this.#hidden = hidden;
-  }
-
-  #onKey = (event: KeyboardEvent) => {
-    const count = this.#view?.model.windows.length ?? 0;
-    if (!count) return;
-    const current = this.#active ?? count;
-    const moves: Record<string, number> = { ArrowLeft: current - 1, ArrowRight: this.#active === null ? count - 1 : current + 1, Home: 0, End: count - 1, PageUp: current - 7, PageDown: current + 7 };
-    if (event.key === 'Escape') this.#active = null;
-    else if (event.key in moves) this.#active = Math.min(count - 1, Math.max(0, moves[event.key]!));
-    else return;
-    event.preventDefault();
-  };
-
-  #onPointer = (event: PointerEvent) => {
-    const svgElement = this.renderRoot.querySelector('svg');
-    const geometry = this.#memo?.geometry;
-    if (!svgElement || !geometry) return;
-    this.#active = windowAt(geometry, event.clientX - svgElement.getBoundingClientRect().left - geometry.margin.left);
-  };
-
-  #clearActive = () => {
-    this.#active = null;
-  };
 
   #controlsState(model: ChartModel | null) {
     const range = this.#range;
@@ -316,7 +265,7 @@ export class UsageChart extends LitElement {
 
   #change(settings: Partial<Pick<UsageChart, 'billableMetricId' | 'groupKey' | 'groupFilter' | 'range' | 'startingOn' | 'endingBefore' | 'windowSize' | 'compare' | 'chartType' | 'view'>>) {
     Object.assign(this, settings);
-    if ('billableMetricId' in settings || 'groupKey' in settings) this.#hidden = new Set();
+    if ('billableMetricId' in settings || 'groupKey' in settings) this.#chart.reset();
     this.dispatchEvent(new MwChangeEvent(settings));
   }
 

@@ -1,0 +1,104 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { FormatOptions } from '../format.ts';
+import { dataTableTemplate } from './data-table.ts';
+import { type ChartMode, layout, type UsageLayout, windowAt } from './layout.ts';
+import { legendTemplate } from './legend.ts';
+import { buildModel, type ChartModel, type ModelOptions, type WindowedData } from './model.ts';
+import { describeWindow, svgTemplate, tooltipTemplate, type ValueFormat } from './plot.ts';
+import { SizeController } from './size-controller.ts';
+import { tableData } from './table.ts';
+
+/**
+ * Everything a windowed chart element (usage, spend) does besides fetching: the series the viewer
+ * hid, the window under the pointer or keyboard, the model and geometry (rebuilt only when their
+ * inputs change, so moving the pointer does not re-lay 20,000 values), and the chart, table and
+ * legend templates. A controller rather than a base class, so each element stays a plain LitElement.
+ */
+export class WindowedChart implements ReactiveController {
+  hidden: ReadonlySet<string> = new Set();
+  /** The window being read, by pointer or keyboard; null when none. */
+  active: number | null = null;
+  readonly size: SizeController;
+  #memo: { key: unknown[]; model: ChartModel; geometry: UsageLayout | null } | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {
+    host.addController(this);
+    this.size = new SizeController(host, () => host.renderRoot.querySelector('[part="chart"]'));
+  }
+
+  hostConnected() {}
+
+  view(data: WindowedData | null | undefined, options: Omit<ModelOptions, 'hidden'>, mode: ChartMode) {
+    if (!data) return null;
+    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, mode, this.size.width, this.size.height];
+    if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
+      const model = buildModel(data, { ...options, maxGroups: Math.max(1, options.maxGroups), hidden: this.hidden });
+      const { width, height } = this.size;
+      this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, mode) : null };
+    }
+    return this.#memo;
+  }
+
+  toggle(key: string) {
+    const hidden = new Set(this.hidden);
+    if (!hidden.delete(key)) hidden.add(key);
+    this.hidden = hidden;
+    this.host.requestUpdate();
+  }
+
+  reset() {
+    this.hidden = new Set();
+    this.active = null;
+    this.host.requestUpdate();
+  }
+
+  /** What the live region announces for the active window. */
+  liveText(model: ChartModel | null | undefined, format: FormatOptions, values: ValueFormat) {
+    return model && this.active !== null && this.active < model.windows.length ? describeWindow(model, this.active, format, values).text : '';
+  }
+
+  /** The chart (or its table), the hint when every series is hidden, and the legend. */
+  template(p: { model: ChartModel; summary: string; mode: ChartMode; format: FormatOptions; values: ValueFormat; table: boolean; legend: boolean }) {
+    const { model, summary, format, values } = p;
+    const geometry = this.#memo?.model === model ? this.#memo.geometry : null;
+    const toggles = [...model.series, ...(model.negative ? [model.negative] : [])];
+    const legend = p.legend && (model.grouped || model.negative) ? legendTemplate(toggles, (key) => this.toggle(key)) : nothing;
+    if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
+    const active = this.active !== null && this.active < model.windows.length ? this.active : null;
+    return html`<div part="chart">
+        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription="interactive chart"
+          aria-label=${`${summary} Use the arrow keys to read each window.`}
+          @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#clear} @blur=${this.#clear}>
+          ${geometry ? svgTemplate(geometry, p.mode, this.size, summary, format, values, active) : nothing}
+          ${geometry && active !== null ? tooltipTemplate(model, geometry, active, format, values) : nothing}
+        </div>
+      </div>
+      ${toggles.every((s) => s.hidden) ? html`<p class="hint">Every series is hidden; choose one in the legend to draw it.</p>` : nothing}
+      ${legend}`;
+  }
+
+  #set(active: number | null) {
+    this.active = active;
+    this.host.requestUpdate();
+  }
+
+  #onKey = (event: KeyboardEvent) => {
+    const count = this.#memo?.model.windows.length ?? 0;
+    if (!count) return;
+    const current = this.active ?? count;
+    const moves: Record<string, number> = { ArrowLeft: current - 1, ArrowRight: this.active === null ? count - 1 : current + 1, Home: 0, End: count - 1, PageUp: current - 7, PageDown: current + 7 };
+    if (event.key === 'Escape') this.#set(null);
+    else if (event.key in moves) this.#set(Math.min(count - 1, Math.max(0, moves[event.key]!)));
+    else return;
+    event.preventDefault();
+  };
+
+  #onPointer = (event: PointerEvent) => {
+    const svg = this.host.renderRoot.querySelector('svg');
+    const geometry = this.#memo?.geometry;
+    if (!svg || !geometry) return;
+    this.#set(windowAt(geometry, event.clientX - svg.getBoundingClientRect().left - geometry.margin.left));
+  };
+
+  #clear = () => this.#set(null);
+}
