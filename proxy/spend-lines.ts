@@ -27,7 +27,8 @@ const NOT_USAGE_TYPES = new Set(['scheduled', 'commit_purchase']);
  * What a line is, robustly. Real application lines (a commit or credit paying for usage) are negative
  * and often lack `type`, `applied_commit_or_credit`, quantity, unit price and group values, while
  * carrying the usage product's id plus commit_id / commit_segment_id; so a negative total alone is
- * enough. A zero-amount application is recognised by its commit markers without a quantity.
+ * enough. Without a negative total, commit markers on a line with no quantity and no price still make
+ * it an application.
  * Scheduled charges and commit purchases (a FIXED product paid for with commit_id) are not usage spend.
  */
 export function lineKind(line: InvoiceLine): LineKind {
@@ -37,7 +38,9 @@ export function lineKind(line: InvoiceLine): LineKind {
   const total = toMicros(line.total);
   if (line.product_type === 'FixedProductListItem' && total >= 0 && line.commit_id) return 'excluded';
   if (total < 0) return 'application';
-  if (total === 0 && (line.commit_id || line.commit_segment_id) && line.quantity == null) return 'application';
+  // Windows of a breakdown split an application by difference, so one window may show it positive
+  // (a credit that paid a little less there than the running total suggested): still not usage.
+  if ((line.commit_id || line.commit_segment_id) && line.quantity == null && line.unit_price == null) return 'application';
   return 'usage';
 }
 
