@@ -2,6 +2,7 @@
 // and drives the theme's CSS custom properties from the form. The widget's own controls do the rest.
 const $ = (id) => document.getElementById(id);
 const usage = $('usage');
+const spend = $('spend');
 const status = $('demo-status');
 let customers = [];
 
@@ -28,6 +29,7 @@ function showCustomer(customer) {
     groupFilter: '',
     tokenProvider: tokenProviderFor(customer.id),
   });
+  Object.assign(spend, { groupBy: 'product', creditTypeId: '', tokenProvider: usage.tokenProvider });
 }
 
 async function start() {

@@ -1,4 +1,5 @@
 /** The all-widgets bundle: importing it defines every element. */
+export { SpendBreakdown } from './spend-breakdown/spend-breakdown.ts';
 export { UsageChart } from './usage-chart/usage-chart.ts';
 export { ApiError } from './shared/api.ts';
 export { MwErrorEvent } from './shared/events.ts';

@@ -66,6 +66,8 @@ export interface SpendResponse {
   starting_on: string;
   ending_before: string;
   credit_types: SpendEntry[];
+  /** What `group_by` accepts for this customer: `product` and the presentation group keys its products use. */
+  group_by_options?: string[];
 }
 
 /** `GET /api/spend/summary`: the current billing period so far, per credit type. */

@@ -2,10 +2,10 @@ import { html, nothing } from 'lit';
 import type { CustomerResponse } from '../shared/contract.ts';
 import { keyLabel, type GroupKeyOverrides } from '../shared/labels.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
+import type { RangePreset } from '../shared/range.ts';
 
 /** The viewer's own controls above the chart; every choice maps onto one of the element's properties. */
 
-export type RangePreset = 'current-period' | '7d' | '30d' | '90d' | 'custom';
 
 export interface ControlsState {
   customer: CustomerResponse | undefined;

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { toCsv } from '../shared/csv.ts';
 import { usage } from '../shared/chart/fixtures.ts';
 import { buildModel } from '../shared/chart/model.ts';
-import { parseGroupFilter, resolveRange, serializeGroupFilter } from './usage-chart.range.ts';
+import { parseGroupFilter, resolveRange, serializeGroupFilter } from '../shared/range.ts';
 import { summarize } from './usage-chart.summary.ts';
 import { csvFilename, csvRows, tableData } from '../shared/chart/table.ts';
 

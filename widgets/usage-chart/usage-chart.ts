@@ -11,12 +11,12 @@ import { type FormatOptions, formatCompact, formatNumber, isTimeZone } from '../
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
-import { controlsTemplate, type ControlsHandlers, type RangePreset } from './usage-chart.controls.ts';
+import { controlsTemplate, type ControlsHandlers } from './usage-chart.controls.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
 import type { ChartModel } from '../shared/chart/model.ts';
 import type { ValueFormat } from '../shared/chart/plot.ts';
 import { WindowedChart } from '../shared/chart/windowed-chart.ts';
-import { parseGroupFilter, resolveRange, serializeGroupFilter, MAX_HOURLY_DAYS, DAY } from './usage-chart.range.ts';
+import { DAY, MAX_HOURLY_DAYS, parseGroupFilter, type RangePreset, resolveRange, serializeGroupFilter } from '../shared/range.ts';
 import { summarize } from './usage-chart.summary.ts';
 import { csvFilename, csvRows } from '../shared/chart/table.ts';
 

@@ -26,7 +26,10 @@ export class WindowedChart implements ReactiveController {
     this.size = new SizeController(host, () => host.renderRoot.querySelector('[part="chart"]'));
   }
 
-  hostConnected() {}
+  /** A chart moved elsewhere in the page starts without a window being read. */
+  hostDisconnected() {
+    this.active = null;
+  }
 
   view(data: WindowedData | null | undefined, options: Omit<ModelOptions, 'hidden'>, mode: ChartMode) {
     if (!data) return null;

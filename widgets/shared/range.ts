@@ -1,7 +1,8 @@
-import type { CustomerResponse } from '../shared/contract.ts';
-import type { RangePreset } from './usage-chart.controls.ts';
+import type { CustomerResponse } from './contract.ts';
 
-/** Turning the element's range and filter attributes into what the proxy is asked for. */
+export type RangePreset = 'current-period' | '7d' | '30d' | '90d' | 'custom';
+
+/** Turning a widget's range and filter attributes into what the proxy is asked for. */
 
 export const DAY = 86_400_000;
 /** Hourly windows beyond this many days would be thousands of bars a customer cannot read. */
@@ -19,7 +20,7 @@ export interface Range {
  */
 export function resolveRange(
   el: { startingOn: string; endingBefore: string; range: RangePreset | '' },
-  customer: CustomerResponse | null | undefined,
+  customer: Pick<CustomerResponse, 'current_billing_period'> | null | undefined,
   customerKnown: boolean,
   now = Date.now(),
 ): Range | null {

@@ -1,0 +1,272 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { getJson } from '../shared/api.ts';
+import { chartStyles } from '../shared/chart/chart.styles.ts';
+import type { ChartMode } from '../shared/chart/layout.ts';
+import type { ChartModel, WindowedData } from '../shared/chart/model.ts';
+import type { ValueFormat } from '../shared/chart/plot.ts';
+import { csvFilename, csvRows } from '../shared/chart/table.ts';
+import { WindowedChart } from '../shared/chart/windowed-chart.ts';
+import type { SpendEntry, SpendResponse, SpendSummaryResponse } from '../shared/contract.ts';
+import { downloadCsv, toCsv } from '../shared/csv.ts';
+import { MwChangeEvent, MwErrorEvent } from '../shared/events.ts';
+import { type FormatOptions, formatMoney, isTimeZone } from '../shared/format.ts';
+import { DAY, MAX_HOURLY_DAYS, type RangePreset, resolveRange } from '../shared/range.ts';
+import type { TokenProvider } from '../shared/session.ts';
+import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { headlineTemplate } from './spend-breakdown.headline.ts';
+import styles from './spend-breakdown.styles.ts';
+import { spendSummary } from './spend-breakdown.text.ts';
+
+/**
+ * What the signed-in customer has spent this billing period and where the money goes: headline
+ * figures for the period so far, then spend over time stacked by product or any presentation group,
+ * with commits and credits applied drawn below zero, never subtracted from a group.
+ *
+ * @summary Spend so far this period, and spend over time by product or dimension.
+ *
+ * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
+ *
+ * @slot empty - Replaces the "No spend in this period" message.
+ *
+ * @csspart base - The wrapper of everything the widget shows.
+ * @csspart headline - The current period's figures.
+ * @csspart controls - The row of pickers above the chart.
+ * @csspart table-toggle - The button that switches between chart and table.
+ * @csspart export - The Export CSV button.
+ * @csspart chart - The box the chart is drawn in; its height is `--usage-chart-height`.
+ * @csspart plot - The focusable chart area; arrow keys move between windows.
+ * @csspart series - One group's bars (or line), or the commits and credits below zero.
+ * @csspart highlight - The band behind the window under the pointer or focus.
+ * @csspart tooltip - The details of the window under the pointer or focus.
+ * @csspart axis - Both axes; also `x-axis` and `y-axis`.
+ * @csspart legend - The list of series; each `legend-item` toggles one.
+ * @csspart legend-item - One series' toggle button.
+ * @csspart table-container - The scrolling box around the table view.
+ * @csspart table - The table view.
+ * @csspart row - One window's row in the table.
+ * @csspart loading - The skeleton shown while the first data loads.
+ * @csspart empty - Shown when there is nothing to draw.
+ * @csspart error - Shown when loading failed.
+ * @csspart retry - The error state's Retry button.
+ *
+ * @cssproperty [--usage-chart-height=16rem] - Height of the chart area.
+ * @cssproperty [--spend-headline-font-size=1.5rem] - Size of the headline figures.
+ * @cssproperty [--mw-color-1=#2563eb] - Colour of the first series.
+ * @cssproperty [--mw-color-2=#f97316] - Colour of the second series.
+ * @cssproperty [--mw-color-3=#10b981] - Colour of the third series.
+ * @cssproperty [--mw-color-4=#a855f7] - Colour of the fourth series.
+ * @cssproperty [--mw-color-5=#e11d48] - Colour of the fifth series.
+ * @cssproperty [--mw-color-6=#0891b2] - Colour of the sixth series.
+ * @cssproperty [--mw-color-7=#ca8a04] - Colour of the seventh series.
+ * @cssproperty [--mw-color-8=#64748b] - Colour of the eighth series ("Other" when there are more).
+ * @cssproperty [--mw-negative-color=#94a3b8] - Commits and credits applied, below zero.
+ * @cssproperty [--mw-previous-color=#111827] - A previous period's line.
+ * @cssproperty [--mw-surface-color=#ffffff] - Background of the tooltip.
+ * @cssproperty [--mw-border-color=#d1d5db] - Borders of controls, tooltip and table.
+ * @cssproperty [--mw-muted-color=#4b5563] - Axis labels, notes and state messages.
+ * @cssproperty [--mw-grid-color=#e5e7eb] - Gridlines.
+ * @cssproperty [--mw-axis-font-size=0.75rem] - Axis labels.
+ * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
+ * @cssproperty [--mw-state-min-height=12rem] - Height of the loading, empty and error states.
+ * @cssproperty [--mw-radius=6px] - Corner radius of buttons and the tooltip.
+ * @cssproperty [--mw-focus-color=#2563eb] - Focus ring.
+ */
+@customElement('spend-breakdown')
+export class SpendBreakdown extends LitElement {
+  static override styles = [stateStyles, chartStyles, styles];
+
+  #chart = new WindowedChart(this);
+  #shapes = new WeakMap<SpendEntry, { data: WindowedData; credits: number[] }>();
+
+  #summary = new Task(this, {
+    args: () => [this.endpoint, this.tokenProvider, this.#needsSummary] as const,
+    task: ([endpoint, tokenProvider, needed], { signal }) =>
+      needed && tokenProvider ? this.#reportErrors(getJson<SpendSummaryResponse>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
+  });
+
+  #spend = new Task(this, {
+    args: () => {
+      const range = this.#range;
+      return [this.endpoint, this.tokenProvider, range?.startingOn, range?.endingBefore, this.windowSize, this.groupBy] as const;
+    },
+    task: ([endpoint, tokenProvider, from, to, windowSize, groupBy], { signal }) =>
+      tokenProvider && from && to
+        ? this.#reportErrors(getJson<SpendResponse>({ endpoint, tokenProvider }, '/api/spend', { starting_on: from, ending_before: to, window_size: windowSize, group_by: groupBy }, { signal }), signal)
+        : null,
+  });
+
+  /** Base URL of the proxy; empty for the page's own origin. */
+  @property() accessor endpoint = '';
+  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** `product`, or a presentation group key such as `region`. */
+  @property({ attribute: 'group-by' }) accessor groupBy = 'product';
+  @property({ attribute: 'window-size' }) accessor windowSize: 'day' | 'hour' = 'day';
+  /** `current-period` (the default when there is one), `7d`, `30d` or `90d`; ignored when dates are set. */
+  @property() accessor range: RangePreset | '' = '';
+  @property({ attribute: 'starting-on' }) accessor startingOn = '';
+  @property({ attribute: 'ending-before' }) accessor endingBefore = '';
+  /** Which credit type to show when the customer is billed in several; the first (USD) when empty. */
+  @property({ attribute: 'credit-type-id' }) accessor creditTypeId = '';
+  @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
+  @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
+  @property() accessor view: 'chart' | 'table' = 'chart';
+  @property() accessor locale = '';
+  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  @property({ attribute: 'no-legend', type: Boolean }) accessor noLegend = false;
+  @property({ attribute: 'no-headline', type: Boolean }) accessor noHeadline = false;
+
+  override render() {
+    const pending = this.#spend.status === TaskStatus.PENDING || this.#summary.status === TaskStatus.PENDING;
+    const entry = this.#entry;
+    const view = entry ? this.#view(entry) : null;
+    const format = this.#format;
+    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
+      ${this.noHeadline || !this.#summary.value ? nothing : headlineTemplate(this.#summary.value, this.#summaryEntry, format.locale)}
+      ${this.noControls ? nothing : this.#controls()}
+      ${this.#body(entry, view?.model ?? null, pending)}
+      <div class="visually-hidden" aria-live="polite">${entry && view ? this.#chart.liveText(view.model, format, this.#values(entry)) : ''}</div>
+    </div>`;
+  }
+
+  #body(entry: SpendEntry | undefined, model: ChartModel | null, pending: boolean) {
+    const failed = [this.#spend, this.#summary].find((t) => t.status === TaskStatus.ERROR);
+    if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Spend could not be loaded.', () => this.#retry());
+    if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    if (!this.#spend.value) return pending ? loadingTemplate('Loading spend…') : nothing;
+    if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate('No spend in this period');
+    return this.#chart.template({
+      model,
+      summary: spendSummary(model, entry.credit_type, this.#format),
+      mode: this.chartType,
+      format: this.#format,
+      values: this.#values(entry),
+      table: this.view === 'table',
+      legend: !this.noLegend,
+    });
+  }
+
+  #controls() {
+    const types = this.#spend.value?.credit_types ?? [];
+    const range = this.#range;
+    const days = range ? (Date.parse(range.endingBefore) - Date.parse(range.startingOn)) / DAY : 0;
+    const value = (e: Event) => (e.target as HTMLSelectElement).value;
+    const preset = this.startingOn && this.endingBefore ? 'custom' : this.range || (this.#summary.value?.period ? 'current-period' : '30d');
+    return html`<div part="controls" class="controls">
+      <label>Split by
+        <select @change=${(e: Event) => this.#change({ groupBy: value(e) })}>
+          ${[...new Set(['product', ...(this.#spend.value?.group_by_options ?? []), this.groupBy])].map(
+            (key) => html`<option value=${key} ?selected=${key === this.groupBy}>${key === 'product' ? 'Product' : key}</option>`,
+          )}
+        </select>
+      </label>
+      <label>Range
+        <select @change=${(e: Event) => this.#change({ range: value(e) as RangePreset, startingOn: '', endingBefore: '' })}>
+          ${this.#summary.value?.period ? html`<option value="current-period" ?selected=${preset === 'current-period'}>Current billing period</option>` : nothing}
+          <option value="7d" ?selected=${preset === '7d'}>Last 7 days</option>
+          <option value="30d" ?selected=${preset === '30d'}>Last 30 days</option>
+          <option value="90d" ?selected=${preset === '90d'}>Last 90 days</option>
+          ${preset === 'custom' ? html`<option value="custom" selected>Custom</option>` : nothing}
+        </select>
+      </label>
+      <label>Windows
+        <select @change=${(e: Event) => this.#change({ windowSize: value(e) as 'day' | 'hour' })}>
+          <option value="day" ?selected=${this.windowSize === 'day'}>Daily</option>
+          <option value="hour" ?selected=${this.windowSize === 'hour'} ?disabled=${days > MAX_HOURLY_DAYS}>Hourly</option>
+        </select>
+      </label>
+      ${types.length > 1
+        ? html`<label>Credit type
+            <select @change=${(e: Event) => this.#change({ creditTypeId: value(e) })}>
+              ${types.map((t) => html`<option value=${t.credit_type.id} ?selected=${t === this.#entry}>${t.credit_type.name}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+      <div class="segmented" role="group" aria-label="Chart type">
+        <button type="button" aria-pressed=${this.chartType === 'bars'} @click=${() => this.#change({ chartType: 'bars' })}>Bars</button>
+        <button type="button" aria-pressed=${this.chartType === 'lines'} @click=${() => this.#change({ chartType: 'lines' })}>Lines</button>
+      </div>
+      <button type="button" part="table-toggle" aria-pressed=${this.view === 'table'} @click=${() => this.#change({ view: this.view === 'table' ? 'chart' : 'table' })}>Table</button>
+      <button type="button" part="export" ?disabled=${!this.#entry} @click=${this.#export}>Export CSV</button>
+    </div>`;
+  }
+
+  get #format(): FormatOptions {
+    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+  }
+
+  #values(entry: SpendEntry): ValueFormat {
+    const { locale } = this.#format;
+    return { value: (v) => formatMoney(v, entry.credit_type, locale), tick: (v) => formatMoney(v, entry.credit_type, locale, { compact: true }), unit: '' };
+  }
+
+  get #needsSummary() {
+    return !this.noHeadline || (!(this.startingOn && this.endingBefore) && (this.range || 'current-period') === 'current-period');
+  }
+
+  get #range() {
+    const summary = this.#summary.value;
+    const period = summary?.period ? { current_billing_period: summary.period } : null;
+    return resolveRange(this, period, this.#summary.status === TaskStatus.COMPLETE || !this.#needsSummary);
+  }
+
+  get #entry(): SpendEntry | undefined {
+    const types = this.#spend.value?.credit_types ?? [];
+    return types.find((t) => t.credit_type.id === this.creditTypeId) ?? types[0];
+  }
+
+  get #summaryEntry() {
+    const types = this.#summary.value?.credit_types ?? [];
+    const id = this.#entry?.credit_type.id ?? this.creditTypeId;
+    return types.find((t) => t.credit_type.id === id) ?? types[0];
+  }
+
+  /** The entry as a windowed chart's data, converted once per answer so memoized geometry holds. */
+  #view(entry: SpendEntry) {
+    let shape = this.#shapes.get(entry);
+    if (!shape) {
+      const response = this.#spend.value!;
+      shape = {
+        data: { window_size: entry.window_size, starting_on: response.starting_on, ending_before: response.ending_before, group_key: [entry.group_by], groups: entry.groups, windows: entry.windows },
+        credits: entry.windows.map((w) => w.credits_applied),
+      };
+      this.#shapes.set(entry, shape);
+    }
+    return this.#chart.view(shape.data, { title: `Spend in ${entry.credit_type.name}`, maxGroups: this.maxGroups, negative: { label: 'Commits and credits', values: shape.credits } }, this.chartType);
+  }
+
+  #reportErrors<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return promise.catch((error: Error) => {
+      if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
+      throw error;
+    });
+  }
+
+  #retry() {
+    if (this.#summary.status === TaskStatus.ERROR) this.#summary.run();
+    if (this.#spend.status === TaskStatus.ERROR) this.#spend.run();
+  }
+
+  #change(settings: Partial<Pick<SpendBreakdown, 'groupBy' | 'range' | 'startingOn' | 'endingBefore' | 'windowSize' | 'creditTypeId' | 'chartType' | 'view'>>) {
+    Object.assign(this, settings);
+    if ('groupBy' in settings || 'creditTypeId' in settings) this.#chart.reset();
+    this.dispatchEvent(new MwChangeEvent(settings));
+  }
+
+  #export = () => {
+    const entry = this.#entry;
+    const model = entry ? this.#view(entry)?.model : null;
+    if (model) downloadCsv(toCsv(csvRows(model)), csvFilename(model));
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spend-breakdown': SpendBreakdown;
+  }
+}
