@@ -75,6 +75,7 @@ describe('GET /api/spend over the simulator', () => {
     assert.equal(status, 200);
     const usd = body.credit_types[0]!;
     assert.equal(usd.group_by, 'region');
+    assert.deepEqual((body as { group_by_options?: string[] }).group_by_options, ['product', 'endpoint', 'region', 'tier']);
     assert.ok(usd.groups.includes('us-east-1') && usd.groups.includes('(none)'), usd.groups.join());
     assert.equal(toMicros(usd.total), toMicros(byProduct.total), 'regrouping moves spend, never changes it');
     assert.equal(toMicros(usd.credits_applied), toMicros(byProduct.credits_applied));

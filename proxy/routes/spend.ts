@@ -35,9 +35,13 @@ export function spendRoutes(metronome: Metronome) {
       { window_size: windowSize, starting_on: range.start.toISOString(), ending_before: range.end.toISOString() },
       c.req.raw.signal,
     );
-    if (groupBy !== 'product') checkGroupBy(groupBy, breakdowns);
+    const { keys, usageLines } = presentationKeys(breakdowns);
+    if (groupBy !== 'product' && usageLines > 0 && !keys.includes(groupBy)) {
+      throw badRequest('group_by', `"${groupBy}" is not a presentation group key of this customer's products; use one of: ${['product', ...keys].join(', ')}.`);
+    }
     const body: SpendResponse = shapeSpend({ windowSize, start: range.start, end: range.end, groupBy, breakdowns });
-    return c.json(body);
+    // group_by_options lets the widget offer only the groupings that work for this customer.
+    return c.json({ ...body, group_by_options: ['product', ...keys] });
   });
 }
 
@@ -46,7 +50,7 @@ export function spendRoutes(metronome: Metronome) {
  * lines (Metronome lists a product's keys on each of its lines, with null for events lacking one). A
  * range without any usage line accepts any key, since there is nothing to group and nothing to check.
  */
-function checkGroupBy(groupBy: string, breakdowns: BreakdownInvoice[]) {
+function presentationKeys(breakdowns: BreakdownInvoice[]): { keys: string[]; usageLines: number } {
   const keys = new Set<string>();
   let usageLines = 0;
   for (const item of breakdowns) {
@@ -57,9 +61,7 @@ function checkGroupBy(groupBy: string, breakdowns: BreakdownInvoice[]) {
       for (const key of Object.keys(line.presentation_group_values ?? {})) keys.add(key);
     }
   }
-  if (usageLines === 0 || keys.has(groupBy)) return;
-  const choices = ['product', ...[...keys].sort()].join(', ');
-  throw badRequest('group_by', `"${groupBy}" is not a presentation group key of this customer's products; use one of: ${choices}.`);
+  return { keys: [...keys].sort(), usageLines };
 }
 
 interface WindowSums {
