@@ -1,0 +1,146 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { INITECH_ID } from '../../simulator/index.ts';
+import type { SpendResponse, SpendSummaryResponse } from '../shared/contract.ts';
+import type { MwErrorEvent } from '../shared/events.ts';
+import { formatMoney } from '../shared/format.ts';
+import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import './spend-breakdown.ts';
+import type { SpendBreakdown } from './spend-breakdown.ts';
+
+let proxy: InstalledProxy;
+beforeEach(() => {
+  proxy = installProxy();
+});
+afterEach(() => proxy.restore());
+
+async function spend(extra: Partial<SpendBreakdown> = {}) {
+  const el = await fixture<SpendBreakdown>(html`<spend-breakdown style="width: 720px" endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></spend-breakdown>`);
+  Object.assign(el, extra);
+  return el;
+}
+
+const part = (el: SpendBreakdown, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: SpendBreakdown, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const drawn = (el: SpendBreakdown) => waitUntil(() => parts(el, 'series').some((p) => p.getAttribute('d')), 'the chart was never drawn', { timeout: 4000 });
+const money = (v: number) => formatMoney(v, { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' }, 'en-US');
+
+/** The proxy's own answer for the range the widget asked for. */
+async function shown(): Promise<SpendResponse> {
+  const request = proxy.requests.filter((r) => r.url.includes('/api/spend?')).at(-1)!;
+  return proxy.get<SpendResponse>(new URL(request.url).pathname + new URL(request.url).search);
+}
+
+describe('<spend-breakdown>', () => {
+  it('heads the widget with the current period so far: spend, commits and credits, net, days left and a projection', async () => {
+    const el = await spend();
+    await waitUntil(() => part(el, 'headline'));
+    const summary = await proxy.get<SpendSummaryResponse>('/api/spend/summary');
+    const usd = summary.credit_types[0]!;
+    const figures = Object.fromEntries([...part(el, 'headline')!.querySelectorAll('div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
+    expect(figures['Spent so far']).to.equal(money(usd.spend_to_date));
+    expect(figures['Commits and credits']).to.equal(money(usd.credits_applied));
+    expect(figures['Net so far']).to.equal(money(usd.net));
+    expect(figures['Days left']).to.match(/^(\d+ days?|Period ends today)$/);
+    expect(figures['Projected by period end']).to.equal(money(usd.projection!.spend));
+    expect(part(el, 'headline')!.textContent).to.contain(usd.projection!.method);
+  });
+
+  it('stacks spend by product over the current period, with commits and credits drawn apart below zero', async () => {
+    const el = await spend();
+    await drawn(el);
+    const data = await shown();
+    const usd = data.credit_types[0]!;
+    const summary = await proxy.get<SpendSummaryResponse>('/api/spend/summary');
+    expect(data.starting_on).to.equal(summary.period!.starting_on);
+    expect(parts(el, 'series').map((p) => p.dataset.series)).to.deep.equal([...usd.groups, '\u0000negative']);
+    expect(parts(el, 'legend-item').map((b) => b.textContent!.trim())).to.deep.equal([...usd.groups, 'Commits and credits']);
+    const label = el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')!;
+    expect(label).to.contain(`${money(usd.total)} spent from`);
+    if (usd.credits_applied !== 0) expect(label).to.contain(`${money(-usd.credits_applied)} paid by commits and credits, ${money(usd.net)} net`);
+  });
+
+  it('tabulates every window with the commits and credits in their own column', async () => {
+    const el = await spend({ view: 'table' });
+    await waitUntil(() => part(el, 'table'));
+    const usd = (await shown()).credit_types[0]!;
+    const table = part(el, 'table')!;
+    expect([...table.querySelectorAll('thead th')].map((th) => th.textContent)).to.deep.equal(['Day', ...usd.groups, 'Total', 'Commits and credits']);
+    const rows = [...table.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows.map((r) => r.at(-2))).to.deep.equal(usd.windows.map((w) => money(w.total)));
+    expect(rows.map((r) => r.at(-1))).to.deep.equal(usd.windows.map((w) => money(w.credits_applied)));
+    await expect(el).to.be.accessible();
+  });
+
+  it('splits spend by a presentation key instead of product', async () => {
+    const el = await spend({ groupBy: 'region' });
+    await drawn(el);
+    const usd = (await shown()).credit_types[0]!;
+    expect(usd.group_by).to.equal('region');
+    expect(parts(el, 'legend-item').map((b) => b.textContent!.trim())).to.include('us-east-1');
+  });
+
+  it('offers each credit type a customer is billed in, custom pricing units by name', async () => {
+    proxy.restore();
+    proxy = installProxy(INITECH_ID);
+    const el = await spend();
+    await drawn(el);
+    const select = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('Credit type'))!.querySelector('select')!;
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['USD (cents)', 'GPU credits']);
+    select.value = select.options[1]!.value;
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.shadowRoot!.querySelector('svg')?.getAttribute('aria-label')?.includes('GPU credits'));
+    expect(part(el, 'headline')!.textContent).to.contain('GPU credits');
+  });
+
+  it('hides commits and credits from the legend like any series', async () => {
+    const el = await spend();
+    await drawn(el);
+    parts(el, 'legend-item').at(-1)!.click();
+    await el.updateComplete;
+    expect(parts(el, 'series').some((p) => p.dataset.series === '\u0000negative')).to.equal(false);
+  });
+
+  it('exports the windows with the commits and credits column as CSV', async () => {
+    const el = await spend();
+    await drawn(el);
+    const usd = (await shown()).credit_types[0]!;
+    const original = URL.createObjectURL;
+    let blob: Blob | undefined;
+    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
+    try {
+      part(el, 'export')!.click();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const lines = (await blob!.text()).trimEnd().split('\r\n');
+    expect(lines[0]).to.equal(['starting_on', 'ending_before', ...usd.groups, 'total', 'Commits and credits'].join(','));
+    const w = usd.windows[0]!;
+    expect(lines[1]).to.equal([w.starting_on, w.ending_before, ...usd.groups.map((g) => w.values[g]), w.total, w.credits_applied].join(','));
+  });
+
+  it('shows a skeleton first, says when there is no spend, and passes axe checks', async () => {
+    const release = proxy.holdNextResponse();
+    const loading = await spend({ noHeadline: true, startingOn: '2020-01-01T00:00:00.000Z', endingBefore: '2020-01-08T00:00:00.000Z' });
+    expect(part(loading, 'loading')).to.exist;
+    await expect(loading).to.be.accessible();
+    release();
+    await waitUntil(() => part(loading, 'empty'));
+    expect(part(loading, 'empty')!.textContent!.trim()).to.equal('No spend in this period');
+    await expect(loading).to.be.accessible();
+    const full = await spend();
+    await drawn(full);
+    await expect(full).to.be.accessible();
+  });
+
+  it('shows the proxy\'s message with a Retry button and fires mw-error', async () => {
+    proxy.override = async () => new Response(JSON.stringify({ error: { code: 'upstream_timeout', message: 'Metronome did not answer in time. Try again shortly.' } }), { status: 504 });
+    const errorEvent = oneEvent(document, 'mw-error') as Promise<MwErrorEvent>;
+    const el = await spend();
+    expect((await errorEvent).error.message).to.equal('Metronome did not answer in time. Try again shortly.');
+    await waitUntil(() => part(el, 'error'));
+    await expect(el).to.be.accessible();
+    proxy.override = null;
+    part(el, 'retry')!.click();
+    await drawn(el);
+  });
+});
