@@ -38,8 +38,8 @@ export function lineKind(line: InvoiceLine): LineKind {
   const total = toMicros(line.total);
   if (line.product_type === 'FixedProductListItem' && total >= 0 && line.commit_id) return 'excluded';
   if (total < 0) return 'application';
-  // Windows of a breakdown split an application by difference, so one window may show it positive
-  // (a credit that paid a little less there than the running total suggested): still not usage.
+  // An upstream that splits an application across windows by difference can show one window of it
+  // positive; commit markers without quantity or price still say it is not usage.
   if ((line.commit_id || line.commit_segment_id) && line.quantity == null && line.unit_price == null) return 'application';
   return 'usage';
 }

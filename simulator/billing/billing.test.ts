@@ -120,6 +120,7 @@ describe('simulated billing', () => {
         const applied = windows.reduce((sum, w) => sum + w.applications.reduce((s, a) => s + a.amount, 0), 0);
         assert.equal(charged - applied, statement.total);
         assert.equal(applied, statement.applications.reduce((s, a) => s + a.amount, 0));
+        assert.ok(windows.every((w) => w.applications.every((a) => a.amount > 0)), 'commits and credits only ever pay in a window, never take back');
       }
     }
   });

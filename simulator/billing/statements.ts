@@ -89,6 +89,8 @@ export interface Statement {
   readonly charges: ReadonlyArray<ChargeLine>;
   /** Commit and credit segments available to this statement, before it drew on them. */
   readonly pool: ReadonlyArray<PoolEntry>;
+  /** Commits and credits applied in each hour of the period, in usage order. */
+  readonly hourly: ReadonlyArray<ReadonlyArray<Application>>;
   readonly applications: ReadonlyArray<Application>;
   readonly total: Micros;
 }
@@ -145,10 +147,9 @@ function computeBooks(contract: ContractDef, clock: DataClock, now: Date): Contr
   const creditTypes = [...new Map(contract.rates.map((r) => [r.credit_type.id, r.credit_type])).values()];
   for (const period of billingPeriods(contract, now)) {
     for (const creditType of creditTypes) {
-      const charges = pricedProducts(contract, creditType.id).flatMap((priced) => {
-        const prefixes = cumulativeUsage(clock, priced, period.start, period.end);
-        return rateUsage(priced.product, priced.rate, priced.groups.map(({ group }, i) => ({ group, raw: prefixes[i]!.at(-1)! })));
-      });
+      const priced = pricedProducts(contract, creditType.id);
+      const prefixes = priced.map((p) => cumulativeUsage(clock, p, period.start, period.end));
+      const charges = ratedAt(priced, prefixes, prefixes[0]?.[0]?.length ? prefixes[0][0].length - 1 : 0);
       const pool: PoolEntry[] = contract.commits
         .filter((commit) => commit.credit_type.id === creditType.id)
         .flatMap((commit) =>
@@ -156,7 +157,8 @@ function computeBooks(contract: ContractDef, clock: DataClock, now: Date): Contr
             .filter((segment) => covers(segment, period) && segment.starting_at.getTime() <= now.getTime())
             .map((segment) => ({ commit, segment, available: segment.amount * 1_000_000 - (used.get(segment.id) ?? 0) })),
         );
-      const applications = burnDown(chargesByProduct(charges), pool);
+      const hourly = burnHourly(priced, prefixes, pool);
+      const applications = mergeApplications(hourly.flat());
       for (const a of applications) used.set(a.segment.id, (used.get(a.segment.id) ?? 0) + a.amount);
       const gross = charges.reduce((sum, line) => sum + line.total, 0);
       statements.push({
@@ -167,12 +169,55 @@ function computeBooks(contract: ContractDef, clock: DataClock, now: Date): Contr
         status: period.end.getTime() <= now.getTime() ? 'FINALIZED' : 'DRAFT',
         charges,
         pool,
+        hourly,
         applications,
         total: gross - applications.reduce((sum, a) => sum + a.amount, 0),
       });
     }
   }
   return { contract, statements, commits: contract.commits.map((commit) => commitBooks(contract, commit, statements, now)) };
+}
+
+/** The charges of usage from the period's start up to `hours` hours in. */
+export function ratedAt(priced: ReadonlyArray<PricedProduct>, prefixes: number[][][], hours: number): ChargeLine[] {
+  return priced.flatMap((p, i) => rateUsage(p.product, p.rate, p.groups.map(({ group }, g) => ({ group, raw: prefixes[i]![g]![hours]! }))));
+}
+
+/**
+ * Burns commits and credits hour by hour against each hour's new charges, as Metronome consumes them
+ * in usage order. Every hour's applications are then non-negative, and any split of the period into
+ * windows adds up to the statement exactly.
+ */
+function burnHourly(priced: ReadonlyArray<PricedProduct>, prefixes: number[][][], pool: ReadonlyArray<PoolEntry>): Application[][] {
+  const hours = prefixes[0]?.[0] ? prefixes[0][0].length - 1 : 0;
+  if (pool.length === 0) return Array.from({ length: hours }, () => []);
+  const left = new Map(pool.map((e) => [e.segment.id, e.available]));
+  const out: Application[][] = [];
+  let before = chargesByProduct(ratedAt(priced, prefixes, 0));
+  for (let h = 1; h <= hours; h++) {
+    if ([...left.values()].every((v) => v <= 0)) {
+      out.push([]);
+      continue;
+    }
+    const current = chargesByProduct(ratedAt(priced, prefixes, h));
+    const increments = new Map([...current].map(([product, total]) => [product, total - (before.get(product) ?? 0)]));
+    const applied = burnDown(increments, pool.map((e) => ({ ...e, available: left.get(e.segment.id)! })));
+    for (const a of applied) left.set(a.segment.id, left.get(a.segment.id)! - a.amount);
+    out.push(applied);
+    before = current;
+  }
+  return out;
+}
+
+/** One application per segment and product, amounts added. */
+export function mergeApplications(applications: ReadonlyArray<Application>): Application[] {
+  const merged = new Map<string, Application>();
+  for (const a of applications) {
+    const key = `${a.segment.id}:${a.product_id}`;
+    const previous = merged.get(key);
+    merged.set(key, previous ? { ...previous, amount: previous.amount + a.amount } : a);
+  }
+  return [...merged.values()];
 }
 
 export function chargesByProduct(charges: ReadonlyArray<ChargeLine>): Map<string, Micros> {

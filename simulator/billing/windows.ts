@@ -1,9 +1,10 @@
-// Invoice breakdowns: a statement's charges and commit applications per hour or day. Each window is
-// the difference of the statement rated cumulatively up to the window's end and up to its start, so
-// the windows of a statement add up exactly to the statement, tiers and rounding included.
+// Invoice breakdowns: a statement's charges and commit applications per hour or day. A window's
+// charges are the statement rated cumulatively up to the window's end less up to its start, and its
+// applications are those of its hours (statements.ts burns hour by hour), so the windows of a
+// statement add up exactly to the statement, tiers and rounding included.
 import type { DataClock } from '../data.ts';
-import { type Application, burnDown, type ChargeLine, rateUsage } from './rating.ts';
-import { chargesByProduct, cumulativeUsage, pricedProducts, type Statement } from './statements.ts';
+import type { Application, ChargeLine } from './rating.ts';
+import { cumulativeUsage, mergeApplications, pricedProducts, ratedAt, type Statement } from './statements.ts';
 
 export interface StatementWindow {
   readonly start: Date;
@@ -20,24 +21,17 @@ export function statementWindows(statement: Statement, clock: DataClock, windowM
   const priced = pricedProducts(statement.contract, statement.credit_type.id);
   const prefixes = priced.map((p) => cumulativeUsage(clock, p, start, end));
 
-  const cumulativeAt = (t: number) => {
-    const hours = Math.round((t - start.getTime()) / HOUR);
-    const charges = priced.flatMap((p, i) =>
-      rateUsage(p.product, p.rate, p.groups.map(({ group }, g) => ({ group, raw: prefixes[i]![g]![hours]! }))),
-    );
-    return { charges, applications: burnDown(chargesByProduct(charges), statement.pool) };
-  };
-
+  const hourOf = (t: number) => Math.round((t - start.getTime()) / HOUR);
   const windows: StatementWindow[] = [];
-  let previous = cumulativeAt(start.getTime());
+  let previous = ratedAt(priced, prefixes, 0);
   for (let t = start.getTime(); t < end.getTime(); t += windowMs) {
     const next = Math.min(t + windowMs, end.getTime());
-    const current = cumulativeAt(next);
+    const current = ratedAt(priced, prefixes, hourOf(next));
     windows.push({
       start: new Date(t),
       end: new Date(next),
-      charges: chargeDifference(current.charges, previous.charges),
-      applications: applicationDifference(current.applications, previous.applications),
+      charges: chargeDifference(current, previous),
+      applications: mergeApplications(statement.hourly.slice(hourOf(t), hourOf(next)).flat()),
     });
     previous = current;
   }
@@ -53,16 +47,4 @@ export function chargeDifference(current: ReadonlyArray<ChargeLine>, before: Rea
     const previous = earlier.get(lineKey(line));
     return previous ? { ...line, quantity: line.quantity - previous.quantity, total: line.total - previous.total } : line;
   });
-}
-
-/**
- * Burn-down is not monotone per product (a credit may pay for CPU early in the period and for storage
- * once CPU outgrows it), so a pair present before may vanish: it then contributes a negative window.
- */
-function applicationDifference(current: ReadonlyArray<Application>, before: ReadonlyArray<Application>): Application[] {
-  const key = (a: Application) => `${a.segment.id}:${a.product_id}`;
-  const now = new Map(current.map((a) => [key(a), a]));
-  const differences = current.map((a) => ({ ...a, amount: a.amount - (before.find((b) => key(b) === key(a))?.amount ?? 0) }));
-  for (const b of before) if (!now.has(key(b))) differences.push({ ...b, amount: -b.amount });
-  return differences.filter((a) => a.amount !== 0);
 }
