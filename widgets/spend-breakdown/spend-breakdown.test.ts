@@ -72,8 +72,13 @@ describe('<spend-breakdown>', () => {
   });
 
   it('splits spend by a presentation key instead of product', async () => {
-    const el = await spend({ groupBy: 'region' });
+    const el = await spend();
     await drawn(el);
+    const splitBy = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('Split by'))!.querySelector('select')!;
+    expect([...splitBy.options].map((o) => o.value)).to.include.members(['product', 'region', 'endpoint', 'tier']);
+    splitBy.value = 'region';
+    splitBy.dispatchEvent(new Event('change'));
+    await waitUntil(() => parts(el, 'legend-item').some((b) => b.textContent!.trim() === 'us-east-1'));
     const usd = (await shown()).credit_types[0]!;
     expect(usd.group_by).to.equal('region');
     expect(parts(el, 'legend-item').map((b) => b.textContent!.trim())).to.include('us-east-1');
