@@ -92,6 +92,55 @@ export interface SpendSummaryResponse {
   }>;
 }
 
+export interface BalanceAmounts {
+  /** Segments already started. */
+  granted: number;
+  /** Automated invoice deductions and true-ups, as a positive amount. */
+  used: number;
+  /** Metronome's balance: available now. */
+  remaining: number;
+  /** Expiration entries, as a positive amount. */
+  expired: number;
+  /** Segments not started yet; never counted as available. */
+  upcoming: number;
+}
+
+export interface BalanceLedgerEntry {
+  /** Metronome's entry type, e.g. CREDIT_SEGMENT_START; unknown types are passed on as they are. */
+  type: string;
+  timestamp: string;
+  amount: number;
+  /** Running sum of the entries up to and including this one. */
+  balance_after: number;
+  invoice_id: string | null;
+  /** A deduction stamped after now or belonging to a draft invoice. */
+  pending: boolean;
+}
+
+export interface BalanceItem extends BalanceAmounts {
+  id: string;
+  type: 'PREPAID' | 'POSTPAID' | 'CREDIT';
+  /** The commit's or credit's name, else its product's. */
+  name: string;
+  priority: number | null;
+  credit_type: { id: string; name: string };
+  segments: Array<{ id: string; amount: number; starting_at: string; ending_before: string; status: 'active' | 'upcoming' | 'expired' }>;
+  ledger: BalanceLedgerEntry[];
+  /** At the burn rate of the last 30 days: when `remaining` runs out, and whether that is before it expires. */
+  runway: {
+    burn_per_day: number;
+    runs_out_at: string | null;
+    expires_at: string | null;
+    runs_out_before_expiry: boolean | null;
+  };
+}
+
+/** `GET /api/balances`: commits and credits in burn-down order, with totals per credit type. */
+export interface BalancesResponse {
+  totals: Array<BalanceAmounts & { credit_type: { id: string; name: string } }>;
+  items: BalanceItem[];
+}
+
 /** Every non-2xx answer of the proxy. */
 export interface ErrorBody {
   error: { code: string; message: string };
