@@ -1,7 +1,8 @@
 /** The all-widgets bundle: importing it defines every element. */
+export { BalanceLedger } from './balance-ledger/balance-ledger.ts';
 export { SpendBreakdown } from './spend-breakdown/spend-breakdown.ts';
 export { UsageChart } from './usage-chart/usage-chart.ts';
 export { ApiError } from './shared/api.ts';
-export { MwErrorEvent } from './shared/events.ts';
+export { MwChangeEvent, MwErrorEvent, MwInvoiceSelectEvent } from './shared/events.ts';
 export type { TokenProvider } from './shared/session.ts';
 export type * from './shared/contract.ts';

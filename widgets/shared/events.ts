@@ -25,3 +25,17 @@ declare global {
     'mw-change': MwChangeEvent;
   }
 }
+
+/** The viewer chose an invoice (e.g. a ledger deduction); `invoiceId` is Metronome's invoice id. */
+export class MwInvoiceSelectEvent extends Event {
+  static readonly eventName = 'mw-invoice-select';
+  constructor(readonly invoiceId: string) {
+    super(MwInvoiceSelectEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mw-invoice-select': MwInvoiceSelectEvent;
+  }
+}

@@ -1,0 +1,41 @@
+import { expect } from '@open-wc/testing';
+import type { BalanceItem } from '../shared/contract.ts';
+import { USD_CENTS_ID } from '../shared/format.ts';
+import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
+
+const utc = { locale: 'en-US', timeZone: 'UTC' };
+const item = (remaining: number, runway: Partial<BalanceItem['runway']>): BalanceItem => ({
+  id: 'c',
+  type: 'PREPAID',
+  name: 'Platform commit',
+  priority: 100,
+  credit_type: { id: USD_CENTS_ID, name: 'USD (cents)' },
+  granted: 10_000,
+  used: 10_000 - remaining,
+  remaining,
+  expired: 0,
+  upcoming: 0,
+  segments: [],
+  ledger: [],
+  runway: { burn_per_day: 120, runs_out_at: '2026-12-03T00:00:00.000Z', expires_at: '2027-09-01T00:00:00.000Z', runs_out_before_expiry: true, ...runway },
+});
+
+describe('balance-ledger words', () => {
+  it('labels known ledger entries plainly and unknown ones in words, never dropping them', () => {
+    expect(entryLabel('CREDIT_SEGMENT_START')).to.equal('Granted');
+    expect(entryLabel('PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION')).to.equal('Used on an invoice');
+    expect(entryLabel('POSTPAID_COMMIT_TRUEUP')).to.equal('True-up invoiced');
+    expect(entryLabel('CREDIT_SEAT_BASED_ADJUSTMENT')).to.equal('Seat change adjustment');
+    expect(entryLabel('PREPAID_COMMIT_QUANTUM_FLUX')).to.equal('Quantum flux');
+    expect(itemTypeLabel('POSTPAID')).to.equal('Postpaid commit');
+  });
+
+  it('says when the balance runs out at the recent rate, and whether that is before it expires', () => {
+    expect(runwayText(item(5000, {}), utc)).to.equal("At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before it expires on Sep 1, 2027.");
+    expect(runwayText(item(5000, { runs_out_before_expiry: false, runs_out_at: '2028-01-01T00:00:00.000Z' }), utc)).to.equal(
+      "At $1.20 a day (the last 30 days' rate), this lasts past its expiry on Sep 1, 2027; what is left then expires.",
+    );
+    expect(runwayText(item(5000, { burn_per_day: 0, runs_out_at: null, runs_out_before_expiry: null }), utc)).to.equal('Not used in the last 30 days; expires on Sep 1, 2027.');
+    expect(runwayText(item(0, {}), utc)).to.equal('Nothing left to use.');
+  });
+});

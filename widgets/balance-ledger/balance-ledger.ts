@@ -1,0 +1,192 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { Task, TaskStatus } from '@lit/task';
+import { getJson } from '../shared/api.ts';
+import type { BalanceAmounts, BalanceItem, BalancesResponse } from '../shared/contract.ts';
+import { MwErrorEvent, MwInvoiceSelectEvent } from '../shared/events.ts';
+import { type FormatOptions, formatDate, formatMoney, isTimeZone } from '../shared/format.ts';
+import type { TokenProvider } from '../shared/session.ts';
+import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import styles from './balance-ledger.styles.ts';
+import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
+
+/**
+ * What is left on each prepaid commit and credit, in the order they are used, when they expire and
+ * when they will run out; each row opens onto its ledger.
+ *
+ * @summary Commitment tracking customers can plan with.
+ *
+ * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
+ *
+ * @slot empty - Replaces the "No commits or credits" message.
+ *
+ * @csspart base - The wrapper of everything the widget shows.
+ * @csspart total - One credit type's totals: bar and figures.
+ * @csspart table - The table of commits and credits.
+ * @csspart row - One commit's or credit's row.
+ * @csspart ledger - The ledger table under an expanded row.
+ * @csspart invoice - A deduction's invoice button.
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - Shown when there are no commits or credits.
+ * @csspart error - Shown when loading failed.
+ * @csspart retry - The error state's Retry button.
+ *
+ * @cssproperty [--mw-used-color=#2563eb] - Used amounts.
+ * @cssproperty [--mw-remaining-color=#10b981] - Remaining amounts.
+ * @cssproperty [--mw-expired-color=#94a3b8] - Expired amounts.
+ * @cssproperty [--mw-border-color=#d1d5db] - Table rules.
+ * @cssproperty [--mw-grid-color=#e5e7eb] - Bar backgrounds.
+ * @cssproperty [--mw-muted-color=#4b5563] - Notes and state messages.
+ * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
+ * @cssproperty [--mw-state-min-height=12rem] - Height of the loading, empty and error states.
+ * @cssproperty [--mw-radius=6px] - Corner radius of buttons.
+ * @cssproperty [--mw-focus-color=#2563eb] - Focus ring.
+ */
+@customElement('balance-ledger')
+export class BalanceLedger extends LitElement {
+  static override styles = [stateStyles, styles];
+
+  #balances = new Task(this, {
+    args: () => [this.endpoint, this.tokenProvider] as const,
+    task: ([endpoint, tokenProvider], { signal }) =>
+      tokenProvider
+        ? getJson<BalancesResponse>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }).catch((error: Error) => {
+            if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
+            throw error;
+          })
+        : null,
+  });
+
+  @state() accessor #expanded: ReadonlySet<string> = new Set();
+
+  /** Base URL of the proxy; empty for the page's own origin. */
+  @property() accessor endpoint = '';
+  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  @property() accessor locale = '';
+  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+
+  override render() {
+    const pending = this.#balances.status === TaskStatus.PENDING;
+    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${this.#body(pending)}</div>`;
+  }
+
+  #body(pending: boolean) {
+    if (this.#balances.status === TaskStatus.ERROR) {
+      return errorTemplate((this.#balances.error as Error)?.message ?? 'Balances could not be loaded.', () => this.#balances.run());
+    }
+    if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    const data = this.#balances.value;
+    if (!data) return pending ? loadingTemplate('Loading balances…') : nothing;
+    if (data.items.length === 0) return emptyTemplate('No commits or credits');
+    return html`<div class="totals">${data.totals.map((t) => this.#total(t))}</div>
+      <div class="table-scroll">
+        <table part="table">
+          <caption>Commits and credits, in the order they are used</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col" class="num">Granted</th>
+              <th scope="col" class="num">Used</th>
+              <th scope="col" class="num">Remaining</th>
+              <th scope="col" class="num">Expired</th>
+              <th scope="col" class="num">Upcoming</th>
+              <th scope="col"><span class="visually-hidden">Share used</span></th>
+            </tr>
+          </thead>
+          ${data.items.map((item) => this.#item(item))}
+        </table>
+      </div>`;
+  }
+
+  #total(total: BalanceAmounts & { credit_type: BalanceItem['credit_type'] }) {
+    const money = (v: number) => formatMoney(v, total.credit_type, this.#format.locale);
+    const whole = total.used + total.remaining + total.expired || 1;
+    const width = (v: number) => styleMap({ width: `${(100 * Math.max(0, v)) / whole}%` });
+    return html`<section part="total" aria-label=${`Totals in ${total.credit_type.name}`}>
+      <h3>${total.credit_type.name}</h3>
+      <div class="meter" role="img" aria-label=${`${money(total.used)} used, ${money(total.remaining)} remaining, ${money(total.expired)} expired`}>
+        <span class="used" style=${width(total.used)}></span><span class="remaining" style=${width(total.remaining)}></span><span class="expired" style=${width(total.expired)}></span>
+      </div>
+      <dl>
+        <div><span class="dot remaining" aria-hidden="true"></span><dt>Remaining</dt><dd>${money(total.remaining)}</dd></div>
+        <div><span class="dot used" aria-hidden="true"></span><dt>Used</dt><dd>${money(total.used)}</dd></div>
+        <div><span class="dot expired" aria-hidden="true"></span><dt>Expired</dt><dd>${money(total.expired)}</dd></div>
+        <div><dt>Upcoming</dt><dd>${money(total.upcoming)}</dd></div>
+      </dl>
+    </section>`;
+  }
+
+  #item(item: BalanceItem) {
+    const format = this.#format;
+    const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
+    const open = this.#expanded.has(item.id);
+    const ledgerId = `ledger-${item.id}`;
+    const day = (iso: string) => formatDate(new Date(iso), format, { month: 'short', day: 'numeric', year: 'numeric' });
+    // Segments end before ending_before: show the last day they cover.
+    const lastDay = (iso: string) => day(new Date(Date.parse(iso) - 1).toISOString());
+    const share = item.granted > 0 ? item.used / item.granted : 0;
+    return html`<tbody>
+      <tr part="row">
+        <th scope="row" class="name">
+          <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${ledgerId} @click=${() => this.#toggle(item.id)}>${item.name}</button>
+          <span class="small">${itemTypeLabel(item.type)}${item.priority === null ? '' : ` · priority ${item.priority}`}</span>
+          ${item.segments.map((s) => html`<span class="small">${day(s.starting_at)} – ${lastDay(s.ending_before)}: ${money(s.amount)}, ${s.status}</span>`)}
+          <span class="small">${runwayText(item, format)}</span>
+        </th>
+        <td class="num">${money(item.granted)}</td>
+        <td class="num">${money(item.used)}</td>
+        <td class="num">${money(item.remaining)}</td>
+        <td class="num">${money(item.expired)}</td>
+        <td class="num">${money(item.upcoming)}</td>
+        <td>
+          <div class="progress" aria-hidden="true"><span class="used" style=${styleMap({ width: `${Math.min(100, 100 * share)}%` })}></span></div>
+        </td>
+      </tr>
+      <tr id=${ledgerId} ?hidden=${!open}>
+        <td colspan="7">${open ? this.#ledger(item) : nothing}</td>
+      </tr>
+    </tbody>`;
+  }
+
+  #ledger(item: BalanceItem) {
+    const format = this.#format;
+    const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
+    return html`<table part="ledger">
+      <caption>Ledger of ${item.name}</caption>
+      <thead>
+        <tr><th scope="col">Date</th><th scope="col">Entry</th><th scope="col" class="num">Amount</th><th scope="col" class="num">Balance</th><th scope="col">Invoice</th></tr>
+      </thead>
+      <tbody>
+        ${item.ledger.map(
+          (entry) => html`<tr>
+            <td>${formatDate(new Date(entry.timestamp), format, { month: 'short', day: 'numeric', year: 'numeric' })}</td>
+            <td>${entryLabel(entry.type)}${entry.pending ? html`<span class="pending" title="From the current draft invoice; final when the period closes">Pending</span>` : nothing}</td>
+            <td class="num">${money(entry.amount)}</td>
+            <td class="num">${money(entry.balance_after)}</td>
+            <td>${entry.invoice_id ? html`<button type="button" part="invoice" class="link" @click=${() => this.dispatchEvent(new MwInvoiceSelectEvent(entry.invoice_id!))}>View invoice</button>` : nothing}</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>`;
+  }
+
+  get #format(): FormatOptions {
+    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+  }
+
+  #toggle(id: string) {
+    const expanded = new Set(this.#expanded);
+    if (!expanded.delete(id)) expanded.add(id);
+    this.#expanded = expanded;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'balance-ledger': BalanceLedger;
+  }
+}
