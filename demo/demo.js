@@ -3,6 +3,9 @@
 const $ = (id) => document.getElementById(id);
 const usage = $('usage');
 const spend = $('spend');
+const balances = $('balances');
+// Hosts open their own invoice view; the demo only says which invoice was chosen.
+balances.addEventListener('mw-invoice-select', (event) => ($('invoice-choice').textContent = `Invoice ${event.invoiceId} chosen.`));
 const status = $('demo-status');
 let customers = [];
 
@@ -30,6 +33,7 @@ function showCustomer(customer) {
     tokenProvider: tokenProviderFor(customer.id),
   });
   Object.assign(spend, { groupBy: 'product', creditTypeId: '', tokenProvider: usage.tokenProvider });
+  balances.tokenProvider = usage.tokenProvider;
 }
 
 async function start() {
