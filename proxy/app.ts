@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { errorResponse, handleError } from './errors.ts';
 import type { Metronome } from './metronome.ts';
+import { balancesRoutes } from './routes/balances.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { devRoutes, type DevCustomer } from './routes/dev.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/usage', usageRoutes(deps.metronome, deps.now));
   app.route('/api/spend/summary', spendSummaryRoutes(deps.metronome, deps.now));
   app.route('/api/spend', spendRoutes(deps.metronome));
+  app.route('/api/balances', balancesRoutes(deps.metronome, deps.now));
 
   if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, now: deps.now, metronome: deps.metronome }));
   return app;

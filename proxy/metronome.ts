@@ -102,6 +102,33 @@ export interface BreakdownsQuery {
   status?: 'DRAFT' | 'FINALIZED';
 }
 
+/** One ledger entry of a commit or credit; `type` is open-ended (Metronome adds types over time). */
+export interface BalanceLedgerEntry {
+  type: string;
+  timestamp: string;
+  amount: number;
+  segment_id?: string | null;
+  invoice_id?: string | null;
+}
+
+/** A commit or credit from customerBalances/list, with the fields the proxy reads. */
+export interface CustomerBalance {
+  id: string;
+  type: string;
+  name?: string | null;
+  priority?: number | null;
+  product?: { id: string; name?: string | null } | null;
+  access_schedule?: {
+    credit_type?: CreditType | null;
+    schedule_items?: Array<{ id: string; amount: number; starting_at: string; ending_before: string }> | null;
+  } | null;
+  ledger?: BalanceLedgerEntry[] | null;
+  balance?: number | null;
+}
+
+/** The spec's maximum page size for customerBalances/list. */
+const BALANCES_PAGE_LIMIT = 25;
+
 interface Page<T> {
   data?: T[] | null;
   next_page?: string | null;
@@ -203,6 +230,30 @@ export function createMetronome(options: MetronomeOptions) {
       const path = `/v1/customers/${encodeURIComponent(customerId)}/invoices`;
       const params: Record<string, string> = { ...filter, limit: '100' };
       return allPages((cursor) => request<Page<Invoice>>('GET', path, cursor ? { ...params, next_page: cursor } : params, undefined, signal));
+    },
+
+    /**
+     * Every commit and credit of the customer with balance and ledger. Unlike the GET lists, this one
+     * takes its cursor and limit in the JSON body; include_contract_balances is needed because
+     * contract-level commits and credits are left out without it.
+     */
+    customerBalances(customerId: string, signal?: AbortSignal): Promise<CustomerBalance[]> {
+      const body = { customer_id: customerId, include_balance: true, include_ledgers: true, include_contract_balances: true, limit: BALANCES_PAGE_LIMIT };
+      return allPages((cursor) =>
+        request<Page<CustomerBalance>>('POST', '/v1/contracts/customerBalances/list', {}, cursor ? { ...body, next_page: cursor } : body, signal),
+      );
+    },
+
+    /** Metronome's own net balance of one credit type (drafts included, its default). */
+    async netBalance(customerId: string, creditTypeId: string, signal?: AbortSignal): Promise<number | null> {
+      const body = await request<{ data?: { balance?: number | null } | null }>(
+        'POST',
+        '/v1/contracts/customerBalances/getNetBalance',
+        {},
+        { customer_id: customerId, credit_type_id: creditTypeId },
+        signal,
+      );
+      return body.data?.balance ?? null;
     },
 
     /** Long hourly ranges go out as several calls of at most a month each, merged in order. */

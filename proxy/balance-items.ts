@@ -1,0 +1,174 @@
+import type { BalanceAmounts, BalanceItem, BalanceLedgerEntry, BalancesResponse } from '../widgets/shared/contract.ts';
+import type { BreakdownInvoice, CreditType, CustomerBalance } from './metronome.ts';
+import { compareCreditTypes, countsAsSpend, fromMicros, lineKind, toMicros, USD_CENTS, type Micros } from './spend-lines.ts';
+
+/**
+ * Reading Metronome commits and credits (customerBalances/list) as /api/balances items. Pure.
+ * Amounts are added in integer millionths of the unit, as in spend-lines.ts, so totals and running
+ * balances are exact.
+ */
+
+const DAY = 86_400_000;
+/** The runway's burn rate averages the application lines of this many whole UTC days before today. */
+export const BURN_DAYS = 30;
+
+/**
+ * Ledger types are matched by suffix, so that the PREPAID_COMMIT_, POSTPAID_COMMIT_ and CREDIT_
+ * variants (and prefixes Metronome may add) read alike. Only these two kinds count as used, only
+ * expirations as expired; manual, canceled, credited, rollover, seat-based and unknown entries stay in
+ * the ledger under their own type without being counted, since they are not consumption.
+ */
+const isUsed = (type: string) => /_(AUTOMATED_INVOICE_DEDUCTION|TRUEUP)$/i.test(type);
+const isExpired = (type: string) => /_EXPIRATION$/i.test(type);
+
+/** The last BURN_DAYS whole UTC days before `now`: the breakdowns range the route fetches. */
+export function burnWindow(now: Date) {
+  const today = Math.floor(now.getTime() / DAY) * DAY;
+  return { starting_on: new Date(today - BURN_DAYS * DAY).toISOString(), ending_before: new Date(today).toISOString() };
+}
+
+/**
+ * What each commit or credit paid for usage in the breakdown windows, as a positive amount per id.
+ * Application lines name their commit by `commit_id` or `applied_commit_or_credit.id` (real data has
+ * either or both); a window showing an application positive takes it back, so lines are summed as they are.
+ */
+export function burnByItem(breakdowns: BreakdownInvoice[]): Map<string, Micros> {
+  const burn = new Map<string, Micros>();
+  for (const item of breakdowns) {
+    if (!countsAsSpend(item)) continue;
+    for (const line of item.line_items ?? []) {
+      if (lineKind(line) !== 'application') continue;
+      const id = (line.commit_id ?? line.applied_commit_or_credit?.id)?.toLowerCase();
+      if (id) burn.set(id, (burn.get(id) ?? 0) - toMicros(line.total));
+    }
+  }
+  return burn;
+}
+
+/** ISO 8601 as the other routes answer it (`.000Z`); an unparsable stamp is passed on as it is. */
+const iso = (value: string) => {
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? value : new Date(t).toISOString();
+};
+
+interface Totals {
+  granted: Micros;
+  used: Micros;
+  remaining: Micros;
+  expired: Micros;
+  upcoming: Micros;
+}
+
+const amounts = (t: Totals): BalanceAmounts => ({
+  granted: fromMicros(t.granted),
+  used: fromMicros(t.used),
+  remaining: fromMicros(t.remaining),
+  expired: fromMicros(t.expired),
+  upcoming: fromMicros(t.upcoming),
+});
+
+export interface ShapeInput {
+  balances: CustomerBalance[];
+  breakdowns: BreakdownInvoice[];
+  /** Ids of the customer's DRAFT invoices: their deductions are pending whatever their stamp says. */
+  draftInvoiceIds: Set<string>;
+  now: Date;
+}
+
+export function shapeBalances({ balances, breakdowns, draftInvoiceIds, now }: ShapeInput): BalancesResponse {
+  const burn = burnByItem(breakdowns);
+  const shaped = balances.map((balance) => shapeItem(balance, burn.get(balance.id.toLowerCase()) ?? 0, draftInvoiceIds, now));
+  shaped.sort((a, b) => compareBurnOrder(a.item, b.item));
+
+  const totals = new Map<string, { credit_type: CreditType; sums: Totals }>();
+  for (const { item, sums } of shaped) {
+    const key = item.credit_type.id.toLowerCase();
+    let entry = totals.get(key);
+    if (!entry) totals.set(key, (entry = { credit_type: item.credit_type, sums: { granted: 0, used: 0, remaining: 0, expired: 0, upcoming: 0 } }));
+    for (const field of Object.keys(sums) as Array<keyof Totals>) entry.sums[field] += sums[field];
+  }
+  return {
+    totals: [...totals.values()].sort((a, b) => compareCreditTypes(a.credit_type, b.credit_type)).map((t) => ({ credit_type: t.credit_type, ...amounts(t.sums) })),
+    items: shaped.map((s) => s.item),
+  };
+}
+
+/**
+ * Burn-down order: priority (lower first; a commit without one after those with one, as nothing says
+ * it goes first), then the one expiring sooner (never-expiring or already expired last), then id so
+ * the order is stable.
+ */
+function compareBurnOrder(a: BalanceItem, b: BalanceItem): number {
+  const priority = (i: BalanceItem) => i.priority ?? Number.POSITIVE_INFINITY;
+  const expiry = (i: BalanceItem) => (i.runway.expires_at ? Date.parse(i.runway.expires_at) : Number.POSITIVE_INFINITY);
+  return priority(a) - priority(b) || expiry(a) - expiry(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds: Set<string>, now: Date): { item: BalanceItem; sums: Totals } {
+  const at = now.getTime();
+  const creditType = balance.access_schedule?.credit_type ?? USD_CENTS;
+  const sums: Totals = { granted: 0, used: 0, remaining: 0, expired: 0, upcoming: 0 };
+
+  let expiresAt: number | null = null;
+  const segments = (balance.access_schedule?.schedule_items ?? []).map((s) => {
+    const start = Date.parse(s.starting_at);
+    const end = Date.parse(s.ending_before);
+    const status = at < start ? 'upcoming' : at < end ? 'active' : 'expired';
+    if (status === 'upcoming') sums.upcoming += toMicros(s.amount);
+    else sums.granted += toMicros(s.amount);
+    if (status !== 'expired' && (expiresAt === null || end > expiresAt)) expiresAt = end;
+    return { id: s.id, amount: s.amount, starting_at: iso(s.starting_at), ending_before: iso(s.ending_before), status } as const;
+  });
+
+  // Oldest first; entries stamped alike keep Metronome's order (a deduction before its expiration).
+  const entries = (balance.ledger ?? []).map((entry, index) => ({ entry, index, t: Date.parse(entry.timestamp) }));
+  entries.sort((a, b) => a.t - b.t || a.index - b.index);
+  let running: Micros = 0;
+  const ledger = entries.map(({ entry, t }): BalanceLedgerEntry => {
+    const amount = toMicros(entry.amount);
+    running += amount;
+    if (isUsed(entry.type)) sums.used -= amount;
+    else if (isExpired(entry.type)) sums.expired -= amount;
+    const invoiceId = entry.invoice_id ?? null;
+    return {
+      type: entry.type,
+      timestamp: iso(entry.timestamp),
+      amount: entry.amount,
+      balance_after: fromMicros(running),
+      invoice_id: invoiceId,
+      pending: amount < 0 && (t > at || (invoiceId !== null && draftInvoiceIds.has(invoiceId.toLowerCase()))),
+    };
+  });
+  // Metronome's balance is taken as it reports it (it may leave out or clamp what the ledger shows);
+  // only when it is missing does the ledger's sum stand in.
+  sums.remaining = balance.balance == null ? running : toMicros(balance.balance);
+
+  const item: BalanceItem = {
+    id: balance.id,
+    type: balance.type as BalanceItem['type'],
+    name: balance.name?.trim() || balance.product?.name?.trim() || balance.id,
+    priority: balance.priority ?? null,
+    credit_type: { id: creditType.id, name: creditType.name },
+    segments,
+    ledger,
+    runway: runway(sums.remaining, burnMicros, expiresAt, at),
+    ...amounts(sums),
+  };
+  return { item, sums };
+}
+
+/**
+ * At the average daily burn of the last BURN_DAYS days. No burn (or a net give-back) never runs
+ * out: null. Nothing left while still burning has run out: now. Otherwise now + remaining ÷ burn.
+ */
+function runway(remaining: Micros, burnMicros: Micros, expiresAt: number | null, at: number): BalanceItem['runway'] {
+  const perDay = Math.max(0, burnMicros) / BURN_DAYS;
+  let runsOut: number | null = null;
+  if (perDay > 0) runsOut = remaining <= 0 ? at : at + Math.round((remaining / perDay) * DAY);
+  return {
+    burn_per_day: fromMicros(Math.round(perDay)),
+    runs_out_at: runsOut === null ? null : new Date(runsOut).toISOString(),
+    expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+    runs_out_before_expiry: runsOut === null || expiresAt === null ? null : runsOut < expiresAt,
+  };
+}
