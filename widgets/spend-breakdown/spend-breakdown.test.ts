@@ -54,6 +54,7 @@ describe('<spend-breakdown>', () => {
     expect(data.starting_on).to.equal(summary.period!.starting_on);
     expect(parts(el, 'series').map((p) => p.dataset.series)).to.deep.equal([...usd.groups, '\u0000negative']);
     expect(parts(el, 'legend-item').map((b) => b.textContent!.trim())).to.deep.equal([...usd.groups, 'Commits and credits']);
+    expect(parts(el, 'legend-item').at(-1)!.querySelector('.swatch')!.classList.contains('negative')).to.equal(true);
     const label = el.shadowRoot!.querySelector('svg')!.getAttribute('aria-label')!;
     expect(label).to.contain(`${money(usd.total)} spent from`);
     if (usd.credits_applied !== 0) expect(label).to.contain(`${money(-usd.credits_applied)} paid by commits and credits, ${money(usd.net)} net`);

@@ -1,4 +1,5 @@
 import { html } from 'lit';
+import { colourClass } from './plot.ts';
 
 export interface LegendEntry {
   key: string;
@@ -13,7 +14,7 @@ export const legendTemplate = (entries: LegendEntry[], onToggle: (key: string) =
     ${entries.map(
       (e) => html`<li>
         <button type="button" part="legend-item" aria-pressed=${e.hidden ? 'false' : 'true'} @click=${() => onToggle(e.key)}>
-          <span class="swatch s${(e.colour % 8) + 1}" aria-hidden="true"></span>${e.label}
+          <span class="swatch ${colourClass(e.colour)}" aria-hidden="true"></span>${e.label}
         </button>
       </li>`,
     )}
