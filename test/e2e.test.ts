@@ -108,4 +108,24 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     for (let day = 0; day < Math.min(today, shown.length); day++) assert.equal(shown[day], expected[day], `day ${day + 1} of the period`);
     if (today > 0) assert.ok(shown.slice(0, today).some((v) => v > 0), "finished days have usage");
   });
+
+  it('shows every widget with the demo customer\'s data on first load', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 800 });
+    await page.goto(url);
+    await page.waitForFunction(
+      () => {
+        const spend = document.querySelector('spend-breakdown')?.shadowRoot;
+        const balances = document.querySelector('balance-ledger')?.shadowRoot;
+        return spend?.querySelector('[part="headline"]') && spend.querySelector('path[part="series"]') && (balances?.querySelectorAll('[part="row"]').length ?? 0) > 0;
+      },
+      { timeout: 30_000 },
+    );
+    const shown = await page.evaluate(() => ({
+      spent: document.querySelector('spend-breakdown')!.shadowRoot!.querySelector('[part="headline"] dd')!.textContent,
+      balances: [...document.querySelector('balance-ledger')!.shadowRoot!.querySelectorAll('[part="row"] th button')].map((b) => b.textContent),
+    }));
+    assert.match(shown.spent!, /^\$[\d,]+\.\d{2,3}$/);
+    assert.deepEqual(shown.balances, ['Reward credit', 'Storage promotion', 'Platform prepaid commit']);
+  });
 });
