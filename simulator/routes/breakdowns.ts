@@ -9,7 +9,7 @@ import { fromMicros } from '../billing/money.ts';
 import { pricedProducts } from '../billing/statements.ts';
 import { contractsOf } from '../billing/world.ts';
 import { BadRequest, apiError, decodeCursor, encodeCursor, fingerprint, isoHour, parseBoolean, parseLimit } from '../http.ts';
-import { type ClockOptions, handle, parseDateTime, parseEnum, pathCustomer, SORTS } from './invoices.ts';
+import { type ClockOptions, parseDateTime, parseEnum, pathCustomer, SORTS } from './invoices.ts';
 
 /** "Daily breakdowns return up to 35 days; hourly breakdowns return up to 24 hours per request." */
 const WINDOWS_PER_PAGE = { hour: 24, day: 35 } as const;
@@ -116,65 +116,61 @@ function spendGrouping(payload: SpendPayload, customerId: string, now: Date): Sp
 export function breakdownsRoutes(options: ClockOptions): Hono {
   const app = new Hono();
 
-  app.get('/v1/customers/:customer_id/invoices/breakdowns', (c) =>
-    handle(c, () => {
-      const limit = parseLimit(c.req.query('limit'));
-      const skipZero = parseBoolean('skip_zero_qty_line_items', c.req.query('skip_zero_qty_line_items')) ?? false;
-      const windowSize = parseEnum('window_size', c.req.query('window_size')?.toLowerCase(), ['hour', 'day'] as const) ?? 'day';
-      const sort = parseEnum('sort', c.req.query('sort'), SORTS) ?? 'date_asc';
-      // Void invoices never have breakdowns (InvoiceStatusNonVoid).
-      const status = parseEnum('status', c.req.query('status'), ['DRAFT', 'FINALIZED'] as const);
-      const creditTypeId = c.req.query('credit_type_id')?.toLowerCase();
-      const { from, to } = range(parseDateTime('starting_on', c.req.query('starting_on')), parseDateTime('ending_before', c.req.query('ending_before')));
-      const customerId = pathCustomer(c);
-      if (!customerId) return apiError(c, 404, 'Customer not found');
+  app.get('/v1/customers/:customer_id/invoices/breakdowns', (c) => {
+    const limit = parseLimit(c.req.query('limit'));
+    const skipZero = parseBoolean('skip_zero_qty_line_items', c.req.query('skip_zero_qty_line_items')) ?? false;
+    const windowSize = parseEnum('window_size', c.req.query('window_size')?.toLowerCase(), ['hour', 'day'] as const) ?? 'day';
+    const sort = parseEnum('sort', c.req.query('sort'), SORTS) ?? 'date_asc';
+    // Void invoices never have breakdowns (InvoiceStatusNonVoid).
+    const status = parseEnum('status', c.req.query('status'), ['DRAFT', 'FINALIZED'] as const);
+    const creditTypeId = c.req.query('credit_type_id')?.toLowerCase();
+    const { from, to } = range(parseDateTime('starting_on', c.req.query('starting_on')), parseDateTime('ending_before', c.req.query('ending_before')));
+    const customerId = pathCustomer(c);
+    if (!customerId) return apiError(c, 404, 'Customer not found');
 
-      const now = options.now();
-      const clock = dataClock(options.seed, now);
-      const windowMs = windowSize === 'hour' ? HOUR_MS : DAY_MS;
-      const invoices = overlappingInvoices(customerId, clock, now, { from, to, status, creditTypeId, sort });
-      // Counting windows is cheap; only the page's invoices are rated.
-      const counts = invoices.map((invoice) => windowsOf(invoice, windowMs, from, to, now));
-      const slots = counts.flatMap((windows, i) => windows.map((w) => ({ start: w.start, invoice: i })));
-      const fp = fingerprint(['breakdowns', customerId, windowSize, sort, status, creditTypeId, from, to]);
-      const offset = decodeCursor(c.req.query('next_page'), fp, slots.length);
-      const result = page(slots, offset, limit, WINDOWS_PER_PAGE[windowSize], fp);
-      const onPage = new Set(result.items.map((s) => `${s.invoice}:${s.start.getTime()}`));
-      const items = [...new Set(result.items.map((s) => s.invoice))].flatMap((i) =>
-        breakdownItems(invoices[i]!, clock, windowMs, from, to, now).filter((item) => onPage.has(`${i}:${item.start.getTime()}`)),
-      );
-      return c.json({ data: items.map((item) => itemJson(item, skipZero, true)), next_page: result.next_page });
-    }),
-  );
+    const now = options.now();
+    const clock = dataClock(options.seed, now);
+    const windowMs = windowSize === 'hour' ? HOUR_MS : DAY_MS;
+    const invoices = overlappingInvoices(customerId, clock, now, { from, to, status, creditTypeId, sort });
+    // Counting windows is cheap; only the page's invoices are rated.
+    const counts = invoices.map((invoice) => windowsOf(invoice, windowMs, from, to, now));
+    const slots = counts.flatMap((windows, i) => windows.map((w) => ({ start: w.start, invoice: i })));
+    const fp = fingerprint(['breakdowns', customerId, windowSize, sort, status, creditTypeId, from, to]);
+    const offset = decodeCursor(c.req.query('next_page'), fp, slots.length);
+    const result = page(slots, offset, limit, WINDOWS_PER_PAGE[windowSize], fp);
+    const onPage = new Set(result.items.map((s) => `${s.invoice}:${s.start.getTime()}`));
+    const items = [...new Set(result.items.map((s) => s.invoice))].flatMap((i) =>
+      breakdownItems(invoices[i]!, clock, windowMs, from, to, now).filter((item) => onPage.has(`${i}:${item.start.getTime()}`)),
+    );
+    return c.json({ data: items.map((item) => itemJson(item, skipZero, true)), next_page: result.next_page });
+  });
 
-  app.post('/v1/customers/:customer_id/invoices/spend-breakdowns', (c) =>
-    handle(c, async () => {
-      const includeListPrices = parseBoolean('include_list_prices', c.req.query('include_list_prices')) ?? false;
-      const payload = await specBody<SpendPayload>(c, SPEND_PATH);
-      const windowSize = (payload.window_size?.toLowerCase() ?? 'day') as 'day' | 'none';
-      const { from, to } = range(Date.parse(payload.starting_on), Date.parse(payload.ending_before));
-      const customerId = pathCustomer(c);
-      if (!customerId) return apiError(c, 404, 'Customer not found');
-      const now = options.now();
-      const grouping = spendGrouping(payload, customerId, now);
+  app.post('/v1/customers/:customer_id/invoices/spend-breakdowns', async (c) => {
+    const includeListPrices = parseBoolean('include_list_prices', c.req.query('include_list_prices')) ?? false;
+    const payload = await specBody<SpendPayload>(c, SPEND_PATH);
+    const windowSize = (payload.window_size?.toLowerCase() ?? 'day') as 'day' | 'none';
+    const { from, to } = range(Date.parse(payload.starting_on), Date.parse(payload.ending_before));
+    const customerId = pathCustomer(c);
+    if (!customerId) return apiError(c, 404, 'Customer not found');
+    const now = options.now();
+    const grouping = spendGrouping(payload, customerId, now);
 
-      const clock = dataClock(options.seed, now);
-      const sort = payload.sort ?? 'date_asc';
-      const creditTypeId = payload.credit_type_id?.toLowerCase();
-      const invoices = overlappingInvoices(customerId, clock, now, { from, to, creditTypeId, sort });
-      const windows: TimeWindow[][] = invoices.map((invoice) => (windowSize === 'day' ? windowsOf(invoice, DAY_MS, from, to, now) : wholeWindow(invoice, from, to)));
-      const slots = windows.flatMap((list, i) => list.map((w) => ({ start: w.start, window: w, invoice: i })));
-      const { limit: _limit, next_page: cursor, ...identity } = payload;
-      const fp = fingerprint(['spend-breakdowns', customerId, includeListPrices, identity, grouping.keys ?? null]);
-      const offset = decodeCursor(cursor, fp, slots.length);
-      // "For daily and none breakdowns, the response can return up to 35 days worth of breakdowns."
-      const result = page(slots, offset, payload.limit ?? 100, windowSize === 'day' ? WINDOWS_PER_PAGE.day : Infinity, fp);
-      const items = [...new Set(result.items.map((s) => s.invoice))].flatMap((i) =>
-        spendItems(invoices[i]!, clock, result.items.filter((s) => s.invoice === i).map((s) => s.window), grouping),
-      );
-      return c.json({ data: items.map((item) => itemJson(item, payload.skip_zero_qty_line_items ?? false, false, includeListPrices)), next_page: result.next_page });
-    }),
-  );
+    const clock = dataClock(options.seed, now);
+    const sort = payload.sort ?? 'date_asc';
+    const creditTypeId = payload.credit_type_id?.toLowerCase();
+    const invoices = overlappingInvoices(customerId, clock, now, { from, to, creditTypeId, sort });
+    const windows: TimeWindow[][] = invoices.map((invoice) => (windowSize === 'day' ? windowsOf(invoice, DAY_MS, from, to, now) : wholeWindow(invoice, from, to)));
+    const slots = windows.flatMap((list, i) => list.map((w) => ({ start: w.start, window: w, invoice: i })));
+    const { limit: _limit, next_page: cursor, ...identity } = payload;
+    const fp = fingerprint(['spend-breakdowns', customerId, includeListPrices, identity, grouping.keys ?? null]);
+    const offset = decodeCursor(cursor, fp, slots.length);
+    // "For daily and none breakdowns, the response can return up to 35 days worth of breakdowns."
+    const result = page(slots, offset, payload.limit ?? 100, windowSize === 'day' ? WINDOWS_PER_PAGE.day : Infinity, fp);
+    const items = [...new Set(result.items.map((s) => s.invoice))].flatMap((i) =>
+      spendItems(invoices[i]!, clock, result.items.filter((s) => s.invoice === i).map((s) => s.window), grouping),
+    );
+    return c.json({ data: items.map((item) => itemJson(item, payload.skip_zero_qty_line_items ?? false, false, includeListPrices)), next_page: result.next_page });
+  });
 
   return app;
 }

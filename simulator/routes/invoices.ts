@@ -34,21 +34,6 @@ export function pathCustomer(c: Context): string | undefined {
   return findCustomer(customerId.toLowerCase())?.id;
 }
 
-/** Runs a handler, turning BadRequest into Metronome's 400 `{message}`. */
-export function handle(c: Context, run: () => Response | Promise<Response>): Response | Promise<Response> {
-  try {
-    const result = run();
-    return result instanceof Promise ? result.catch((error: unknown) => badRequest(c, error)) : result;
-  } catch (error) {
-    return badRequest(c, error);
-  }
-}
-
-function badRequest(c: Context, error: unknown): Response {
-  if (error instanceof BadRequest) return apiError(c, 400, error.message);
-  throw error;
-}
-
 export const STATUSES = ['DRAFT', 'FINALIZED', 'VOID'] as const;
 const TYPES = ['USAGE', 'USAGE_CONSOLIDATED', 'SCHEDULED'] as const;
 export const SORTS = ['date_asc', 'date_desc'] as const;
@@ -90,25 +75,23 @@ export function invoicesRoutes(options: ClockOptions): Hono {
     return customerInvoices(customerId, dataClock(options.seed, now), now);
   };
 
-  app.get('/v1/customers/:customer_id/invoices', (c) =>
-    handle(c, () => {
-      const limit = parseLimit(c.req.query('limit'));
-      const skipZero = parseBoolean('skip_zero_qty_line_items', c.req.query('skip_zero_qty_line_items')) ?? false;
-      const sort = parseEnum('sort', c.req.query('sort'), SORTS) ?? 'date_asc';
-      const { filter, identity } = listFilter(c);
-      const customerId = pathCustomer(c);
-      if (!customerId) return apiError(c, 404, 'Customer not found');
-      const invoices = invoicesOf(customerId).filter(filter);
-      if (sort === 'date_desc') invoices.reverse();
-      const fp = fingerprint(['invoices', customerId, sort, identity]);
-      const offset = decodeCursor(c.req.query('next_page'), fp, invoices.length);
-      const end = Math.min(offset + limit, invoices.length);
-      return c.json({
-        data: invoices.slice(offset, end).map((invoice) => invoiceJson(invoice, skipZero)),
-        next_page: end < invoices.length ? encodeCursor(end, fp) : null,
-      });
-    }),
-  );
+  app.get('/v1/customers/:customer_id/invoices', (c) => {
+    const limit = parseLimit(c.req.query('limit'));
+    const skipZero = parseBoolean('skip_zero_qty_line_items', c.req.query('skip_zero_qty_line_items')) ?? false;
+    const sort = parseEnum('sort', c.req.query('sort'), SORTS) ?? 'date_asc';
+    const { filter, identity } = listFilter(c);
+    const customerId = pathCustomer(c);
+    if (!customerId) return apiError(c, 404, 'Customer not found');
+    const invoices = invoicesOf(customerId).filter(filter);
+    if (sort === 'date_desc') invoices.reverse();
+    const fp = fingerprint(['invoices', customerId, sort, identity]);
+    const offset = decodeCursor(c.req.query('next_page'), fp, invoices.length);
+    const end = Math.min(offset + limit, invoices.length);
+    return c.json({
+      data: invoices.slice(offset, end).map((invoice) => invoiceJson(invoice, skipZero)),
+      next_page: end < invoices.length ? encodeCursor(end, fp) : null,
+    });
+  });
 
   /** The path's invoice; a Response when the customer or invoice is unknown. */
   const pathInvoice = (c: Context): InvoiceModel | Response => {
@@ -123,24 +106,20 @@ export function invoicesRoutes(options: ClockOptions): Hono {
   app.get('/v1/customers/:customer_id/invoices/:invoice_id', (c, next) => {
     // breakdowns.ts owns this literal path; stepping aside keeps the routes independent of mount order.
     if (c.req.param('invoice_id') === 'breakdowns') return next();
-    return handle(c, () => {
-      const skipZero = parseBoolean('skip_zero_qty_line_items', c.req.query('skip_zero_qty_line_items')) ?? false;
-      const invoice = pathInvoice(c);
-      return invoice instanceof Response ? invoice : c.json({ data: invoiceJson(invoice, skipZero) });
-    });
+    const skipZero = parseBoolean('skip_zero_qty_line_items', c.req.query('skip_zero_qty_line_items')) ?? false;
+    const invoice = pathInvoice(c);
+    return invoice instanceof Response ? invoice : c.json({ data: invoiceJson(invoice, skipZero) });
   });
 
-  app.get('/v1/customers/:customer_id/invoices/:invoice_id/pdf', (c) =>
-    handle(c, () => {
-      const invoice = pathInvoice(c);
-      if (invoice instanceof Response) return invoice;
-      const pdf = invoicePdf(invoice);
-      return c.body(pdf.buffer as ArrayBuffer, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="invoice-${invoice.id}.pdf"`,
-      });
-    }),
-  );
+  app.get('/v1/customers/:customer_id/invoices/:invoice_id/pdf', (c) => {
+    const invoice = pathInvoice(c);
+    if (invoice instanceof Response) return invoice;
+    const pdf = invoicePdf(invoice);
+    return c.body(pdf.buffer as ArrayBuffer, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="invoice-${invoice.id}.pdf"`,
+    });
+  });
 
   return app;
 }
