@@ -4,6 +4,7 @@ import { errorResponse, handleError } from './errors.ts';
 import type { Metronome } from './metronome.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { customerRoutes } from './routes/customer.ts';
+import { invoicesRoutes } from './routes/invoices.ts';
 import { devRoutes, type DevCustomer } from './routes/dev.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/spend/summary', spendSummaryRoutes(deps.metronome, deps.now));
   app.route('/api/spend', spendRoutes(deps.metronome));
   app.route('/api/balances', balancesRoutes(deps.metronome, deps.now));
+  app.route('/api/invoices', invoicesRoutes(deps.metronome, deps.now));
 
   if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, now: deps.now, metronome: deps.metronome }));
   return app;

@@ -70,6 +70,10 @@ export interface InvoiceLine {
   commit_id?: string | null;
   commit_segment_id?: string | null;
   applied_commit_or_credit?: { id?: string; type?: string } | null;
+  starting_at?: string | null;
+  ending_before?: string | null;
+  /** Tiered lines: Metronome prints the numbers as strings; the last tier has no size. */
+  tier?: { level?: number | string | null; starting_at?: number | string | null; size?: number | string | null } | null;
 }
 
 export interface CreditType {
@@ -86,6 +90,63 @@ export interface Invoice {
   end_timestamp?: string;
   line_items: InvoiceLine[];
   total: number;
+  customer_id?: string;
+  contract_id?: string | null;
+  issued_at?: string | null;
+  external_invoice?: ExternalInvoice | null;
+}
+
+export interface ExternalInvoice {
+  billing_provider_type: string;
+  invoice_id?: string | null;
+  external_status?: string | null;
+  issued_at_timestamp?: string | null;
+}
+
+export interface InvoiceListFilter {
+  status?: 'DRAFT' | 'FINALIZED' | 'VOID';
+  contract_id?: string;
+  /** Invoices whose period starts at or after this date-time. */
+  starting_on?: string;
+  sort?: 'date_asc' | 'date_desc';
+}
+
+export interface RateJson {
+  rate_type: string;
+  price?: number | null;
+  tiers?: Array<{ size?: number | null; price: number }> | null;
+  credit_type?: CreditType | null;
+}
+
+/** One entry of a contract's rate schedule, with the fields the proxy reads. */
+export interface RateScheduleEntry {
+  product_id: string;
+  product_name?: string;
+  starting_at: string;
+  ending_before?: string | null;
+  entitled?: boolean;
+  billing_frequency?: string | null;
+  pricing_group_values?: Record<string, string> | null;
+  list_rate: RateJson;
+  override_rate?: RateJson | null;
+  commit_rate?: RateJson | null;
+}
+
+export interface ProductState {
+  name: string;
+  starting_at?: string | null;
+  billable_metric_id?: string | null;
+  quantity_conversion?: { conversion_factor: number; operation: string } | null;
+  quantity_rounding?: { decimal_places: number; rounding_method: string } | null;
+  presentation_group_key?: string[] | null;
+}
+
+export interface Product {
+  id: string;
+  type: string;
+  initial: ProductState;
+  current?: ProductState | null;
+  updates?: Array<Partial<ProductState> & { starting_at?: string | null }> | null;
 }
 
 /** An invoice's lines within one hour or day window. */
@@ -226,10 +287,61 @@ export function createMetronome(options: MetronomeOptions) {
       return allPages((cursor) => request<Page<BreakdownInvoice>>('GET', path, cursor ? { ...params, next_page: cursor } : params, undefined, signal));
     },
 
-    listInvoices(customerId: string, filter: { status?: 'DRAFT' | 'FINALIZED' }, signal?: AbortSignal): Promise<Invoice[]> {
+    listInvoices(customerId: string, filter: InvoiceListFilter, signal?: AbortSignal): Promise<Invoice[]> {
       const path = `/v1/customers/${encodeURIComponent(customerId)}/invoices`;
       const params: Record<string, string> = { ...filter, limit: '100' };
       return allPages((cursor) => request<Page<Invoice>>('GET', path, cursor ? { ...params, next_page: cursor } : params, undefined, signal));
+    },
+
+    /** One invoice with all its lines (zero-quantity ones included). 404 for another customer's invoice. */
+    async getInvoice(customerId: string, invoiceId: string, signal?: AbortSignal): Promise<Invoice> {
+      const path = `/v1/customers/${encodeURIComponent(customerId)}/invoices/${encodeURIComponent(invoiceId)}`;
+      const body = await request<{ data: Invoice }>('GET', path, {}, undefined, signal);
+      return body.data;
+    },
+
+    /**
+     * The invoice's PDF as a stream, never read into memory. The timeout covers the wait for the
+     * answer's headers only: a slow download is the browser's to cancel (its abort reaches `signal`).
+     */
+    async invoicePdf(customerId: string, invoiceId: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+      const url = `${baseUrl}/v1/customers/${encodeURIComponent(customerId)}/invoices/${encodeURIComponent(invoiceId)}/pdf`;
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+      let response: Response;
+      try {
+        response = await options.fetch(url, {
+          method: 'GET',
+          headers: { authorization: `Bearer ${options.token}`, accept: 'application/pdf' },
+          signal: signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal,
+        });
+      } catch (err) {
+        if (signal?.aborted) throw err;
+        throw timeout.signal.aborted ? upstreamTimeout() : new ProxyError(502, 'upstream_unavailable', 'Metronome could not be reached. Try again shortly.');
+      } finally {
+        clearTimeout(timer);
+      }
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw upstreamStatusError(response.status);
+      }
+      const type = response.headers.get('content-type') ?? '';
+      if (!response.body || !type.toLowerCase().startsWith('application/pdf')) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new ProxyError(502, 'upstream_invalid', 'Metronome sent something other than a PDF.');
+      }
+      return response.body;
+    },
+
+    /** The contract's rates in force at `at` for some products (every page). */
+    rateSchedule(customerId: string, contractId: string, at: string, productIds: string[], signal?: AbortSignal): Promise<RateScheduleEntry[]> {
+      const body = { customer_id: customerId, contract_id: contractId, at, selectors: productIds.map((product_id) => ({ product_id })) };
+      return allPages((cursor) => request<Page<RateScheduleEntry>>('POST', '/v1/contracts/getContractRateSchedule', cursor ? { next_page: cursor } : {}, body, signal));
+    },
+
+    async getProduct(productId: string, signal?: AbortSignal): Promise<Product> {
+      const body = await request<{ data: Product }>('POST', '/v1/contract-pricing/products/get', {}, { id: productId }, signal);
+      return body.data;
     },
 
     /**

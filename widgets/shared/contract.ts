@@ -145,3 +145,53 @@ export interface BalancesResponse {
 export interface ErrorBody {
   error: { code: string; message: string };
 }
+
+/** One invoice of `GET /api/invoices`. Amounts are in the credit type's unit, unrounded. */
+export interface InvoiceSummary {
+  id: string;
+  status: 'draft' | 'finalized' | 'void';
+  type: 'usage' | 'scheduled';
+  contract_id: string | null;
+  credit_type: { id: string; name: string };
+  period: { starting_on: string; ending_before: string };
+  /** Null for a draft, which is not issued yet. */
+  issued_at: string | null;
+  /** The amount due. */
+  total: number;
+  /** From the external billing provider (Stripe, NetSuite…) when Metronome has one for the invoice. */
+  payment: { provider: string; status: string | null; external_invoice_id: string | null } | null;
+}
+
+/** `GET /api/invoices`: newest first. */
+export interface InvoicesResponse {
+  since: string;
+  invoices: InvoiceSummary[];
+}
+
+export interface InvoiceLineItem {
+  /** usage: a metered charge; application: a commit or credit paying (negative); other: scheduled charges, commit purchases. */
+  kind: 'usage' | 'application' | 'other';
+  name: string;
+  presentation_group_values: Record<string, string | null> | null;
+  quantity: number | null;
+  unit_price: number | null;
+  total: number;
+  /** Tiered rates: the tier this line's quantity fell in (size null for the last tier). */
+  tier: { level: number; starting_at: number; size: number | null } | null;
+  period: { starting_on: string; ending_before: string } | null;
+  commit_id: string | null;
+}
+
+export interface InvoiceProductGroup {
+  product_id: string | null;
+  name: string;
+  lines: InvoiceLineItem[];
+  /** Sum of the lines, applications included. */
+  total: number;
+}
+
+/** `GET /api/invoices/:id`. */
+export interface InvoiceDetailResponse {
+  invoice: InvoiceSummary;
+  products: InvoiceProductGroup[];
+}

@@ -1,0 +1,90 @@
+import type { InvoiceDetailResponse, InvoiceLineItem, InvoiceProductGroup, InvoiceSummary } from '../widgets/shared/contract.ts';
+import type { Invoice, InvoiceLine } from './metronome.ts';
+import { fromMicros, lineKind, toMicros } from './spend-lines.ts';
+
+/** Pure shaping of Metronome invoices for /api/invoices and /api/invoices/:id. */
+
+const TYPES: Record<string, InvoiceSummary['type']> = { USAGE: 'usage', USAGE_CONSOLIDATED: 'usage', SCHEDULED: 'scheduled' };
+
+/** usage or scheduled; a type Metronome adds later is read as usage, which is what it bills unless told otherwise. */
+export const invoiceType = (invoice: Invoice): InvoiceSummary['type'] => TYPES[invoice.type?.toUpperCase()] ?? 'usage';
+
+export function summarise(invoice: Invoice): InvoiceSummary {
+  const external = invoice.external_invoice;
+  return {
+    id: invoice.id,
+    status: invoice.status.toLowerCase() as InvoiceSummary['status'],
+    type: invoiceType(invoice),
+    contract_id: invoice.contract_id ?? null,
+    credit_type: { id: invoice.credit_type.id, name: invoice.credit_type.name },
+    period: { starting_on: iso(invoice.start_timestamp), ending_before: iso(invoice.end_timestamp) },
+    issued_at: invoice.issued_at ? iso(invoice.issued_at) : null,
+    total: fromMicros(toMicros(invoice.total)),
+    payment: external
+      ? { provider: external.billing_provider_type, status: external.external_status ?? null, external_invoice_id: external.invoice_id ?? null }
+      : null,
+  };
+}
+
+const iso = (value: string | null | undefined): string => (value ? new Date(value).toISOString() : '');
+
+/** Newest first: by issue date, a draft (not issued yet) by the end of its period; then by period start. */
+export function newestFirst(a: Invoice, b: Invoice): number {
+  const issued = (i: Invoice) => Date.parse(i.issued_at ?? i.end_timestamp ?? i.start_timestamp ?? '') || 0;
+  const start = (i: Invoice) => Date.parse(i.start_timestamp ?? '') || 0;
+  return issued(b) - issued(a) || start(b) - start(a) || a.id.localeCompare(b.id);
+}
+
+const num = (value: number | string | null | undefined): number | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+};
+
+export function tierOf(line: InvoiceLine): InvoiceLineItem['tier'] {
+  const level = num(line.tier?.level);
+  if (!line.tier || level === null) return null;
+  return { level, starting_at: num(line.tier.starting_at) ?? 0, size: num(line.tier.size) };
+}
+
+export function shapeLine(line: InvoiceLine): InvoiceLineItem {
+  const kind = lineKind(line);
+  return {
+    kind: kind === 'excluded' ? 'other' : kind,
+    name: line.name,
+    presentation_group_values: line.presentation_group_values ?? null,
+    quantity: line.quantity ?? null,
+    unit_price: line.unit_price ?? null,
+    total: fromMicros(toMicros(line.total)),
+    tier: tierOf(line),
+    period: line.starting_at && line.ending_before ? { starting_on: iso(line.starting_at), ending_before: iso(line.ending_before) } : null,
+    commit_id: line.commit_id ?? line.applied_commit_or_credit?.id ?? null,
+  };
+}
+
+/** A zero-quantity usage line (a product or tier with nothing metered); applications and others always stay. */
+export const isZeroUsage = (line: InvoiceLine): boolean => lineKind(line) === 'usage' && line.quantity != null && toMicros(line.quantity) === 0;
+
+/**
+ * Lines grouped by product id (a line without one by its name), groups in the order the invoice first
+ * lists them. Application lines carry the usage product's id, so they sit under what they paid for.
+ * The group is named after its first usage line, else its first line.
+ */
+export function shapeDetail(invoice: Invoice, showZeroUsage: boolean): InvoiceDetailResponse {
+  const groups = new Map<string, { group: InvoiceProductGroup; micros: number; named: boolean }>();
+  for (const line of invoice.line_items ?? []) {
+    if (!showZeroUsage && isZeroUsage(line)) continue;
+    const key = line.product_id?.toLowerCase() ?? `name:${line.name}`;
+    let entry = groups.get(key);
+    if (!entry) groups.set(key, (entry = { group: { product_id: line.product_id ?? null, name: line.name, lines: [], total: 0 }, micros: 0, named: false }));
+    const shaped = shapeLine(line);
+    if (!entry.named && shaped.kind === 'usage') {
+      entry.group.name = line.name;
+      entry.named = true;
+    }
+    entry.group.lines.push(shaped);
+    entry.micros += toMicros(line.total);
+  }
+  const products = [...groups.values()].map(({ group, micros }) => ({ ...group, total: fromMicros(micros) }));
+  return { invoice: summarise(invoice), products };
+}

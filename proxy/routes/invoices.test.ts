@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ACME_ID, GLOBEX_ID } from '../../simulator/index.ts';
+import type { ErrorBody, InvoiceDetailResponse, InvoicesResponse } from '../../widgets/shared/contract.ts';
+import type { Invoice } from '../metronome.ts';
+import { toMicros } from '../spend-lines.ts';
+import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
+
+async function get<T>(path: string, customerId = ACME_ID, app = testApp()) {
+  const response = await authGet(app, path, customerId);
+  return { status: response.status, body: (await response.json()) as T & ErrorBody };
+}
+
+/** The simulator's own invoices, read straight from it with the Metronome token. */
+async function upstreamInvoices(customerId: string): Promise<Invoice[]> {
+  const url = `https://metronome.test/v1/customers/${customerId}/invoices?limit=100`;
+  const response = await simulatorFetch()(url, { headers: { authorization: `Bearer ${METRONOME_TOKEN}` } });
+  return ((await response.json()) as { data: Invoice[] }).data;
+}
+
+const micros = (values: number[]) => values.reduce((sum, v) => sum + toMicros(v), 0);
+
+describe('GET /api/invoices over the simulator', () => {
+  it('lists drafts, finalized and void invoices of the last 90 days, newest first', async () => {
+    const calls: UpstreamCall[] = [];
+    const { status, body } = await get<InvoicesResponse>('/api/invoices', ACME_ID, testApp({ fetch: simulatorFetch(calls) }));
+    assert.equal(status, 200);
+    assert.equal(body.since, '2026-08-27T00:00:00.000Z');
+    assert.equal(calls[0]!.url.searchParams.get('starting_on'), '2026-08-27T00:00:00.000Z');
+    assert.deepEqual(body.invoices.map((i) => i.status), ['draft', 'finalized', 'void', 'finalized', 'finalized']);
+    assert.deepEqual(body.invoices.map((i) => i.type), ['usage', 'usage', 'usage', 'usage', 'scheduled']);
+    const draft = body.invoices[0]!;
+    assert.equal(draft.issued_at, null);
+    assert.deepEqual(draft.period, { starting_on: '2026-11-01T00:00:00.000Z', ending_before: '2026-12-01T00:00:00.000Z' });
+    assert.equal(draft.credit_type.name, 'USD (cents)');
+    assert.equal(draft.payment, null);
+    const upstream = await upstreamInvoices(ACME_ID);
+    for (const item of body.invoices) assert.equal(toMicros(item.total), toMicros(upstream.find((u) => u.id === item.id)!.total));
+    assert.equal(body.invoices.find((i) => i.type === 'scheduled')!.total, 10000);
+  });
+
+  it('filters by status, type, contract and since', async () => {
+    const voids = await get<InvoicesResponse>('/api/invoices?status=void');
+    assert.deepEqual(voids.body.invoices.map((i) => i.status), ['void']);
+    const scheduled = await get<InvoicesResponse>('/api/invoices?type=scheduled');
+    assert.deepEqual(scheduled.body.invoices.map((i) => i.type), ['scheduled']);
+    const contract = voids.body.invoices[0]!.contract_id!;
+    assert.equal((await get<InvoicesResponse>(`/api/invoices?contract_id=${contract}`)).body.invoices.length, 5);
+    assert.equal((await get<InvoicesResponse>('/api/invoices?contract_id=00000000-0000-4000-8000-000000000000')).body.invoices.length, 0);
+    const recent = await get<InvoicesResponse>('/api/invoices?since=2026-10-01');
+    assert.deepEqual(recent.body.invoices.map((i) => i.period.starting_on), ['2026-11-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z']);
+  });
+
+  it('answers 400 naming the parameter', async () => {
+    for (const [query, name] of [
+      ['status=paid', 'status'],
+      ['type=USAGE_CONSOLIDATED', 'type'],
+      ['contract_id=abc', 'contract_id'],
+      ['since=2026-13-01', 'since'],
+      ['since=2027-01-01', 'since'],
+    ] as const) {
+      const { status, body } = await get<InvoicesResponse>(`/api/invoices?${query}`);
+      assert.equal(status, 400, query);
+      assert.ok(body.error.message.startsWith(`${name}:`), body.error.message);
+    }
+  });
+
+  it('answers 401 without a session', async () => {
+    const response = await testApp().request('/api/invoices');
+    assert.equal(response.status, 401);
+  });
+});
+
+describe('GET /api/invoices/:id over the simulator', () => {
+  it('groups lines by product with applications as their own lines, totals adding up to the invoice', async () => {
+    const list = await get<InvoicesResponse>('/api/invoices?status=finalized&type=usage&since=2026-10-01');
+    const id = list.body.invoices[0]!.id;
+    const { status, body } = await get<InvoiceDetailResponse>(`/api/invoices/${id}`);
+    assert.equal(status, 200);
+    assert.equal(body.invoice.id, id);
+    const cpu = body.products.find((p) => p.name === 'CPU hours')!;
+    assert.ok(cpu.lines.some((l) => l.kind === 'usage' && l.presentation_group_values?.region === 'us-east-1'));
+    assert.ok(cpu.lines.some((l) => l.kind === 'application' && l.total < 0 && l.commit_id));
+    for (const p of body.products) assert.equal(toMicros(p.total), micros(p.lines.map((l) => l.total)));
+    assert.equal(micros(body.products.map((p) => p.total)), toMicros(body.invoice.total));
+    for (const l of cpu.lines.filter((x) => x.kind === 'usage')) assert.equal(toMicros(l.total), Math.round(l.quantity! * l.unit_price! * 1e6));
+  });
+
+  it('shows a void invoice and a tiered line with its tier', async () => {
+    const voids = await get<InvoicesResponse>('/api/invoices?status=void');
+    const { body } = await get<InvoiceDetailResponse>(`/api/invoices/${voids.body.invoices[0]!.id}`);
+    assert.equal(body.invoice.status, 'void');
+    const globex = await get<InvoicesResponse>('/api/invoices?status=finalized', GLOBEX_ID);
+    const detail = await get<InvoiceDetailResponse>(`/api/invoices/${globex.body.invoices[0]!.id}`, GLOBEX_ID);
+    const tokens = detail.body.products.find((p) => p.name === 'Model tokens (millions)')!;
+    assert.deepEqual(tokens.lines.map((l) => l.tier?.level), [1, 2, 3]);
+    assert.deepEqual(tokens.lines[0]!.tier, { level: 1, starting_at: 0, size: 1000 });
+    assert.equal(tokens.lines[2]!.tier!.size, null);
+  });
+
+  it('answers 404 for another customer\'s invoice and 400 for an id that is not a UUID', async () => {
+    const acme = await get<InvoicesResponse>('/api/invoices');
+    const other = await get<InvoiceDetailResponse>(`/api/invoices/${acme.body.invoices[0]!.id}`, GLOBEX_ID);
+    assert.equal(other.status, 404);
+    assert.equal(other.body.error.message, 'No such invoice for this customer.');
+    const bad = await get<InvoiceDetailResponse>('/api/invoices/not-a-uuid');
+    assert.equal(bad.status, 400);
+    assert.ok(bad.body.error.message.startsWith('id:'));
+    const flag = await get<InvoiceDetailResponse>(`/api/invoices/${acme.body.invoices[0]!.id}?show_zero_usage_line_items=yes`);
+    assert.equal(flag.status, 400);
+    assert.ok(flag.body.error.message.startsWith('show_zero_usage_line_items:'));
+  });
+});
