@@ -88,4 +88,20 @@ describe('/api/invoices over hand-made Metronome answers', () => {
     });
     assert.equal(foreign.status, 404);
   });
+
+  it('pdf: answers 502 when Metronome fails or sends something other than a PDF, and streams without buffering the headers through', async () => {
+    const failing = async () => new Response(`boom ${METRONOME_TOKEN}`, { status: 503 });
+    const failed = await authGet(testApp({ fetch: failing }), `/api/invoices/${INVOICE}/pdf`, CUSTOMER);
+    assert.equal(failed.status, 502);
+    assert.ok(!(await failed.text()).includes(METRONOME_TOKEN));
+    const html = async () => new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } });
+    const wrong = await authGet(testApp({ fetch: html }), `/api/invoices/${INVOICE}/pdf`, CUSTOMER);
+    assert.equal(wrong.status, 502);
+    const pdf = async () => new Response('%PDF-1.4 fake', { headers: { 'content-type': 'application/pdf', 'set-cookie': 'secret=1', 'x-upstream': METRONOME_TOKEN } });
+    const ok = await authGet(testApp({ fetch: pdf }), `/api/invoices/${INVOICE}/pdf`, CUSTOMER);
+    assert.equal(ok.status, 200);
+    assert.equal(ok.headers.get('set-cookie'), null);
+    assert.equal(ok.headers.get('x-upstream'), null);
+    assert.equal(await ok.text(), '%PDF-1.4 fake');
+  });
 });

@@ -111,3 +111,22 @@ describe('GET /api/invoices/:id over the simulator', () => {
     assert.ok(flag.body.error.message.startsWith('show_zero_usage_line_items:'));
   });
 });
+
+describe('GET /api/invoices/:id/pdf over the simulator', () => {
+  it('streams Metronome\'s PDF with a filename, and 404s another customer\'s invoice', async () => {
+    const acme = await get<InvoicesResponse>('/api/invoices');
+    const id = acme.body.invoices[1]!.id;
+    const response = await authGet(testApp(), `/api/invoices/${id}/pdf`, ACME_ID);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/pdf');
+    assert.equal(response.headers.get('content-disposition'), `attachment; filename="invoice-${id}.pdf"`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.ok(!bytes.toString('latin1').includes(METRONOME_TOKEN));
+    const other = await authGet(testApp(), `/api/invoices/${id}/pdf`, GLOBEX_ID);
+    assert.equal(other.status, 404);
+    assert.equal(((await other.json()) as ErrorBody).error.message, 'No such invoice for this customer.');
+    assert.equal((await authGet(testApp(), '/api/invoices/123/pdf', ACME_ID)).status, 400);
+    assert.equal((await testApp().request(`/api/invoices/${id}/pdf`)).status, 401);
+  });
+});

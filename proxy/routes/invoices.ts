@@ -18,10 +18,14 @@ const invoiceNotFound = () => new ProxyError(404, 'not_found', 'No such invoice 
  */
 export async function customerInvoice(metronome: Metronome, customerId: string, rawId: string | undefined, signal: AbortSignal): Promise<Invoice> {
   const id = uuidParam({ id: rawId }, 'id');
+  const invoice = await notFoundAsInvoice(metronome.getInvoice(customerId, id, signal));
+  if (invoice.customer_id && invoice.customer_id.toLowerCase() !== customerId.toLowerCase()) throw invoiceNotFound();
+  return invoice;
+}
+
+async function notFoundAsInvoice<T>(call: Promise<T>): Promise<T> {
   try {
-    const invoice = await metronome.getInvoice(customerId, id, signal);
-    if (invoice.customer_id && invoice.customer_id.toLowerCase() !== customerId.toLowerCase()) throw invoiceNotFound();
-    return invoice;
+    return await call;
   } catch (err) {
     if (err instanceof ProxyError && err.status === 404) throw invoiceNotFound();
     throw err;
@@ -58,6 +62,20 @@ export function invoicesRoutes(metronome: Metronome, now: () => Date) {
       const showZero = booleanParam(c.req.query(), 'show_zero_usage_line_items');
       const invoice = await customerInvoice(metronome, c.var.customerId, c.req.param('id'), c.req.raw.signal);
       return c.json(shapeDetail(invoice, showZero));
+    })
+    .get('/:id/pdf', async (c) => {
+      const id = uuidParam({ id: c.req.param('id') }, 'id');
+      const pdf = await notFoundAsInvoice(metronome.invoicePdf(c.var.customerId, id, c.req.raw.signal));
+      // A fresh response: none of Metronome's headers are passed on, only the PDF bytes as they stream.
+      return new Response(pdf, {
+        status: 200,
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="invoice-${id}.pdf"`,
+          'cache-control': 'private, no-store',
+          'x-content-type-options': 'nosniff',
+        },
+      });
     });
 }
 
