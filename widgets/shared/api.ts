@@ -19,8 +19,11 @@ export interface ApiTarget {
   tokenProvider: TokenProvider | undefined;
 }
 
-/** GET a proxy route as JSON, retrying once with a fresh token when the session has expired. Array params repeat. */
-export async function getJson<T>(target: ApiTarget, path: string, params: Record<string, string | string[]>, options: { signal: AbortSignal }): Promise<T> {
+/**
+ * GET a proxy route with the session token, retrying once with a fresh token when the session has
+ * expired. Array params repeat. Any non-2xx answer becomes an ApiError with the proxy's message.
+ */
+async function authorizedGet(target: ApiTarget, path: string, params: Record<string, string | string[]>, options: { signal: AbortSignal; accept: string }): Promise<Response> {
   const { tokenProvider } = target;
   if (!tokenProvider) throw new ApiError(0, 'no_session', 'This widget has no session: the page must set its tokenProvider.');
   const url = new URL(target.endpoint.replace(/\/+$/, '') + path, document.baseURI);
@@ -35,7 +38,7 @@ export async function getJson<T>(target: ApiTarget, path: string, params: Record
     }
     let response: Response;
     try {
-      response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: options.signal });
+      response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: options.accept }, signal: options.signal });
     } catch (err) {
       if (options.signal.aborted) throw err;
       throw new ApiError(0, 'network', 'Could not reach the billing service. Check your connection and try again.');
@@ -44,7 +47,7 @@ export async function getJson<T>(target: ApiTarget, path: string, params: Record
       await dropSessionToken(tokenProvider, token);
       continue;
     }
-    if (response.ok) return (await response.json()) as T;
+    if (response.ok) return response;
     const body = (await response.json().catch(() => null)) as ErrorBody | null;
     throw new ApiError(
       response.status,
@@ -52,4 +55,13 @@ export async function getJson<T>(target: ApiTarget, path: string, params: Record
       body?.error?.message ?? `The billing service answered with an error (HTTP ${response.status}).`,
     );
   }
+}
+
+export async function getJson<T>(target: ApiTarget, path: string, params: Record<string, string | string[]>, options: { signal: AbortSignal }): Promise<T> {
+  return (await (await authorizedGet(target, path, params, { ...options, accept: 'application/json' })).json()) as T;
+}
+
+/** A file from the proxy (an invoice PDF), which a plain link could not fetch: it needs the session token. */
+export async function getBlob(target: ApiTarget, path: string, options: { signal: AbortSignal }): Promise<Blob> {
+  return (await authorizedGet(target, path, {}, { ...options, accept: '*/*' })).blob();
 }

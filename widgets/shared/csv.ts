@@ -12,7 +12,12 @@ function field(value: string | number): string {
 
 /** Hands the CSV to the browser as a file download. */
 export function downloadCsv(csv: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+/** Hands any file to the browser as a download. */
+export function downloadBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });
   link.click();
   // The download has started once click() returns; the object URL is no longer needed after that.

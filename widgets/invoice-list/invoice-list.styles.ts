@@ -1,0 +1,105 @@
+import { css } from 'lit';
+
+export default css`
+  :host {
+    display: block;
+    --border: var(--mw-border-color, #d1d5db);
+  }
+  [part='base'] {
+    display: grid;
+    gap: 1rem;
+  }
+  [part='base'][aria-busy='true'] table {
+    opacity: 0.6;
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: end;
+    font-size: 0.875rem;
+  }
+  .controls label {
+    display: grid;
+    gap: 0.2rem;
+  }
+  .controls label.inline {
+    display: flex;
+    align-items: center;
+    gap: 0.35rem;
+  }
+  select,
+  button {
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid var(--border);
+    border-radius: var(--mw-radius, 6px);
+    padding: 0.25rem 0.5rem;
+  }
+  button.link {
+    border: 0;
+    padding: 0;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .table-scroll {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: 0.875rem;
+  }
+  caption {
+    text-align: left;
+    padding-bottom: 0.5rem;
+    font-weight: 600;
+  }
+  th,
+  td {
+    padding: 0.4rem 0.5rem;
+    border-bottom: 1px solid var(--border);
+    text-align: left;
+    vertical-align: top;
+  }
+  .num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  tr[aria-current='true'] {
+    background: color-mix(in srgb, var(--mw-focus-color, #2563eb) 8%, transparent);
+  }
+  [part~='status'] {
+    display: inline-block;
+    padding: 0 0.45rem;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    border: 1px solid currentColor;
+  }
+  .status-draft { color: var(--mw-draft-color, #b45309); }
+  .status-finalized { color: var(--mw-finalized-color, #047857); }
+  .status-void { color: var(--mw-muted-color, #4b5563); text-decoration: line-through; }
+  .product th {
+    font-weight: 600;
+    background: color-mix(in srgb, currentColor 4%, transparent);
+  }
+  .application td:first-child {
+    padding-left: 1.5rem;
+    color: var(--mw-muted-color, #4b5563);
+  }
+  .small {
+    display: block;
+    font-size: 0.8125rem;
+    color: var(--mw-muted-color, #4b5563);
+  }
+  h3 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  :focus-visible {
+    outline: 2px solid var(--mw-focus-color, #2563eb);
+    outline-offset: 2px;
+  }
+`;

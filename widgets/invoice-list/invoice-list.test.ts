@@ -1,0 +1,130 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { GLOBEX_ID } from '../../simulator/index.ts';
+import type { InvoiceDetailResponse, InvoicesResponse } from '../shared/contract.ts';
+import type { MwErrorEvent } from '../shared/events.ts';
+import { formatMoney } from '../shared/format.ts';
+import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import './invoice-list.ts';
+import type { InvoiceList } from './invoice-list.ts';
+
+let proxy: InstalledProxy;
+beforeEach(() => {
+  proxy = installProxy();
+});
+afterEach(() => proxy.restore());
+
+async function invoices(extra: Partial<InvoiceList> = {}) {
+  const el = await fixture<InvoiceList>(html`<invoice-list endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></invoice-list>`);
+  Object.assign(el, extra);
+  return el;
+}
+
+const part = (el: InvoiceList, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: InvoiceList, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const listed = (el: InvoiceList) => waitUntil(() => parts(el, 'row').length > 0 || part(el, 'empty') || part(el, 'error'), 'nothing was listed', { timeout: 4000 });
+const lastList = () => new URL(proxy.requests.filter((r) => new URL(r.url).pathname === '/api/invoices').at(-1)!.url);
+const select = (el: InvoiceList, label: string) => [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith(label))!.querySelector('select')!;
+
+describe('<invoice-list>', () => {
+  it('lists the last 90 days of invoices newest first, with status in words and the amount due', async () => {
+    const el = await invoices();
+    await listed(el);
+    const url = lastList();
+    const data = await proxy.get<InvoicesResponse>(url.pathname + url.search);
+    expect(Date.now() - Date.parse(url.searchParams.get('since')!)).to.be.within(90 * 86_400_000, 91 * 86_400_000);
+    const rows = parts(el, 'row');
+    expect(rows).to.have.length(data.invoices.length);
+    rows.forEach((row, i) => {
+      const invoice = data.invoices[i]!;
+      expect(row.querySelector('[part="status"]')!.textContent).to.equal({ draft: 'Draft', finalized: 'Finalized', void: 'Void' }[invoice.status]);
+      expect(row.querySelector('.num')!.textContent).to.equal(formatMoney(invoice.total, invoice.credit_type, 'en-US'));
+    });
+    expect(rows[0]!.textContent).to.contain('Not issued yet');
+    expect(rows.some((r) => r.textContent!.includes('Void'))).to.equal(true);
+    expect(rows.some((r) => r.textContent!.includes('Scheduled'))).to.equal(true);
+  });
+
+  it('filters by status and type', async () => {
+    const el = await invoices();
+    await listed(el);
+    const status = select(el, 'Status');
+    status.value = 'void';
+    status.dispatchEvent(new Event('change'));
+    await waitUntil(() => lastList().searchParams.get('status') === 'void' && parts(el, 'row').every((r) => r.textContent!.includes('Void')));
+    const type = select(el, 'Type');
+    type.value = 'scheduled';
+    type.dispatchEvent(new Event('change'));
+    await waitUntil(() => part(el, 'empty'));
+    expect(part(el, 'empty')!.textContent!.trim()).to.equal('No invoices in this period');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens an invoice onto its lines grouped by product, commits and credits as their own lines', async () => {
+    const el = await invoices({ status: 'finalized', type: 'usage' });
+    await listed(el);
+    const first = parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!;
+    first.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'));
+    expect(first.getAttribute('aria-expanded')).to.equal('true');
+    const list = await proxy.get<InvoicesResponse>(lastList().pathname + lastList().search);
+    const detail = await proxy.get<InvoiceDetailResponse>(`/api/invoices/${list.invoices[0]!.id}`);
+    const money = (v: number) => formatMoney(v, detail.invoice.credit_type, 'en-US');
+    const products = [...part(el, 'detail')!.querySelectorAll('tr.product th')].map((th) => th.textContent);
+    expect(products).to.deep.equal(detail.products.map((p) => p.name));
+    expect(part(el, 'detail')!.querySelector('tfoot td')!.textContent).to.equal(money(detail.invoice.total));
+    const applications = [...part(el, 'detail')!.querySelectorAll('tr.application')];
+    expect(applications.length).to.equal(detail.products.flatMap((p) => p.lines).filter((l) => l.kind === 'application').length);
+    expect(applications.length).to.be.greaterThan(0);
+    expect(applications[0]!.textContent!.trim()).to.match(/^Paid by /);
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides zero-usage lines until asked', async () => {
+    const el = await invoices({ status: 'finalized', type: 'usage' });
+    await listed(el);
+    parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'));
+    const box = part(el, 'detail')!.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    await waitUntil(() => proxy.requests.some((r) => new URL(r.url).searchParams.get('show_zero_usage_line_items') === 'true'));
+  });
+
+  it('downloads an invoice PDF through the proxy', async () => {
+    const el = await invoices();
+    await listed(el);
+    const original = URL.createObjectURL;
+    let blob: Blob | undefined;
+    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
+    try {
+      part(el, 'pdf')!.click();
+      await waitUntil(() => blob);
+    } finally {
+      URL.createObjectURL = original;
+    }
+    expect(blob!.type).to.equal('application/pdf');
+    expect(await blob!.slice(0, 5).text()).to.equal('%PDF-');
+  });
+
+  it('shows a skeleton, an empty state and the proxy\'s message with Retry, all accessible', async () => {
+    const release = proxy.holdNextResponse();
+    const el = await invoices();
+    expect(part(el, 'loading')).to.exist;
+    await expect(el).to.be.accessible();
+    release();
+    await listed(el);
+    proxy.restore();
+    proxy = installProxy(GLOBEX_ID);
+    const none = await invoices({ status: 'void' });
+    await waitUntil(() => part(none, 'empty'));
+    proxy.override = async () => new Response(JSON.stringify({ error: { code: 'upstream_error', message: 'Metronome answered with an error (HTTP 500).' } }), { status: 502 });
+    const errorEvent = oneEvent(document, 'mw-error') as Promise<MwErrorEvent>;
+    const failed = await invoices();
+    expect((await errorEvent).error.message).to.equal('Metronome answered with an error (HTTP 500).');
+    await waitUntil(() => part(failed, 'error'));
+    await expect(failed).to.be.accessible();
+    proxy.override = null;
+    part(failed, 'retry')!.click();
+    await waitUntil(() => parts(failed, 'row').length > 0, 'the retry listed nothing');
+  });
+});

@@ -1,0 +1,242 @@
+import { html, LitElement, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { getBlob, getJson } from '../shared/api.ts';
+import type { InvoiceDetailResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../shared/contract.ts';
+import { downloadBlob } from '../shared/csv.ts';
+import { MwErrorEvent } from '../shared/events.ts';
+import { type FormatOptions, formatDate, formatMoney, formatNumber, isTimeZone } from '../shared/format.ts';
+import type { TokenProvider } from '../shared/session.ts';
+import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import styles from './invoice-list.styles.ts';
+
+const DAY = 86_400_000;
+const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft', finalized: 'Finalized', void: 'Void' };
+
+/**
+ * The customer's current and past invoices, newest first, with filters, PDF download and each
+ * invoice's lines grouped by product, commits and credits applied shown as their own lines.
+ *
+ * @summary Invoices, and what each one charged for.
+ *
+ * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ *
+ * @slot empty - Replaces the "No invoices in this period" message.
+ *
+ * @csspart base - The wrapper of everything the widget shows.
+ * @csspart controls - The filters above the list.
+ * @csspart table - The list of invoices.
+ * @csspart row - One invoice in the list.
+ * @csspart status - An invoice's status badge.
+ * @csspart detail - The open invoice's lines.
+ * @csspart pdf - An invoice's PDF download button.
+ * @csspart loading - The skeleton shown while loading.
+ * @csspart empty - Shown when there is nothing to list.
+ * @csspart error - Shown when loading failed.
+ * @csspart retry - The error state's Retry button.
+ *
+ * @cssproperty [--mw-border-color=#d1d5db] - Table rules and control borders.
+ * @cssproperty [--mw-draft-color=#b45309] - The draft badge.
+ * @cssproperty [--mw-finalized-color=#047857] - The finalized badge.
+ * @cssproperty [--mw-muted-color=#4b5563] - Void invoices, notes and state messages.
+ * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
+ * @cssproperty [--mw-state-min-height=12rem] - Height of the loading, empty and error states.
+ * @cssproperty [--mw-radius=6px] - Corner radius of controls.
+ * @cssproperty [--mw-focus-color=#2563eb] - Focus ring and the open invoice's row.
+ */
+@customElement('invoice-list')
+export class InvoiceList extends LitElement {
+  static override styles = [stateStyles, styles];
+
+  #invoices = new Task(this, {
+    args: () => [this.endpoint, this.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
+    task: ([endpoint, tokenProvider, since, status, type, contract], { signal }) =>
+      tokenProvider
+        ? this.#report(getJson<InvoicesResponse>({ endpoint, tokenProvider }, '/api/invoices', { since, status, type, contract_id: contract }, { signal }), signal).then((data) => {
+            // Remember every contract seen, so filtering by one keeps the others to choose from.
+            this.#contracts = [...new Set([...this.#contracts, ...data.invoices.flatMap((i) => (i.contract_id ? [i.contract_id] : []))])];
+            return data;
+          })
+        : null,
+  });
+
+  #detail = new Task(this, {
+    args: () => [this.endpoint, this.tokenProvider, this.#open, this.showZeroUsageLineItems] as const,
+    task: ([endpoint, tokenProvider, id, zero], { signal }) =>
+      tokenProvider && id
+        ? this.#report(getJson<InvoiceDetailResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
+        : null,
+  });
+
+  @state() accessor #open = '';
+  /** Contracts seen in the unfiltered list, so the contract filter keeps its choices while filtering. */
+  @state() accessor #contracts: string[] = [];
+
+  /** Base URL of the proxy; empty for the page's own origin. */
+  @property() accessor endpoint = '';
+  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** Invoices for periods ending in the last this-many days. */
+  @property({ type: Number }) accessor days = 90;
+  /** `draft`, `finalized`, `void` or empty for all. */
+  @property() accessor status = '';
+  /** `usage`, `scheduled` or empty for all. */
+  @property() accessor type = '';
+  @property({ attribute: 'contract-id' }) accessor contractId = '';
+  /** Also list usage lines with zero quantity. */
+  @property({ attribute: 'show-zero-usage-line-items', type: Boolean }) accessor showZeroUsageLineItems = false;
+  @property() accessor locale = '';
+  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+
+  override render() {
+    const pending = this.#invoices.status === TaskStatus.PENDING || this.#detail.status === TaskStatus.PENDING;
+    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
+      ${this.noControls ? nothing : this.#controls()}
+      ${this.#list(pending)}
+      ${this.#open ? this.#detailView() : nothing}
+    </div>`;
+  }
+
+  #list(pending: boolean) {
+    if (this.#invoices.status === TaskStatus.ERROR) return errorTemplate((this.#invoices.error as Error).message, () => this.#invoices.run());
+    if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    const data = this.#invoices.value;
+    if (!data) return pending ? loadingTemplate('Loading invoices…') : nothing;
+    if (data.invoices.length === 0) return emptyTemplate('No invoices in this period');
+    const format = this.#format;
+    const day = (iso: string) => formatDate(new Date(iso), format, { month: 'short', day: 'numeric', year: 'numeric' });
+    return html`<div class="table-scroll">
+      <table part="table">
+        <caption>Invoices since ${day(data.since)}, newest first</caption>
+        <thead>
+          <tr><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Issued</th><th scope="col" class="num">Amount due</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
+        </thead>
+        <tbody>
+          ${data.invoices.map(
+            (invoice) => html`<tr part="row" aria-current=${invoice.id === this.#open ? 'true' : 'false'}>
+              <th scope="row"><button type="button" class="link" aria-expanded=${invoice.id === this.#open ? 'true' : 'false'} @click=${() => this.#toggle(invoice.id)}>${this.#period(invoice)}</button></th>
+              <td>
+                <span part="status" class="status-${invoice.status}">${STATUS_LABEL[invoice.status]}</span>
+                ${invoice.payment ? html`<span class="small">${invoice.payment.provider}: ${invoice.payment.status ?? 'unknown'}</span>` : nothing}
+              </td>
+              <td>${invoice.type === 'usage' ? 'Usage' : 'Scheduled'}</td>
+              <td>${invoice.issued_at ? day(invoice.issued_at) : 'Not issued yet'}</td>
+              <td class="num">${formatMoney(invoice.total, invoice.credit_type, format.locale)}</td>
+              <td><button type="button" part="pdf" class="link" @click=${() => this.#pdf(invoice)}>PDF<span class="visually-hidden"> of the invoice for ${this.#period(invoice)}</span></button></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #detailView() {
+    if (this.#detail.status === TaskStatus.ERROR) return errorTemplate((this.#detail.error as Error).message, () => this.#detail.run());
+    const data = this.#detail.value;
+    if (!data) return loadingTemplate('Loading the invoice…');
+    const { invoice } = data;
+    const locale = this.#format.locale;
+    const money = (v: number) => formatMoney(v, invoice.credit_type, locale);
+    return html`<section part="detail" aria-labelledby="detail-title">
+      <h3 id="detail-title">Invoice for ${this.#period(invoice)} · ${STATUS_LABEL[invoice.status]}</h3>
+      <label class="inline controls"><input type="checkbox" .checked=${this.showZeroUsageLineItems} @change=${(e: Event) => (this.showZeroUsageLineItems = (e.target as HTMLInputElement).checked)} /> Show lines with no usage</label>
+      <div class="table-scroll">
+        <table>
+          <caption class="visually-hidden">Lines of the invoice for ${this.#period(invoice)}</caption>
+          <thead><tr><th scope="col">Line</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">Total</th></tr></thead>
+          ${data.products.map(
+            (product) => html`<tbody>
+              <tr class="product"><th scope="rowgroup" colspan="3">${product.name}</th><td class="num">${money(product.total)}</td></tr>
+              ${product.lines.map((line) => this.#line(line, money))}
+            </tbody>`,
+          )}
+          <tfoot><tr><th scope="row" colspan="3">Amount due</th><td class="num">${money(invoice.total)}</td></tr></tfoot>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  #line(line: InvoiceLineItem, money: (v: number) => string) {
+    const locale = this.#format.locale;
+    const groups = Object.entries(line.presentation_group_values ?? {}).map(([key, value]) => `${key}: ${value ?? '(none)'}`);
+    const tier = line.tier ? `Tier ${line.tier.level} (from ${formatNumber(line.tier.starting_at, locale)})` : '';
+    const label = line.kind === 'application' ? `Paid by ${line.name}` : line.name;
+    return html`<tr class=${line.kind}>
+      <td>${label}${groups.length || tier ? html`<span class="small">${[...groups, tier].filter(Boolean).join(' · ')}</span>` : nothing}</td>
+      <td class="num">${line.quantity === null ? '' : formatNumber(line.quantity, locale, { maximumFractionDigits: 6 })}</td>
+      <td class="num">${line.unit_price === null ? '' : money(line.unit_price)}</td>
+      <td class="num">${money(line.total)}</td>
+    </tr>`;
+  }
+
+  #controls() {
+    const value = (e: Event) => (e.target as HTMLSelectElement).value;
+    const contracts = this.#contracts;
+    return html`<div part="controls" class="controls">
+      <label>Status
+        <select @change=${(e: Event) => (this.status = value(e))}>
+          ${[['', 'All'], ['draft', 'Draft'], ['finalized', 'Finalized'], ['void', 'Void']].map(([v, l]) => html`<option value=${v!} ?selected=${this.status === v}>${l}</option>`)}
+        </select>
+      </label>
+      <label>Type
+        <select @change=${(e: Event) => (this.type = value(e))}>
+          ${[['', 'All'], ['usage', 'Usage'], ['scheduled', 'Scheduled']].map(([v, l]) => html`<option value=${v!} ?selected=${this.type === v}>${l}</option>`)}
+        </select>
+      </label>
+      ${contracts.length > 1
+        ? html`<label>Contract
+            <select @change=${(e: Event) => (this.contractId = value(e))}>
+              <option value="" ?selected=${!this.contractId}>All</option>
+              ${contracts.map((c, i) => html`<option value=${c} ?selected=${this.contractId === c}>Contract ${i + 1}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+    </div>`;
+  }
+
+  get #format(): FormatOptions {
+    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
+    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+  }
+
+  /** Whole UTC days, so the list does not change every time it renders. */
+  get #since() {
+    return new Date((Math.floor(Date.now() / DAY) - Math.max(1, this.days)) * DAY).toISOString();
+  }
+
+  #period(invoice: InvoiceSummary) {
+    const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', year: 'numeric' };
+    const start = formatDate(new Date(invoice.period.starting_on), this.#format, options);
+    const last = formatDate(new Date(Date.parse(invoice.period.ending_before) - 1), this.#format, options);
+    return start === last ? start : `${start} – ${last}`;
+  }
+
+  #toggle(id: string) {
+    this.#open = this.#open === id ? '' : id;
+  }
+
+  async #pdf(invoice: InvoiceSummary) {
+    const { endpoint, tokenProvider } = this;
+    const controller = new AbortController();
+    try {
+      const blob = await getBlob({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(invoice.id)}/pdf`, { signal: controller.signal });
+      downloadBlob(blob, `invoice-${invoice.period.starting_on.slice(0, 10)}-${invoice.id.slice(0, 8)}.pdf`);
+    } catch (error) {
+      this.dispatchEvent(new MwErrorEvent(error as Error));
+    }
+  }
+
+  #report<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return promise.catch((error: Error) => {
+      if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
+      throw error;
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invoice-list': InvoiceList;
+  }
+}
