@@ -34,6 +34,7 @@ function showCustomer(customer) {
   });
   Object.assign(spend, { groupBy: 'product', creditTypeId: '', tokenProvider: usage.tokenProvider });
   balances.tokenProvider = usage.tokenProvider;
+  $('invoices').tokenProvider = usage.tokenProvider;
 }
 
 async function start() {
