@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import type { InvoicesResponse } from '../../widgets/shared/contract.ts';
+import type { InvoiceExplainResponse, InvoicesResponse } from '../../widgets/shared/contract.ts';
+import { explainInvoice } from './invoice-explain.ts';
 import { badRequest, ProxyError } from '../errors.ts';
 import { invoiceType, newestFirst, shapeDetail, summarise } from '../invoice-lines.ts';
 import type { Invoice, Metronome } from '../metronome.ts';
@@ -62,6 +63,13 @@ export function invoicesRoutes(metronome: Metronome, now: () => Date) {
       const showZero = booleanParam(c.req.query(), 'show_zero_usage_line_items');
       const invoice = await customerInvoice(metronome, c.var.customerId, c.req.param('id'), c.req.raw.signal);
       return c.json(shapeDetail(invoice, showZero));
+    })
+    .get('/:id/explain', async (c) => {
+      const showZero = booleanParam(c.req.query(), 'show_zero_usage_line_items');
+      const signal = c.req.raw.signal;
+      const invoice = await customerInvoice(metronome, c.var.customerId, c.req.param('id'), signal);
+      const body: InvoiceExplainResponse = await explainInvoice(metronome, c.var.customerId, invoice, showZero, signal);
+      return c.json(body);
     })
     .get('/:id/pdf', async (c) => {
       const id = uuidParam({ id: c.req.param('id') }, 'id');

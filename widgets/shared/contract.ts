@@ -195,3 +195,48 @@ export interface InvoiceDetailResponse {
   invoice: InvoiceSummary;
   products: InvoiceProductGroup[];
 }
+
+/** One usage line of `GET /api/invoices/:id/explain`: how Metronome rated it. */
+export interface InvoiceExplainLine {
+  product_id: string | null;
+  name: string;
+  presentation_group_values: Record<string, string | null> | null;
+  period: { starting_on: string; ending_before: string };
+  /** Metronome's quantity, unit price, tier and total for the line. */
+  quantity: number;
+  unit_price: number | null;
+  tier: { level: number; starting_at: number; size: number | null } | null;
+  total: number;
+  /** From the contract's rate schedule at the line's period start; null when there is none. */
+  rate: {
+    source: 'list' | 'override';
+    rate_type: string;
+    price: number | null;
+    tiers: Array<{ size: number | null; price: number }> | null;
+    starting_at: string;
+    ending_before: string | null;
+    /** The commit rate where the schedule has one (used instead when a commit pays). */
+    commit_rate: { rate_type: string; price: number | null; tiers: Array<{ size: number | null; price: number }> | null } | null;
+  } | null;
+  product: {
+    billable_metric_id: string | null;
+    quantity_conversion: { conversion_factor: number; operation: string } | null;
+    quantity_rounding: { decimal_places: number; rounding_method: string } | null;
+    presentation_group_key: string[] | null;
+  } | null;
+  /** The total recomputed from the rate next to Metronome's; difference = Metronome's − computed. */
+  computed: { price: number | null; total: number; matches: boolean; difference: number } | null;
+  /**
+   * Draft invoices only: the billable metric's usage over the line's period, converted and rounded like
+   * the product, against the invoiced quantity (for a tiered product: the sum of its tier lines).
+   */
+  usage: { metered_raw: number; metered_quantity: number; invoiced_quantity: number; matches: boolean; difference: number } | null;
+  /** Why part of the explanation is missing, if it is. */
+  problems: string[];
+}
+
+/** `GET /api/invoices/:id/explain`. */
+export interface InvoiceExplainResponse {
+  invoice: InvoiceSummary;
+  lines: InvoiceExplainLine[];
+}
