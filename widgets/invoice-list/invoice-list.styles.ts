@@ -94,6 +94,32 @@ export default css`
     font-size: 0.8125rem;
     color: var(--mw-muted-color, #4b5563);
   }
+  .explain {
+    display: grid;
+    gap: 0.3rem;
+    margin: 0 0 0 1rem;
+    font-size: 0.8125rem;
+  }
+  .explain div {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .explain dt {
+    min-width: 7rem;
+    color: var(--mw-muted-color, #4b5563);
+  }
+  .explain dd {
+    margin: 0;
+  }
+  .ok,
+  .warn {
+    margin-left: 0.4rem;
+    padding: 0 0.4rem;
+    border-radius: 999px;
+    border: 1px solid currentColor;
+  }
+  .ok { color: var(--mw-finalized-color, #047857); }
+  .warn { color: var(--mw-draft-color, #b45309); }
   h3 {
     margin: 0;
     font-size: 1rem;

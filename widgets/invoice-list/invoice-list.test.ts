@@ -79,6 +79,49 @@ describe('<invoice-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('explains why a draft line costs what it does: rate, conversion, and the metered usage so far', async () => {
+    const el = await invoices({ status: 'draft' });
+    await listed(el);
+    parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'));
+    const storage = parts(el, 'why').find((b) => b.closest('tbody')!.querySelector('tr.product')!.textContent!.includes('Storage'))!;
+    storage.click();
+    await waitUntil(() => part(el, 'detail')!.querySelector('.explain'), 'no explanation', { timeout: 4000 });
+    expect(storage.getAttribute('aria-expanded')).to.equal('true');
+    const text = part(el, 'detail')!.querySelector('.explain')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.match(/Charge [\d.,]+ × \$0\.023 = \$[\d.,]+ matches the invoice/);
+    expect(text).to.contain('List rate (flat)');
+    expect(text).to.contain('metered units divided by 730, rounded up to 2 decimal places');
+    expect(text).to.match(/Metered so far [\d.,]+ matches/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('explains tiered lines tier by tier', async () => {
+    proxy.restore();
+    proxy = installProxy(GLOBEX_ID);
+    const el = await invoices({ status: 'finalized' });
+    await listed(el);
+    parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'));
+    const tier2 = [...part(el, 'detail')!.querySelectorAll('tr.usage')].find((r) => r.textContent!.includes('Tier 2'))!;
+    tier2.querySelector<HTMLButtonElement>('[part="why"]')!.click();
+    await waitUntil(() => part(el, 'detail')!.querySelector('.explain'), 'no explanation', { timeout: 4000 });
+    const text = part(el, 'detail')!.querySelector('.explain')!.textContent!.replace(/\s+/g, ' ');
+    expect(text).to.match(/Tier 2 \(from 1,000\): 1,000 × \$0\.15 = \$150\.00 matches the invoice/);
+    expect(text).to.contain('up to 1,000 at $0.20, then up to 1,000 at $0.15, then the rest at $0.10');
+  });
+
+  it('keeps an open draft up to date', async () => {
+    const el = await invoices({ status: 'draft', refreshInterval: 0.05 });
+    await listed(el);
+    parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'));
+    const details = () => proxy.requests.filter((r) => /\/api\/invoices\/[^/]+$/.test(new URL(r.url).pathname)).length;
+    const before = details();
+    await waitUntil(() => details() >= before + 2, 'the draft was not reloaded', { timeout: 2000 });
+    expect(part(el, 'detail')!.querySelector('tfoot')).to.exist;
+  });
+
   it('hides zero-usage lines until asked', async () => {
     const el = await invoices({ status: 'finalized', type: 'usage' });
     await listed(el);

@@ -2,12 +2,13 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getBlob, getJson } from '../shared/api.ts';
-import type { InvoiceDetailResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../shared/contract.ts';
+import type { InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../shared/contract.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { MwErrorEvent } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, formatNumber, isTimeZone } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
 import styles from './invoice-list.styles.ts';
 
 const DAY = 86_400_000;
@@ -30,6 +31,7 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * @csspart status - An invoice's status badge.
  * @csspart detail - The open invoice's lines.
  * @csspart pdf - An invoice's PDF download button.
+ * @csspart why - A usage line's "Why this charge?" button.
  * @csspart loading - The skeleton shown while loading.
  * @csspart empty - Shown when there is nothing to list.
  * @csspart error - Shown when loading failed.
@@ -68,7 +70,18 @@ export class InvoiceList extends LitElement {
         : null,
   });
 
+  /** Loaded the first time the viewer asks why a line costs what it does. */
+  #explain = new Task(this, {
+    args: () => [this.endpoint, this.tokenProvider, this.#open, this.#explaining.size > 0] as const,
+    task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
+      tokenProvider && id && wanted ? this.#report(getJson<InvoiceExplainResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
+  });
+
+  #refreshTimer: ReturnType<typeof setInterval> | undefined;
+
   @state() accessor #open = '';
+  /** Keys of the lines whose explanation is shown. */
+  @state() accessor #explaining: ReadonlySet<string> = new Set();
   /** Contracts seen in the unfiltered list, so the contract filter keeps its choices while filtering. */
   @state() accessor #contracts: string[] = [];
 
@@ -88,6 +101,28 @@ export class InvoiceList extends LitElement {
   @property() accessor locale = '';
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  /** While a draft invoice is open, reload it (and its explanations) every this many seconds; 0 for never. */
+  @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 60;
+
+  override updated() {
+    // Drafts change as usage arrives; finalized and void invoices never do.
+    const live = this.#detail.value?.invoice.status === 'draft' && this.refreshInterval > 0;
+    if (live && !this.#refreshTimer) {
+      this.#refreshTimer = setInterval(() => {
+        this.#detail.run();
+        if (this.#explaining.size) this.#explain.run();
+      }, this.refreshInterval * 1000);
+    } else if (!live && this.#refreshTimer) {
+      clearInterval(this.#refreshTimer);
+      this.#refreshTimer = undefined;
+    }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearInterval(this.#refreshTimer);
+    this.#refreshTimer = undefined;
+  }
 
   override render() {
     const pending = this.#invoices.status === TaskStatus.PENDING || this.#detail.status === TaskStatus.PENDING;
@@ -148,7 +183,7 @@ export class InvoiceList extends LitElement {
           ${data.products.map(
             (product) => html`<tbody>
               <tr class="product"><th scope="rowgroup" colspan="3">${product.name}</th><td class="num">${money(product.total)}</td></tr>
-              ${product.lines.map((line) => this.#line(line, money))}
+              ${product.lines.map((line, i) => this.#line(line, money, product.product_id, `${product.product_id}:${i}`, invoice))}
             </tbody>`,
           )}
           <tfoot><tr><th scope="row" colspan="3">Amount due</th><td class="num">${money(invoice.total)}</td></tr></tfoot>
@@ -157,17 +192,35 @@ export class InvoiceList extends LitElement {
     </section>`;
   }
 
-  #line(line: InvoiceLineItem, money: (v: number) => string) {
+  #line(line: InvoiceLineItem, money: (v: number) => string, productId: string | null, key: string, invoice: InvoiceSummary) {
     const locale = this.#format.locale;
     const groups = Object.entries(line.presentation_group_values ?? {}).map(([key, value]) => `${key}: ${value ?? '(none)'}`);
     const tier = line.tier ? `Tier ${line.tier.level} (from ${formatNumber(line.tier.starting_at, locale)})` : '';
     const label = line.kind === 'application' ? `Paid by ${line.name}` : line.name;
+    const open = this.#explaining.has(key);
+    const explanation = open ? explanationFor(line, productId, this.#explain.value?.lines ?? []) : undefined;
     return html`<tr class=${line.kind}>
-      <td>${label}${groups.length || tier ? html`<span class="small">${[...groups, tier].filter(Boolean).join(' · ')}</span>` : nothing}</td>
-      <td class="num">${line.quantity === null ? '' : formatNumber(line.quantity, locale, { maximumFractionDigits: 6 })}</td>
-      <td class="num">${line.unit_price === null ? '' : money(line.unit_price)}</td>
-      <td class="num">${money(line.total)}</td>
-    </tr>`;
+        <td>
+          ${label}${groups.length || tier ? html`<span class="small">${[...groups, tier].filter(Boolean).join(' · ')}</span>` : nothing}
+          ${line.kind === 'usage'
+            ? html`<button type="button" part="why" class="link small" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleExplain(key)}>Why this charge?</button>`
+            : nothing}
+        </td>
+        <td class="num">${line.quantity === null ? '' : formatNumber(line.quantity, locale, { maximumFractionDigits: 6 })}</td>
+        <td class="num">${line.unit_price === null ? '' : money(line.unit_price)}</td>
+        <td class="num">${money(line.total)}</td>
+      </tr>
+      ${open
+        ? html`<tr class="why"><td colspan="4">
+            ${explanation
+              ? explanationTemplate(explanation, invoice.credit_type, locale)
+              : this.#explain.status === TaskStatus.ERROR
+                ? html`<span class="small">The explanation could not be loaded: ${(this.#explain.error as Error).message}</span>`
+                : this.#explain.status === TaskStatus.PENDING || !this.#explain.value
+                  ? html`<span class="small" role="status">Loading the explanation…</span>`
+                  : html`<span class="small">No explanation is available for this line.</span>`}
+          </td></tr>`
+        : nothing}`;
   }
 
   #controls() {
@@ -214,6 +267,13 @@ export class InvoiceList extends LitElement {
 
   #toggle(id: string) {
     this.#open = this.#open === id ? '' : id;
+    this.#explaining = new Set();
+  }
+
+  #toggleExplain(key: string) {
+    const explaining = new Set(this.#explaining);
+    if (!explaining.delete(key)) explaining.add(key);
+    this.#explaining = explaining;
   }
 
   async #pdf(invoice: InvoiceSummary) {
