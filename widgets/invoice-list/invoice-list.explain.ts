@@ -44,6 +44,12 @@ export function explanationTemplate(e: InvoiceExplainLine, creditType: CreditTyp
             : nothing}</dd>
         </div>`
       : nothing}
+    ${e.rate?.commit_rate
+      ? html`<div>
+          <dt>Commit rate</dt>
+          <dd>${e.rate.commit_rate.price === null ? e.rate.commit_rate.rate_type.toLowerCase() : money(e.rate.commit_rate.price)}, charged instead where a prepaid commit pays</dd>
+        </div>`
+      : nothing}
     ${conversion || rounding
       ? html`<div>
           <dt>Quantity</dt>
