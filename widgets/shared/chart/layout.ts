@@ -1,5 +1,6 @@
 import { bisectRight, max, min } from 'd3-array';
-import { type ScaleLinear, scaleLinear, scaleUtc } from 'd3-scale';
+import { type ScaleLinear, scaleLinear } from 'd3-scale';
+import { utcTicks } from 'd3-time';
 import { line } from 'd3-shape';
 import { type ChartModel, type Series, visibleSeries } from './model.ts';
 
@@ -54,11 +55,13 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
   const innerWidth = Math.max(0, size.width - MARGIN.left - MARGIN.right);
   const innerHeight = Math.max(0, size.height - MARGIN.top - MARGIN.bottom);
   const series = visibleSeries(model);
-  const x = scaleUtc()
-    .domain([new Date(model.startingOn), new Date(model.endingBefore)])
+  // Time as a linear scale over milliseconds with d3-time's UTC ticks: scaleUtc would also bundle
+  // d3-time-format for tick labels, which Intl formats here anyway.
+  const x = scaleLinear()
+    .domain([Date.parse(model.startingOn), Date.parse(model.endingBefore)])
     .range([0, innerWidth]);
-  const windowLeft = model.windows.map((w) => x(w.start));
-  const windowRight = model.windows.map((w) => x(w.end));
+  const windowLeft = model.windows.map((w) => x(w.start.getTime()));
+  const windowRight = model.windows.map((w) => x(w.end.getTime()));
   const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
 
   const previous = model.previous?.totals ?? [];
@@ -96,8 +99,8 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
     previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
     windowLeft,
     windowRight,
-    xTicks: x.ticks(Math.max(2, Math.floor(innerWidth / 90))).map((value) => {
-      const position = x(value);
+    xTicks: utcTicks(new Date(model.startingOn), new Date(model.endingBefore), Math.max(2, Math.floor(innerWidth / 90))).map((value) => {
+      const position = x(value.getTime());
       const anchor = position < EDGE ? 'start' : position > innerWidth - EDGE ? 'end' : 'middle';
       return { position, value, anchor };
     }),
