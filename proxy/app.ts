@@ -4,6 +4,7 @@ import { errorResponse, handleError } from './errors.ts';
 import type { Metronome } from './metronome.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { customerRoutes } from './routes/customer.ts';
+import { dashboardsRoutes } from './routes/dashboards.ts';
 import { invoicesRoutes } from './routes/invoices.ts';
 import { devRoutes, type DevCustomer } from './routes/dev.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
@@ -31,7 +32,7 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   if (deps.allowedOrigins?.length) {
-    app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization'], maxAge: 600 }));
+    app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
   }
   app.use('/api/*', requireSession(deps.sessionSecret, deps.now));
   app.route('/api/customer', customerRoutes(deps.metronome, deps.now));
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/spend', spendRoutes(deps.metronome));
   app.route('/api/balances', balancesRoutes(deps.metronome, deps.now));
   app.route('/api/invoices', invoicesRoutes(deps.metronome, deps.now));
+  app.route('/api/dashboards', dashboardsRoutes(deps.metronome));
 
   if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, now: deps.now, metronome: deps.metronome }));
   return app;

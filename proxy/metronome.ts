@@ -187,6 +187,24 @@ export interface CustomerBalance {
   balance?: number | null;
 }
 
+/** The dashboards getEmbeddableUrl knows. */
+export type DashboardKind = 'invoices' | 'usage' | 'commits_and_credits';
+
+/** How a billable metric's group key and its values are labelled on the usage dashboard. */
+export interface GroupKeyOverride {
+  group_key_name: string;
+  display_name?: string;
+  value_display_names?: Record<string, string>;
+}
+
+/** Everything getEmbeddableUrl takes but the customer, which the caller supplies separately. */
+export interface EmbeddableDashboardOptions {
+  dashboard: DashboardKind;
+  dashboard_options?: Array<{ key: string; value: string }>;
+  color_overrides?: Array<{ name: string; value: string }>;
+  bm_group_key_overrides?: GroupKeyOverride[];
+}
+
 /** The spec's maximum page size for customerBalances/list. */
 const BALANCES_PAGE_LIMIT = 25;
 
@@ -366,6 +384,17 @@ export function createMetronome(options: MetronomeOptions) {
         signal,
       );
       return body.data?.balance ?? null;
+    },
+
+    /**
+     * A URL for an iframe showing one of Metronome's hosted dashboards for the customer. The URL is the
+     * bearer of access; Metronome documents it as time-limited but says nothing of when it expires.
+     */
+    async embeddableDashboardUrl(customerId: string, dashboard: EmbeddableDashboardOptions, signal?: AbortSignal): Promise<string> {
+      const body = await request<{ data?: { url?: string | null } | null }>('POST', '/v1/dashboards/getEmbeddableUrl', {}, { ...dashboard, customer_id: customerId }, signal);
+      const url = body.data?.url;
+      if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw new ProxyError(502, 'upstream_invalid', 'Metronome sent no dashboard URL.');
+      return url;
     },
 
     /** Long hourly ranges go out as several calls of at most a month each, merged in order. */

@@ -240,3 +240,12 @@ export interface InvoiceExplainResponse {
   invoice: InvoiceSummary;
   lines: InvoiceExplainLine[];
 }
+
+/**
+ * `POST /api/dashboards/embeddable-url`: a URL for an iframe showing one of Metronome's hosted
+ * dashboards for the session's customer. No expiry: Metronome calls the URL time-limited but neither
+ * says when it expires nor sends a time, so fetch a fresh one whenever the iframe is (re)loaded.
+ */
+export interface DashboardUrlResponse {
+  url: string;
+}
