@@ -35,6 +35,7 @@ function showCustomer(customer) {
   Object.assign(spend, { groupBy: 'product', creditTypeId: '', tokenProvider: usage.tokenProvider });
   balances.tokenProvider = usage.tokenProvider;
   $('invoices').tokenProvider = usage.tokenProvider;
+  $('dashboard').tokenProvider = usage.tokenProvider;
 }
 
 async function start() {

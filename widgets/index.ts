@@ -1,5 +1,6 @@
 /** The all-widgets bundle: importing it defines every element. */
 export { BalanceLedger } from './balance-ledger/balance-ledger.ts';
+export { MetronomeDashboard } from './metronome-dashboard/metronome-dashboard.ts';
 export { InvoiceList } from './invoice-list/invoice-list.ts';
 export { SpendBreakdown } from './spend-breakdown/spend-breakdown.ts';
 export { UsageChart } from './usage-chart/usage-chart.ts';

@@ -20,10 +20,15 @@ export interface ApiTarget {
 }
 
 /**
- * GET a proxy route with the session token, retrying once with a fresh token when the session has
+ * Call a proxy route with the session token, retrying once with a fresh token when the session has
  * expired. Array params repeat. Any non-2xx answer becomes an ApiError with the proxy's message.
  */
-async function authorizedGet(target: ApiTarget, path: string, params: Record<string, string | string[]>, options: { signal: AbortSignal; accept: string }): Promise<Response> {
+async function authorizedFetch(
+  target: ApiTarget,
+  path: string,
+  params: Record<string, string | string[]>,
+  options: { signal: AbortSignal; accept: string; method?: 'GET' | 'POST'; body?: unknown },
+): Promise<Response> {
   const { tokenProvider } = target;
   if (!tokenProvider) throw new ApiError(0, 'no_session', 'This widget has no session: the page must set its tokenProvider.');
   const url = new URL(target.endpoint.replace(/\/+$/, '') + path, document.baseURI);
@@ -38,7 +43,13 @@ async function authorizedGet(target: ApiTarget, path: string, params: Record<str
     }
     let response: Response;
     try {
-      response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: options.accept }, signal: options.signal });
+      const json: Record<string, string> = options.body === undefined ? {} : { 'content-type': 'application/json' };
+      response = await fetch(url, {
+        method: options.method ?? 'GET',
+        headers: { authorization: `Bearer ${token}`, accept: options.accept, ...json },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: options.signal,
+      });
     } catch (err) {
       if (options.signal.aborted) throw err;
       throw new ApiError(0, 'network', 'Could not reach the billing service. Check your connection and try again.');
@@ -58,10 +69,15 @@ async function authorizedGet(target: ApiTarget, path: string, params: Record<str
 }
 
 export async function getJson<T>(target: ApiTarget, path: string, params: Record<string, string | string[]>, options: { signal: AbortSignal }): Promise<T> {
-  return (await (await authorizedGet(target, path, params, { ...options, accept: 'application/json' })).json()) as T;
+  return (await (await authorizedFetch(target, path, params, { ...options, accept: 'application/json' })).json()) as T;
+}
+
+/** POST JSON to a proxy route and read its JSON answer. */
+export async function postJson<T>(target: ApiTarget, path: string, body: unknown, options: { signal: AbortSignal }): Promise<T> {
+  return (await (await authorizedFetch(target, path, {}, { ...options, accept: 'application/json', method: 'POST', body })).json()) as T;
 }
 
 /** A file from the proxy (an invoice PDF), which a plain link could not fetch: it needs the session token. */
 export async function getBlob(target: ApiTarget, path: string, options: { signal: AbortSignal }): Promise<Blob> {
-  return (await authorizedGet(target, path, {}, { ...options, accept: '*/*' })).blob();
+  return (await authorizedFetch(target, path, {}, { ...options, accept: '*/*' })).blob();
 }

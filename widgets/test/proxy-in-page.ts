@@ -69,7 +69,7 @@ export function installProxy(customerId = ACME_ID): InstalledProxy {
   window.fetch = async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(ENDPOINT)) return realFetch(input, init);
-    installed.requests.push(request);
+    installed.requests.push(request.clone());
     if (installed.override) return installed.override(request);
     return app.fetch(request);
   };
