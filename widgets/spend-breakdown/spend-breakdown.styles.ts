@@ -1,6 +1,11 @@
 import { css } from 'lit';
 
 export default css`
+  /* Commits and credits applied, drawn below zero. */
+  .negative { fill: var(--mw-negative-color, #94a3b8); stroke: var(--mw-negative-color, #94a3b8); background: var(--mw-negative-color, #94a3b8); }
+  path.lines.negative {
+    fill: none;
+  }
   .headline {
     display: flex;
     flex-wrap: wrap;

@@ -64,7 +64,6 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  * @cssproperty [--mw-color-7=#ca8a04] - Colour of the seventh series.
  * @cssproperty [--mw-color-8=#64748b] - Colour of the eighth series ("Other" when there are more).
  * @cssproperty [--mw-previous-color=#111827] - The previous period's line.
- * @cssproperty [--mw-negative-color=#94a3b8] - Amounts drawn below zero (not used by usage, which is never negative).
  * @cssproperty [--mw-surface-color=#ffffff] - Background of the tooltip.
  * @cssproperty [--mw-border-color=#d1d5db] - Borders of controls, tooltip and table.
  * @cssproperty [--mw-muted-color=#4b5563] - Axis labels and state messages.

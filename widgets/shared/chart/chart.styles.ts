@@ -239,10 +239,6 @@ export const chartStyles = css`
   .s6 { fill: var(--series-6); stroke: var(--series-6); background: var(--series-6); }
   .s7 { fill: var(--series-7); stroke: var(--series-7); background: var(--series-7); }
   .s8 { fill: var(--series-8); stroke: var(--series-8); background: var(--series-8); }
-  .negative { fill: var(--mw-negative-color, #94a3b8); stroke: var(--mw-negative-color, #94a3b8); background: var(--mw-negative-color, #94a3b8); }
-  path.lines.negative {
-    fill: none;
-  }
   path.lines.s1, path.lines.s2, path.lines.s3, path.lines.s4, path.lines.s5, path.lines.s6, path.lines.s7, path.lines.s8 {
     fill: none;
   }
