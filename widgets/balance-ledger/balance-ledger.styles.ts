@@ -70,31 +70,6 @@ export default css`
     height: 0.6rem;
     border-radius: 50%;
   }
-  .table-scroll {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.875rem;
-  }
-  caption {
-    text-align: left;
-    padding-bottom: 0.5rem;
-    font-weight: 600;
-  }
-  th,
-  td {
-    padding: 0.4rem 0.5rem;
-    border-bottom: 1px solid var(--border);
-    text-align: left;
-    vertical-align: top;
-  }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
   .name button,
   .link {
     font: inherit;

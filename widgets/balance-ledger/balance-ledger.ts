@@ -8,6 +8,7 @@ import { MwErrorEvent, MwInvoiceSelectEvent } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, isTimeZone } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import styles from './balance-ledger.styles.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 
@@ -46,7 +47,7 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  */
 @customElement('balance-ledger')
 export class BalanceLedger extends LitElement {
-  static override styles = [stateStyles, styles];
+  static override styles = [stateStyles, tableStyles, styles];
 
   #balances = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider] as const,

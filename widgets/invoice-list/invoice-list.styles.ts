@@ -43,31 +43,6 @@ export default css`
     text-decoration: underline;
     cursor: pointer;
   }
-  .table-scroll {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.875rem;
-  }
-  caption {
-    text-align: left;
-    padding-bottom: 0.5rem;
-    font-weight: 600;
-  }
-  th,
-  td {
-    padding: 0.4rem 0.5rem;
-    border-bottom: 1px solid var(--border);
-    text-align: left;
-    vertical-align: top;
-  }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
-    white-space: nowrap;
-  }
   tr[aria-current='true'] {
     background: color-mix(in srgb, var(--mw-focus-color, #2563eb) 8%, transparent);
   }

@@ -8,6 +8,7 @@ import { MwErrorEvent } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, formatNumber, isTimeZone } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
 import styles from './invoice-list.styles.ts';
 
@@ -48,7 +49,7 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  */
 @customElement('invoice-list')
 export class InvoiceList extends LitElement {
-  static override styles = [stateStyles, styles];
+  static override styles = [stateStyles, tableStyles, styles];
 
   #invoices = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
