@@ -4,8 +4,8 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse } from '../shared/contract.ts';
-import { MwErrorEvent, MwInvoiceSelectEvent } from '../shared/events.ts';
-import { type FormatOptions, formatDate, formatMoney, isTimeZone } from '../shared/format.ts';
+import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
+import { type FormatOptions, formatDate, formatMoney, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { tableStyles } from '../shared/table.styles.ts';
@@ -52,12 +52,7 @@ export class BalanceLedger extends LitElement {
   #balances = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider] as const,
     task: ([endpoint, tokenProvider], { signal }) =>
-      tokenProvider
-        ? getJson<BalancesResponse>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }).catch((error: Error) => {
-            if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
-            throw error;
-          })
-        : null,
+      tokenProvider ? reportErrors(this, getJson<BalancesResponse>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }), signal) : null,
   });
 
   @state() accessor #expanded: ReadonlySet<string> = new Set();
@@ -175,8 +170,7 @@ export class BalanceLedger extends LitElement {
   }
 
   get #format(): FormatOptions {
-    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
-    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+    return widgetFormat(this, this.locale, this.timeZone);
   }
 
   #toggle(id: string) {

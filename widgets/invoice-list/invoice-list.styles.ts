@@ -12,30 +12,10 @@ export default css`
   [part='base'][aria-busy='true'] table {
     opacity: 0.6;
   }
-  .controls {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: end;
-    font-size: 0.875rem;
-  }
-  .controls label {
-    display: grid;
-    gap: 0.2rem;
-  }
-  .controls label.inline {
-    display: flex;
-    align-items: center;
-    gap: 0.35rem;
-  }
-  select,
   button {
     font: inherit;
     color: inherit;
     background: transparent;
-    border: 1px solid var(--border);
-    border-radius: var(--mw-radius, 6px);
-    padding: 0.25rem 0.5rem;
   }
   button.link {
     border: 0;

@@ -4,10 +4,11 @@ import { Task, TaskStatus } from '@lit/task';
 import { getBlob, getJson } from '../shared/api.ts';
 import type { InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../shared/contract.ts';
 import { downloadBlob } from '../shared/csv.ts';
-import { MwErrorEvent } from '../shared/events.ts';
-import { type FormatOptions, formatDate, formatMoney, formatNumber, isTimeZone } from '../shared/format.ts';
+import { MwErrorEvent, reportErrors } from '../shared/events.ts';
+import { type FormatOptions, formatDate, formatMoney, formatNumber, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
 import styles from './invoice-list.styles.ts';
@@ -49,13 +50,13 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  */
 @customElement('invoice-list')
 export class InvoiceList extends LitElement {
-  static override styles = [stateStyles, tableStyles, styles];
+  static override styles = [stateStyles, tableStyles, controlStyles, styles];
 
   #invoices = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
     task: ([endpoint, tokenProvider, since, status, type, contract], { signal }) =>
       tokenProvider
-        ? this.#report(getJson<InvoicesResponse>({ endpoint, tokenProvider }, '/api/invoices', { since, status, type, contract_id: contract }, { signal }), signal).then((data) => {
+        ? reportErrors(this, getJson<InvoicesResponse>({ endpoint, tokenProvider }, '/api/invoices', { since, status, type, contract_id: contract }, { signal }), signal).then((data) => {
             // Remember every contract seen, so filtering by one keeps the others to choose from.
             this.#contracts = [...new Set([...this.#contracts, ...data.invoices.flatMap((i) => (i.contract_id ? [i.contract_id] : []))])];
             return data;
@@ -67,7 +68,7 @@ export class InvoiceList extends LitElement {
     args: () => [this.endpoint, this.tokenProvider, this.#open, this.showZeroUsageLineItems] as const,
     task: ([endpoint, tokenProvider, id, zero], { signal }) =>
       tokenProvider && id
-        ? this.#report(getJson<InvoiceDetailResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
+        ? reportErrors(this, getJson<InvoiceDetailResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
         : null,
   });
 
@@ -75,7 +76,7 @@ export class InvoiceList extends LitElement {
   #explain = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#open, this.#explaining.size > 0] as const,
     task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
-      tokenProvider && id && wanted ? this.#report(getJson<InvoiceExplainResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
+      tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
   });
 
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -250,8 +251,7 @@ export class InvoiceList extends LitElement {
   }
 
   get #format(): FormatOptions {
-    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
-    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+    return widgetFormat(this, this.locale, this.timeZone);
   }
 
   /** Whole UTC days, so the list does not change every time it renders. */
@@ -288,12 +288,6 @@ export class InvoiceList extends LitElement {
     }
   }
 
-  #report<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-    return promise.catch((error: Error) => {
-      if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
-      throw error;
-    });
-  }
 }
 
 declare global {

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { postJson } from '../shared/api.ts';
-import { MwErrorEvent } from '../shared/events.ts';
+import { reportErrors } from '../shared/events.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
@@ -54,15 +54,10 @@ export class MetronomeDashboard extends LitElement {
         color_overrides: colorOverrides(getComputedStyle(this)),
         ...(this.groupKeyOverrides ? { bm_group_key_overrides: toMetronomeOverrides(JSON.parse(overrides) as GroupKeyOverrides) } : {}),
       };
-      try {
-        const { url } = await postJson<{ url: string }>({ endpoint, tokenProvider }, '/api/dashboards/embeddable-url', body, { signal });
-        clearTimeout(this.#renewal);
-        this.#renewal = setTimeout(() => this.#url.run(), URL_LIFETIME_MS);
-        return url;
-      } catch (error) {
-        if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error as Error));
-        throw error;
-      }
+      const { url } = await reportErrors(this, postJson<{ url: string }>({ endpoint, tokenProvider }, '/api/dashboards/embeddable-url', body, { signal }), signal);
+      clearTimeout(this.#renewal);
+      this.#renewal = setTimeout(() => this.#url.run(), URL_LIFETIME_MS);
+      return url;
     },
   });
 

@@ -39,3 +39,11 @@ declare global {
     'mw-invoice-select': MwInvoiceSelectEvent;
   }
 }
+
+/** Passes a load through, firing `mw-error` on `host` when it fails for any reason but being superseded. */
+export function reportErrors<T>(host: EventTarget, promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return promise.catch((error: Error) => {
+    if (!signal.aborted) host.dispatchEvent(new MwErrorEvent(error));
+    throw error;
+  });
+}

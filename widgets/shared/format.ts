@@ -67,3 +67,8 @@ export function formatMoney(amount: number, creditType: CreditTypeRef, locale: s
   const number = options.compact ? formatCompact(amount, locale) : formatNumber(amount, locale);
   return `${number} ${creditType.name}`;
 }
+
+/** A widget's formatting: its `locale` or the nearest `lang` on the page, and its time zone when the browser knows it. */
+export function widgetFormat(host: Element, locale: string, timeZone: string): FormatOptions {
+  return { locale: locale || host.closest('[lang]')?.getAttribute('lang') || undefined, timeZone: isTimeZone(timeZone) ? timeZone : 'UTC' };
+}

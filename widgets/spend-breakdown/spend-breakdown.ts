@@ -3,6 +3,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
 import type { ChartModel, WindowedData } from '../shared/chart/model.ts';
 import type { ValueFormat } from '../shared/chart/plot.ts';
@@ -10,8 +12,8 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
 import { WindowedChart } from '../shared/chart/windowed-chart.ts';
 import type { SpendEntry, SpendResponse, SpendSummaryResponse } from '../shared/contract.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
-import { MwChangeEvent, MwErrorEvent } from '../shared/events.ts';
-import { type FormatOptions, formatMoney, isTimeZone } from '../shared/format.ts';
+import { MwChangeEvent, reportErrors } from '../shared/events.ts';
+import { type FormatOptions, formatMoney, widgetFormat } from '../shared/format.ts';
 import { DAY, MAX_HOURLY_DAYS, type RangePreset, resolveRange } from '../shared/range.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
@@ -76,7 +78,7 @@ import { spendSummary } from './spend-breakdown.text.ts';
  */
 @customElement('spend-breakdown')
 export class SpendBreakdown extends LitElement {
-  static override styles = [stateStyles, chartStyles, styles];
+  static override styles = [stateStyles, tableStyles, controlStyles, chartStyles, styles];
 
   #chart = new WindowedChart(this);
   #shapes = new WeakMap<SpendEntry, { data: WindowedData; credits: number[] }>();
@@ -84,7 +86,7 @@ export class SpendBreakdown extends LitElement {
   #summary = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#needsSummary] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
-      needed && tokenProvider ? this.#reportErrors(getJson<SpendSummaryResponse>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
+      needed && tokenProvider ? reportErrors(this, getJson<SpendSummaryResponse>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
   });
 
   #spend = new Task(this, {
@@ -94,7 +96,7 @@ export class SpendBreakdown extends LitElement {
     },
     task: ([endpoint, tokenProvider, from, to, windowSize, groupBy], { signal }) =>
       tokenProvider && from && to
-        ? this.#reportErrors(getJson<SpendResponse>({ endpoint, tokenProvider }, '/api/spend', { starting_on: from, ending_before: to, window_size: windowSize, group_by: groupBy }, { signal }), signal)
+        ? reportErrors(this, getJson<SpendResponse>({ endpoint, tokenProvider }, '/api/spend', { starting_on: from, ending_before: to, window_size: windowSize, group_by: groupBy }, { signal }), signal)
         : null,
   });
 
@@ -196,8 +198,7 @@ export class SpendBreakdown extends LitElement {
   }
 
   get #format(): FormatOptions {
-    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
-    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+    return widgetFormat(this, this.locale, this.timeZone);
   }
 
   #values(entry: SpendEntry): ValueFormat {
@@ -238,13 +239,6 @@ export class SpendBreakdown extends LitElement {
       this.#shapes.set(entry, shape);
     }
     return this.#chart.view(shape.data, { title: `Spend in ${entry.credit_type.name}`, maxGroups: this.maxGroups, negative: { label: 'Commits and credits', values: shape.credits } }, this.chartType);
-  }
-
-  #reportErrors<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-    return promise.catch((error: Error) => {
-      if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
-      throw error;
-    });
   }
 
   #retry() {

@@ -3,11 +3,13 @@ import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
+import { controlStyles } from '../shared/controls.styles.ts';
+import { tableStyles } from '../shared/table.styles.ts';
 import { legendTemplate } from '../shared/chart/legend.ts';
 import type { CustomerResponse, UsageResponse, WindowSize } from '../shared/contract.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
-import { MwChangeEvent, MwErrorEvent } from '../shared/events.ts';
-import { type FormatOptions, formatCompact, formatNumber, isTimeZone } from '../shared/format.ts';
+import { MwChangeEvent, reportErrors } from '../shared/events.ts';
+import { type FormatOptions, formatCompact, formatNumber, widgetFormat } from '../shared/format.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
@@ -76,7 +78,7 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  */
 @customElement('usage-chart')
 export class UsageChart extends LitElement {
-  static override styles = [stateStyles, chartStyles];
+  static override styles = [stateStyles, tableStyles, controlStyles, chartStyles];
 
   #chart = new WindowedChart(this);
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -85,7 +87,7 @@ export class UsageChart extends LitElement {
   #customer = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#needsCustomer] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
-      needed && tokenProvider ? this.#reportErrors(getJson<CustomerResponse>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
+      needed && tokenProvider ? reportErrors(this, getJson<CustomerResponse>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
   });
 
   #usage = new Task(this, {
@@ -104,7 +106,7 @@ export class UsageChart extends LitElement {
         group_filter: serializeGroupFilter(parseGroupFilter(filter)),
         compare: compare ? 'previous' : '',
       };
-      const data = await this.#reportErrors(getJson<UsageResponse>({ endpoint, tokenProvider }, '/api/usage', params, { signal }), signal);
+      const data = await reportErrors(this, getJson<UsageResponse>({ endpoint, tokenProvider }, '/api/usage', params, { signal }), signal);
       this.#rememberValues(metric, data);
       return data;
     },
@@ -191,8 +193,7 @@ export class UsageChart extends LitElement {
   }
 
   get #format(): FormatOptions {
-    const locale = this.locale || this.closest('[lang]')?.getAttribute('lang') || undefined;
-    return { locale, timeZone: isTimeZone(this.timeZone) ? this.timeZone : 'UTC' };
+    return widgetFormat(this, this.locale, this.timeZone);
   }
 
   #values(model: ChartModel): ValueFormat {
@@ -215,13 +216,6 @@ export class UsageChart extends LitElement {
   get #view() {
     const data = this.#usage.value;
     return this.#chart.view(data, { title: data?.billable_metric.name ?? '', maxGroups: this.maxGroups, overrides: this.groupKeyOverrides }, this.chartType);
-  }
-
-  #reportErrors<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-    return promise.catch((error: Error) => {
-      if (!signal.aborted) this.dispatchEvent(new MwErrorEvent(error));
-      throw error;
-    });
   }
 
   #retry() {

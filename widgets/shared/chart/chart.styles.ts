@@ -23,30 +23,7 @@ export const chartStyles = css`
     opacity: 0.6;
     transition: opacity 0.2s;
   }
-  .controls {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: end;
-    font-size: 0.875rem;
-  }
-  .controls label {
-    display: grid;
-    gap: 0.2rem;
-  }
-  .controls label.inline,
-  .filter label.inline {
-    display: flex;
-    align-items: center;
-    gap: 0.35rem;
-  }
-  select,
-  input,
-  .controls button,
   .filter summary {
-    font: inherit;
-    color: inherit;
-    background: transparent;
     border: 1px solid var(--border);
     border-radius: var(--mw-radius, 6px);
     padding: 0.25rem 0.5rem;
@@ -202,25 +179,10 @@ export const chartStyles = css`
     max-height: var(--usage-chart-height, 16rem);
     overflow: auto;
   }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    font-size: 0.875rem;
-  }
-  caption {
-    text-align: left;
-    padding-bottom: 0.5rem;
-  }
+  /* Figures stay on one line; the table scrolls instead. */
   th,
   td {
-    padding: 0.3rem 0.5rem;
-    border-bottom: 1px solid var(--border);
-    text-align: left;
     white-space: nowrap;
-  }
-  th.num,
-  td.num {
-    text-align: right;
   }
   thead th {
     position: sticky;
