@@ -70,5 +70,7 @@ describe('shaping Metronome usage for widgets', () => {
     });
     assert.equal(shaped.windows.length, 1);
     assert.deepEqual(shaped.windows[0]!.values, { a: 0.1, b: 0.2 });
+    assert.equal(shaped.windows[0]!.total, 0.3, 'no float noise in the sum');
+    assert.equal(shaped.total, 0.3);
   });
 });

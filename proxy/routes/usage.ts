@@ -5,6 +5,7 @@ import { groupKeysOf, type BillableMetric, type Metronome, type UsageAggregate }
 import type { SessionVariables } from '../session.ts';
 import { booleanParam, dateParam, enumParam, listParam, uuidParam } from '../validate.ts';
 import { currentBillingPeriod } from '../billing-period.ts';
+import { fromMicros, toMicros } from '../spend-lines.ts';
 
 const WINDOW_SIZES = ['hour', 'day', 'none'] as const;
 const HOUR = 3_600_000;
@@ -151,7 +152,8 @@ export function shapeUsage(input: {
       byStart.set(t, window);
     }
     const name = groupKey ? groupName(aggregate, groupKey) : '';
-    const value = aggregate.value ?? 0;
+    // Added in millionths, like money: fractional usage summed as floats would show 0.30000000000000004.
+    const value = toMicros(aggregate.value);
     window.values.set(name, (window.values.get(name) ?? 0) + value);
     if (groupKey) groupTotals.set(name, (groupTotals.get(name) ?? 0) + value);
   }
@@ -161,10 +163,10 @@ export function shapeUsage(input: {
   const windows: UsageWindow[] = [...byStart.entries()]
     .sort(([a], [b]) => a - b)
     .map(([t, window]) => {
-      const total = [...window.values.values()].reduce((sum, v) => sum + v, 0);
+      const total = fromMicros([...window.values.values()].reduce((sum, v) => sum + v, 0));
       const base = { starting_on: new Date(t).toISOString(), ending_before: new Date(window.ending_before).toISOString() };
       if (!groupKey) return { ...base, total };
-      return { ...base, values: Object.fromEntries(groups.map((g) => [g, window.values.get(g) ?? 0])), total };
+      return { ...base, values: Object.fromEntries(groups.map((g) => [g, fromMicros(window.values.get(g) ?? 0)])), total };
     });
   return {
     billable_metric: { id: metric.id, name: metric.name },
@@ -174,6 +176,6 @@ export function shapeUsage(input: {
     group_key: groupKey,
     groups,
     windows,
-    total: windows.reduce((sum, w) => sum + w.total, 0),
+    total: fromMicros(windows.reduce((sum, w) => sum + toMicros(w.total), 0)),
   };
 }
