@@ -38,6 +38,12 @@ describe('windowed chart model', () => {
     expect(model.series.map((s) => s.label)).to.deep.equal(['Virginia / big', '(none) / S']);
   });
 
+  it('adds fractional values exactly', () => {
+    const model = buildModel(usage([{ a: 0.1, b: 0.2 }]), options);
+    expect(model.totals).to.deep.equal([0.3]);
+    expect(model.total).to.equal(0.3);
+  });
+
   it('compares the previous period over the same visible groups, Other included', () => {
     const data = { ...usage([{ a: 10, b: 5, c: 1, d: 1 }]), previous: { starting_on: day(0), ending_before: day(1), windows: [{ starting_on: day(0), ending_before: day(1), values: { a: 8, b: 2, c: 3, d: 0, e: 4 }, total: 17 }], total: 17 } };
     const model = buildModel(data, { ...options, maxGroups: 3, hidden: new Set(['b']) });

@@ -1,4 +1,5 @@
 import type { UsageWindow } from '../contract.ts';
+import { exactSum } from '../exact.ts';
 import { groupLabel, type GroupKeyOverrides } from '../labels.ts';
 
 /**
@@ -70,12 +71,12 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
   const shown = groups.slice(0, keep);
   const folded = groups.slice(keep);
 
-  const valuesOf = (windows: UsageWindow[], keys: string[]) => windows.map((w) => keys.reduce((sum, k) => sum + (w.values?.[k] ?? 0), 0));
+  const valuesOf = (windows: UsageWindow[], keys: string[]) => windows.map((w) => exactSum(keys.map((k) => w.values?.[k] ?? 0)));
   const seriesFor = (key: string, label: string, values: number[], colour: number): Series => ({
     key,
     label,
     values,
-    total: values.reduce((a, b) => a + b, 0),
+    total: exactSum(values),
     colour,
     hidden: options.hidden.has(key),
   });
@@ -88,7 +89,7 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
     : [seriesFor(TOTAL_KEY, 'Total', data.windows.map((w) => w.total), 0)];
 
   const visible = series.filter((s) => !s.hidden);
-  const totals = data.windows.map((_, i) => visible.reduce((sum, s) => sum + s.values[i]!, 0));
+  const totals = data.windows.map((_, i) => exactSum(visible.map((s) => s.values[i]!)));
   const visibleGroups = grouped ? visible.flatMap((s) => (s.key === OTHER_KEY ? folded : [s.key])) : null;
   const previous = data.previous;
   const previousTotals = previous ? (visibleGroups ? valuesOf(previous.windows, visibleGroups) : previous.windows.map((w) => w.total)) : [];
@@ -102,10 +103,10 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
     windows: data.windows.map((w) => ({ start: new Date(w.starting_on), end: new Date(w.ending_before) })),
     series,
     totals,
-    total: totals.reduce((a, b) => a + b, 0),
+    total: exactSum(totals),
     negative: options.negative ? seriesFor(NEGATIVE_KEY, options.negative.label, options.negative.values, -1) : null,
     previous: previous
-      ? { startingOn: previous.starting_on, endingBefore: previous.ending_before, totals: previousTotals, total: previousTotals.reduce((a, b) => a + b, 0) }
+      ? { startingOn: previous.starting_on, endingBefore: previous.ending_before, totals: previousTotals, total: exactSum(previousTotals) }
       : null,
   };
 }
