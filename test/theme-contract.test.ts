@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { COLOR_TOKENS, internal } from '../widgets/shared/theme/palette.ts';
 
 /**
  * Designers theme widgets through the custom properties and parts each element documents in its JSDoc;
@@ -21,23 +22,52 @@ const sources = (tag: string) =>
 const documented = (source: string, tag: string) =>
   new Set([...source.matchAll(new RegExp(`@${tag} \\[?([\\w-]+)`, 'g'))].map((m) => m[1]!));
 
+const defined = (css: string) => new Set([...css.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]!));
+const read = (css: string) => new Set([...css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!));
+
 /** Custom properties read with var() but not defined by the widget itself: the knobs a page can set. */
-function readKnobs(css: string): Set<string> {
-  const defined = new Set([...css.matchAll(/(--[\w-]+)\s*:/g)].map((m) => m[1]!));
-  return new Set([...css.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!).filter((name) => !defined.has(name)));
+const readKnobs = (css: string) => new Set([...read(css)].filter((name) => !defined(css).has(name)));
+
+/** The CSS an element adopts: every stylesheet exported by the style modules it imports (its own, the theme's, the shared ones). */
+async function adoptedCss(tag: string, element: string): Promise<string> {
+  const modules = [...element.matchAll(/from '([^']+(?:styles|states)\.ts)'/g)].map((m) => join(dirname(`widgets/${tag}/${tag}.ts`), m[1]!));
+  const sheets: string[] = [];
+  const collect = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object' && 'cssText' in value) sheets.push(String((value as { cssText: string }).cssText));
+  };
+  for (const path of modules) Object.values(await import(`../${path}`)).forEach(collect);
+  return sheets.join('\n');
 }
 
 describe('theme contract', () => {
   for (const tag of widgets) {
     const element = readFileSync(`widgets/${tag}/${tag}.ts`, 'utf8');
-    // The stylesheets the element imports: its own and shared ones (states, chart).
-    const styles = [...element.matchAll(/from '([^']+(?:styles|states)\.ts)'/g)]
-      .map((m) => readFileSync(join(dirname(`widgets/${tag}/${tag}.ts`), m[1]!), 'utf8'))
-      .join('\n');
 
-    it(`<${tag}> documents exactly the custom properties it reads`, () => {
-      assert.ok(styles.length > 0, 'the element imports no stylesheet');
-      assert.deepEqual([...documented(element, 'cssproperty')].sort(), [...readKnobs(styles)].sort());
+    it(`<${tag}> documents exactly the custom properties it reads`, async () => {
+      const css = await adoptedCss(tag, element);
+      assert.ok(css.length > 0, 'the element imports no stylesheet');
+      assert.deepEqual([...documented(element, 'cssproperty')].sort(), [...readKnobs(css)].sort());
+    });
+
+    it(`<${tag}> paints with every colour token it reads`, async () => {
+      const css = await adoptedCss(tag, element);
+      // The dashboard's use of a slot is sending it to Metronome.
+      const forwarded = element.includes('colorOverrides(') ? COLOR_TOKENS.filter((t) => t.slot).map((t) => internal(t.property)) : [];
+      const painted = new Set([...read(css), ...forwarded]);
+      for (const token of COLOR_TOKENS) {
+        if (!defined(css).has(internal(token.property))) continue;
+        assert.ok(painted.has(internal(token.property)), `${token.property} is read but nothing is painted with it`);
+      }
+    });
+
+    it(`<${tag}> documents each colour token's light and dark defaults as the theme has them`, () => {
+      for (const [, property, value, text] of element.matchAll(/@cssproperty \[(--metronome-[\w-]+)=([^\]]+)\] - (.*)/g)) {
+        const token = COLOR_TOKENS.find((t) => t.property === property);
+        if (!token) continue;
+        assert.equal(value, token.light, `${property}'s documented light default`);
+        assert.ok(text!.endsWith(`Dark: ${token.dark}.`), `${property}'s documented dark default: ${text}`);
+      }
     });
 
     it(`<${tag}> renders every part it documents`, () => {

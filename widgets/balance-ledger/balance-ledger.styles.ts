@@ -1,16 +1,15 @@
 import { css } from 'lit';
+import { themeStyles } from '../shared/theme/theme.styles.ts';
+
+export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-green', 'progress-bar', 'progress-bar-background', 'action', 'action-hover');
 
 export default css`
   :host {
     display: block;
-    --used: var(--mw-used-color, #2563eb);
-    --remaining: var(--mw-remaining-color, #10b981);
-    --expired: var(--mw-expired-color, #94a3b8);
-    --border: var(--mw-border-color, #d1d5db);
   }
   [part='base'] {
     display: grid;
-    gap: 1rem;
+    gap: calc(var(--_space) * 2);
   }
   [part='base'][aria-busy='true'] [part='table'] {
     opacity: 0.6;
@@ -18,7 +17,7 @@ export default css`
   .totals {
     display: flex;
     flex-wrap: wrap;
-    gap: 1rem 2.5rem;
+    gap: calc(var(--_space) * 2) calc(var(--_space) * 5);
   }
   [part='total'] {
     flex: 1 1 18rem;
@@ -35,15 +34,16 @@ export default css`
     height: 0.75rem;
     border-radius: 999px;
     overflow: hidden;
-    background: var(--mw-grid-color, #e5e7eb);
+    background: var(--_progress-bar-background);
   }
   .meter span {
     display: block;
     height: 100%;
   }
-  .used { background: var(--used); }
-  .remaining { background: var(--remaining); }
-  .expired { background: var(--expired); }
+  .used { background: var(--_progress-bar); }
+  .remaining { background: var(--_primary-green); }
+  /* Gone without being used: a half-tone of the secondary text, quieter than either bar colour. */
+  .expired { background: color-mix(in srgb, var(--_gray-medium) 50%, var(--_white)); }
   dl {
     display: flex;
     flex-wrap: wrap;
@@ -57,7 +57,7 @@ export default css`
     gap: 0.35rem;
   }
   dt {
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
   }
   dd {
     margin: 0;
@@ -90,20 +90,24 @@ export default css`
     content: '▾ ';
   }
   .link {
+    color: var(--_action);
     text-decoration: underline;
+  }
+  .link:hover {
+    color: var(--_action-hover);
   }
   .small {
     display: block;
     font-weight: normal;
     font-size: 0.8125rem;
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
     margin-top: 0.2rem;
   }
   .progress {
     width: 6rem;
     height: 0.5rem;
     border-radius: 999px;
-    background: var(--mw-grid-color, #e5e7eb);
+    background: var(--_progress-bar-background);
     overflow: hidden;
     display: flex;
   }
@@ -120,7 +124,7 @@ export default css`
     width: calc(100% - 1.25rem);
   }
   :focus-visible {
-    outline: 2px solid var(--mw-focus-color, #2563eb);
+    outline: 2px solid var(--_primary-medium);
     outline-offset: 2px;
   }
 `;

@@ -7,9 +7,10 @@ import type { BalanceAmounts, BalanceItem, BalancesResponse } from '../shared/co
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { tableStyles } from '../shared/table.styles.ts';
-import styles from './balance-ledger.styles.ts';
+import styles, { theme } from './balance-ledger.styles.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 
 /**
@@ -17,6 +18,12 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  * when they will run out; each row opens onto its ledger.
  *
  * @summary Commitment tracking customers can plan with.
+ *
+ * Themed by the page's `--metronome-*` tokens (Metronome's dashboard colour slots, shared with
+ * `<metronome-dashboard>`); their dark defaults apply under `prefers-color-scheme: dark`, with
+ * `theme="dark"`, or below an element with the `dark` class (`theme="light"` or a `light` class force the
+ * light ones). Tokens the page sets win in either palette. The widget matches `:state(dark)` and
+ * `:state(light)` while a palette is in force.
  *
  * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
  * @fires mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
@@ -34,20 +41,27 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  * @csspart error - Shown when loading failed.
  * @csspart retry - The error state's Retry button.
  *
- * @cssproperty [--mw-used-color=#2563eb] - Used amounts.
- * @cssproperty [--mw-remaining-color=#10b981] - Remaining amounts.
- * @cssproperty [--mw-expired-color=#94a3b8] - Expired amounts.
- * @cssproperty [--mw-border-color=#d1d5db] - Table rules.
- * @cssproperty [--mw-grid-color=#e5e7eb] - Bar backgrounds.
- * @cssproperty [--mw-muted-color=#4b5563] - Notes and state messages.
- * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
- * @cssproperty [--mw-state-min-height=12rem] - Height of the loading, empty and error states.
- * @cssproperty [--mw-radius=6px] - Corner radius of buttons.
- * @cssproperty [--mw-focus-color=#2563eb] - Focus ring.
+ * @cssproperty [--metronome-gray-dark=#111827] - Text; the page's own by default, unless a theme is forced. Dark: #f3f4f6.
+ * @cssproperty [--metronome-gray-medium=#4b5563] - Labels, notes, state messages, and (half-toned) expired amounts. Dark: #9ca3af.
+ * @cssproperty [--metronome-gray-light=#d1d5db] - Table rules. Dark: #4b5563.
+ * @cssproperty [--metronome-gray-extralight=#e5e7eb] - The loading skeleton. Dark: #374151.
+ * @cssproperty [--metronome-white=#ffffff] - Background, painted when set or when a theme is in force; also popups. Dark: #111827.
+ * @cssproperty [--metronome-primary-medium=#2563eb] - Focus ring. Dark: #60a5fa.
+ * @cssproperty [--metronome-primary-green=#047857] - Remaining amounts. Dark: #34d399.
+ * @cssproperty [--metronome-progress-bar=#2563eb] - Used amounts. Dark: #60a5fa.
+ * @cssproperty [--metronome-progress-bar-background=#e5e7eb] - Track behind the bars. Dark: #374151.
+ * @cssproperty [--metronome-action=#1d4ed8] - Invoice links and the Retry button. Dark: #93c5fd.
+ * @cssproperty [--metronome-action-hover=#1e40af] - Invoice links and the Retry button under the pointer. Dark: #bfdbfe.
+ * @cssproperty [--metronome-font-family] - Font; the page's by default.
+ * @cssproperty [--metronome-radius=6px] - Corner radius of buttons, controls and popups.
+ * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
+ * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
 @customElement('balance-ledger')
 export class BalanceLedger extends LitElement {
-  static override styles = [stateStyles, tableStyles, styles];
+  static override styles = [theme, stateStyles, tableStyles, styles];
+
+  protected readonly themeController = new ThemeController(this);
 
   #balances = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider] as const,
@@ -57,6 +71,8 @@ export class BalanceLedger extends LitElement {
 
   @state() accessor #expanded: ReadonlySet<string> = new Set();
 
+  /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
+  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
   /** Returns a session token from the host's backend; called again when the proxy answers 401. */

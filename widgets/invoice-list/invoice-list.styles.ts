@@ -1,13 +1,15 @@
 import { css } from 'lit';
+import { themeStyles } from '../shared/theme/theme.styles.ts';
+
+export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-light', 'primary-green', 'primary-red', 'action', 'action-hover');
 
 export default css`
   :host {
     display: block;
-    --border: var(--mw-border-color, #d1d5db);
   }
   [part='base'] {
     display: grid;
-    gap: 1rem;
+    gap: calc(var(--_space) * 2);
   }
   [part='base'][aria-busy='true'] table {
     opacity: 0.6;
@@ -20,11 +22,15 @@ export default css`
   button.link {
     border: 0;
     padding: 0;
+    color: var(--_action);
     text-decoration: underline;
     cursor: pointer;
   }
+  button.link:hover {
+    color: var(--_action-hover);
+  }
   tr[aria-current='true'] {
-    background: color-mix(in srgb, var(--mw-focus-color, #2563eb) 8%, transparent);
+    background: var(--_primary-light);
   }
   [part~='status'] {
     display: inline-block;
@@ -33,21 +39,21 @@ export default css`
     font-size: 0.75rem;
     border: 1px solid currentColor;
   }
-  .status-draft { color: var(--mw-draft-color, #b45309); }
-  .status-finalized { color: var(--mw-finalized-color, #047857); }
-  .status-void { color: var(--mw-muted-color, #4b5563); text-decoration: line-through; }
+  .status-draft { color: var(--_primary-medium); }
+  .status-finalized { color: var(--_primary-green); }
+  .status-void { color: var(--_gray-medium); text-decoration: line-through; }
   .product th {
     font-weight: 600;
     background: color-mix(in srgb, currentColor 4%, transparent);
   }
   .application td:first-child {
-    padding-left: 1.5rem;
-    color: var(--mw-muted-color, #4b5563);
+    padding-left: calc(var(--_space) * 3);
+    color: var(--_gray-medium);
   }
   .small {
     display: block;
     font-size: 0.8125rem;
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
   }
   .explain {
     display: grid;
@@ -61,7 +67,7 @@ export default css`
   }
   .explain dt {
     min-width: 7rem;
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
   }
   .explain dd {
     margin: 0;
@@ -73,14 +79,14 @@ export default css`
     border-radius: 999px;
     border: 1px solid currentColor;
   }
-  .ok { color: var(--mw-finalized-color, #047857); }
-  .warn { color: var(--mw-draft-color, #b45309); }
+  .ok { color: var(--_primary-green); }
+  .warn { color: var(--_primary-red); }
   h3 {
     margin: 0;
     font-size: 1rem;
   }
   :focus-visible {
-    outline: 2px solid var(--mw-focus-color, #2563eb);
+    outline: 2px solid var(--_primary-medium);
     outline-offset: 2px;
   }
 `;

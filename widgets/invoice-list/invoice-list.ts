@@ -7,11 +7,12 @@ import { downloadBlob } from '../shared/csv.ts';
 import { MwErrorEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, formatNumber, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
-import styles from './invoice-list.styles.ts';
+import styles, { theme } from './invoice-list.styles.ts';
 
 const DAY = 86_400_000;
 const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft', finalized: 'Finalized', void: 'Void' };
@@ -21,6 +22,12 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * invoice's lines grouped by product, commits and credits applied shown as their own lines.
  *
  * @summary Invoices, and what each one charged for.
+ *
+ * Themed by the page's `--metronome-*` tokens (Metronome's dashboard colour slots, shared with
+ * `<metronome-dashboard>`); their dark defaults apply under `prefers-color-scheme: dark`, with
+ * `theme="dark"`, or below an element with the `dark` class (`theme="light"` or a `light` class force the
+ * light ones). Tokens the page sets win in either palette. The widget matches `:state(dark)` and
+ * `:state(light)` while a palette is in force.
  *
  * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
  *
@@ -39,18 +46,27 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * @csspart error - Shown when loading failed.
  * @csspart retry - The error state's Retry button.
  *
- * @cssproperty [--mw-border-color=#d1d5db] - Table rules and control borders.
- * @cssproperty [--mw-draft-color=#b45309] - The draft badge.
- * @cssproperty [--mw-finalized-color=#047857] - The finalized badge.
- * @cssproperty [--mw-muted-color=#4b5563] - Void invoices, notes and state messages.
- * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
- * @cssproperty [--mw-state-min-height=12rem] - Height of the loading, empty and error states.
- * @cssproperty [--mw-radius=6px] - Corner radius of controls.
- * @cssproperty [--mw-focus-color=#2563eb] - Focus ring and the open invoice's row.
+ * @cssproperty [--metronome-gray-dark=#111827] - Text; the page's own by default, unless a theme is forced. Dark: #f3f4f6.
+ * @cssproperty [--metronome-gray-medium=#4b5563] - Void invoices, commit lines, notes and state messages. Dark: #9ca3af.
+ * @cssproperty [--metronome-gray-light=#d1d5db] - Table rules and control borders. Dark: #4b5563.
+ * @cssproperty [--metronome-gray-extralight=#e5e7eb] - The loading skeleton. Dark: #374151.
+ * @cssproperty [--metronome-white=#ffffff] - Background, painted when set or when a theme is in force; also popups. Dark: #111827.
+ * @cssproperty [--metronome-primary-medium=#2563eb] - Focus ring and the draft badge. Dark: #60a5fa.
+ * @cssproperty [--metronome-primary-light=#eff6ff] - The open invoice's row. Dark: #172554.
+ * @cssproperty [--metronome-primary-green=#047857] - The finalized badge and figures that reconcile. Dark: #34d399.
+ * @cssproperty [--metronome-primary-red=#b91c1c] - Figures that don't reconcile. Dark: #f87171.
+ * @cssproperty [--metronome-action=#1d4ed8] - Invoice numbers, PDF and "Why this charge?" links, and the Retry button. Dark: #93c5fd.
+ * @cssproperty [--metronome-action-hover=#1e40af] - The same under the pointer. Dark: #bfdbfe.
+ * @cssproperty [--metronome-font-family] - Font; the page's by default.
+ * @cssproperty [--metronome-radius=6px] - Corner radius of buttons, controls and popups.
+ * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
+ * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
 @customElement('invoice-list')
 export class InvoiceList extends LitElement {
-  static override styles = [stateStyles, tableStyles, controlStyles, styles];
+  static override styles = [theme, stateStyles, tableStyles, controlStyles, styles];
+
+  protected readonly themeController = new ThemeController(this);
 
   #invoices = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
@@ -87,6 +103,8 @@ export class InvoiceList extends LitElement {
   /** Contracts seen in the unfiltered list, so the contract filter keeps its choices while filtering. */
   @state() accessor #contracts: string[] = [];
 
+  /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
+  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
   /** Returns a session token from the host's backend; called again when the proxy answers 401. */

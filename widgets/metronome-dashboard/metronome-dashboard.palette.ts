@@ -1,34 +1,30 @@
-/**
- * Metronome's dashboard colour slots and the page-level custom properties that set them, so a page
- * themes the hosted dashboards and the native widgets with the same tokens.
- */
-export const COLOR_SLOTS = [
-  ['Gray_dark', '--metronome-gray-dark'],
-  ['Gray_medium', '--metronome-gray-medium'],
-  ['Gray_light', '--metronome-gray-light'],
-  ['Gray_extralight', '--metronome-gray-extralight'],
-  ['White', '--metronome-white'],
-  ['Primary_medium', '--metronome-primary-medium'],
-  ['Primary_light', '--metronome-primary-light'],
-  ...Array.from({ length: 10 }, (_, i) => [`UsageLine_${i}`, `--metronome-usage-line-${i}`] as const),
-  ['Primary_green', '--metronome-primary-green'],
-  ['Primary_red', '--metronome-primary-red'],
-  ['Progress_bar', '--metronome-progress-bar'],
-  ['Progress_bar_background', '--metronome-progress-bar-background'],
-] as const;
+import { COLOR_TOKENS, internal } from '../shared/theme/palette.ts';
 
-/** `#abc` or `#aabbcc` as Metronome's `#aabbcc`; anything else (names, rgb(), var()) is not forwarded. */
+let canvas: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * `#rrggbb` for any CSS colour a page writes (`white`, `rgb()`, `#abc`…), resolved by the browser's own
+ * colour parser; null for what is not a colour or has transparency, which Metronome cannot take.
+ */
 export function hexColour(value: string): string | null {
-  const v = value.trim().toLowerCase();
-  if (/^#[0-9a-f]{6}$/.test(v)) return v;
-  if (/^#[0-9a-f]{3}$/.test(v)) return `#${[...v.slice(1)].map((c) => c + c).join('')}`;
-  return null;
+  if (!value || !CSS.supports('color', value)) return null;
+  canvas ??= document.createElement('canvas').getContext('2d');
+  if (!canvas) return null;
+  canvas.fillStyle = '#000000';
+  canvas.fillStyle = value;
+  const resolved = String(canvas.fillStyle);
+  return /^#[0-9a-f]{6}$/.test(resolved) ? resolved : null;
 }
 
-/** The color_overrides a page's custom properties ask for, read from an element's computed style. */
-export function colorOverrides(style: Pick<CSSStyleDeclaration, 'getPropertyValue'>): Array<{ name: string; value: string }> {
-  return COLOR_SLOTS.flatMap(([name, property]) => {
-    const value = hexColour(style.getPropertyValue(property));
-    return value ? [{ name, value }] : [];
+/**
+ * The color_overrides for the hosted dashboard, read from the element's computed style: the slots the
+ * page sets (`--metronome-*`) or, when `wholePalette`, the palette in force (the widget's resolved
+ * `--_*` properties, page tokens over theme defaults).
+ */
+export function colorOverrides(style: Pick<CSSStyleDeclaration, 'getPropertyValue'>, wholePalette: boolean): Array<{ name: string; value: string }> {
+  return COLOR_TOKENS.flatMap(({ slot, property }) => {
+    const value = style.getPropertyValue(wholePalette ? internal(property) : property).trim();
+    const hex = slot ? hexColour(value) : null;
+    return slot && hex ? [{ name: slot, value: hex }] : [];
   });
 }

@@ -1,9 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { MwErrorEvent } from '../shared/events.ts';
+import { COLOR_TOKENS } from '../shared/theme/palette.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
 import './metronome-dashboard.ts';
 import type { MetronomeDashboard } from './metronome-dashboard.ts';
-import { colorOverrides, hexColour } from './metronome-dashboard.palette.ts';
+import { hexColour } from './metronome-dashboard.palette.ts';
 
 let proxy: InstalledProxy;
 beforeEach(() => {
@@ -30,6 +31,7 @@ describe('<metronome-dashboard>', () => {
       dashboard_options: [{ key: 'show_zero_usage_line_items', value: 'true' }],
       color_overrides: [
         { name: 'Gray_dark', value: '#112233' },
+        { name: 'White', value: '#ffffff' },
         { name: 'UsageLine_0', value: '#aabbcc' },
       ],
     });
@@ -65,11 +67,34 @@ describe('<metronome-dashboard>', () => {
 });
 
 describe('dashboard palette', () => {
-  it('forwards #rrggbb and #rgb tokens by Metronome slot name and drops anything else', () => {
+  it('forwards the whole palette in force under the dark theme, page tokens first, and asks again when the theme changes', async () => {
+    const el = await fixture<MetronomeDashboard>(
+      html`<metronome-dashboard theme="dark" style="--metronome-primary-red: rgb(255 0 0); --metronome-progress-bar: rgb(0 0 0 / 50%)" endpoint=${ENDPOINT} .tokenProvider=${proxy.tokenProvider}></metronome-dashboard>`,
+    );
+    await waitUntil(() => frame(el), 'no iframe', { timeout: 4000 });
+    const dark = new Map((await posts()[0]!.clone().json()).color_overrides.map((o: { name: string; value: string }) => [o.name, o.value]));
+    const expected = new Map(COLOR_TOKENS.filter((t) => t.slot).map((t) => [t.slot, t.dark]));
+    expected.set('Primary_red', '#ff0000');
+    // Half-transparent colours cannot be said in #rrggbb: Metronome keeps its own for that slot.
+    expected.delete('Progress_bar');
+    expect(dark).to.deep.equal(expected);
+
+    el.theme = 'light';
+    await waitUntil(() => posts().length === 2, 'no new URL for the light theme', { timeout: 3000 });
+    const light = (await posts()[1]!.clone().json()).color_overrides as Array<{ name: string; value: string }>;
+    expect(light.find((o) => o.name === 'White')!.value).to.equal('#ffffff');
+    expect(light.find((o) => o.name === 'Gray_dark')!.value).to.equal('#111827');
+  });
+
+  it('says any opaque CSS colour as #rrggbb and refuses the rest', () => {
     expect(hexColour(' #A1B2C3 ')).to.equal('#a1b2c3');
     expect(hexColour('#fff')).to.equal('#ffffff');
-    expect(hexColour('rgb(0 0 0)')).to.equal(null);
-    const style = { getPropertyValue: (p: string) => ({ '--metronome-primary-red': '#ff0000', '--metronome-progress-bar': 'red' })[p] ?? '' };
-    expect(colorOverrides(style)).to.deep.equal([{ name: 'Primary_red', value: '#ff0000' }]);
+    expect(hexColour('rgb(161 178 195)')).to.equal('#a1b2c3');
+    expect(hexColour('rebeccapurple')).to.equal('#663399');
+    expect(hexColour('rgba(1, 2, 3, 1)')).to.equal('#010203');
+    expect(hexColour('rgb(0 0 0 / 50%)')).to.equal(null);
+    expect(hexColour('transparent')).to.equal(null);
+    expect(hexColour('not-a-colour')).to.equal(null);
+    expect(hexColour('')).to.equal(null);
   });
 });

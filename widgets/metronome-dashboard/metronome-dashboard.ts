@@ -5,9 +5,10 @@ import { postJson } from '../shared/api.ts';
 import { reportErrors } from '../shared/events.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { colorOverrides } from './metronome-dashboard.palette.ts';
-import styles from './metronome-dashboard.styles.ts';
+import styles, { theme } from './metronome-dashboard.styles.ts';
 
 const TITLES: Record<string, string> = { invoices: 'Invoices', usage: 'Usage', commits_and_credits: 'Commits and credits' };
 /** Metronome's embeddable URLs are short-lived; ask for a new one a little before an hour is up. */
@@ -19,9 +20,15 @@ const URL_LIFETIME_MS = 50 * 60_000;
  *
  * @summary Metronome's hosted invoices, usage or commits-and-credits dashboard.
  *
- * The page's `--metronome-gray-dark`, `--metronome-primary-medium`, `--metronome-usage-line-0` … custom
- * properties (Metronome's colour slots, `#rrggbb` values) are read when the URL is requested and sent as
- * the dashboard's `color_overrides`.
+ * The palette is sent as the dashboard's `color_overrides` each time a URL is requested (on mount, before
+ * it expires, when the theme changes, and on `refresh()`): with no theme in force, only the slots the
+ * page sets; under the dark palette or a forced light one, every slot, so the hosted page matches the
+ * native widgets beside it. Any CSS colour works; colours with transparency are not sent (Metronome
+ * takes `#rrggbb`). `--metronome-action` and `-action-hover` have no slot at Metronome.
+ *
+ * Dark defaults apply under `prefers-color-scheme: dark`, with `theme="dark"`, or below an element with
+ * the `dark` class (`theme="light"` or a `light` class force the light ones). Tokens the page sets win
+ * in either palette. The element matches `:state(dark)` and `:state(light)` while a palette is in force.
  *
  * @fires mw-error - The dashboard's URL could not be had; `event.error.message` is what the widget shows.
  *
@@ -31,27 +38,54 @@ const URL_LIFETIME_MS = 50 * 60_000;
  * @csspart error - Shown when it could not be.
  * @csspart retry - The error state's Retry button.
  *
+ * @cssproperty [--metronome-gray-dark=#111827] - Text; sent to the hosted dashboard as `Gray_dark`. Dark: #f3f4f6.
+ * @cssproperty [--metronome-gray-medium=#4b5563] - State messages; sent as `Gray_medium`. Dark: #9ca3af.
+ * @cssproperty [--metronome-gray-light=#d1d5db] - Sent to the hosted dashboard as `Gray_light`. Dark: #4b5563.
+ * @cssproperty [--metronome-gray-extralight=#e5e7eb] - The loading skeleton; sent as `Gray_extralight`. Dark: #374151.
+ * @cssproperty [--metronome-white=#ffffff] - Background; sent as `White`. Dark: #111827.
+ * @cssproperty [--metronome-primary-medium=#2563eb] - Focus ring; sent as `Primary_medium`. Dark: #60a5fa.
+ * @cssproperty [--metronome-primary-light=#eff6ff] - Sent to the hosted dashboard as `Primary_light`. Dark: #172554.
+ * @cssproperty [--metronome-usage-line-0=#2563eb] - Sent to the hosted dashboard as `UsageLine_0`. Dark: #60a5fa.
+ * @cssproperty [--metronome-usage-line-1=#f97316] - Sent to the hosted dashboard as `UsageLine_1`. Dark: #fb923c.
+ * @cssproperty [--metronome-usage-line-2=#10b981] - Sent to the hosted dashboard as `UsageLine_2`. Dark: #34d399.
+ * @cssproperty [--metronome-usage-line-3=#a855f7] - Sent to the hosted dashboard as `UsageLine_3`. Dark: #c084fc.
+ * @cssproperty [--metronome-usage-line-4=#e11d48] - Sent to the hosted dashboard as `UsageLine_4`. Dark: #fb7185.
+ * @cssproperty [--metronome-usage-line-5=#0891b2] - Sent to the hosted dashboard as `UsageLine_5`. Dark: #22d3ee.
+ * @cssproperty [--metronome-usage-line-6=#ca8a04] - Sent to the hosted dashboard as `UsageLine_6`. Dark: #facc15.
+ * @cssproperty [--metronome-usage-line-7=#64748b] - Sent to the hosted dashboard as `UsageLine_7`. Dark: #94a3b8.
+ * @cssproperty [--metronome-usage-line-8=#db2777] - Sent to the hosted dashboard as `UsageLine_8`. Dark: #f472b6.
+ * @cssproperty [--metronome-usage-line-9=#65a30d] - Sent to the hosted dashboard as `UsageLine_9`. Dark: #a3e635.
+ * @cssproperty [--metronome-primary-green=#047857] - Sent to the hosted dashboard as `Primary_green`. Dark: #34d399.
+ * @cssproperty [--metronome-primary-red=#b91c1c] - Sent to the hosted dashboard as `Primary_red`. Dark: #f87171.
+ * @cssproperty [--metronome-progress-bar=#2563eb] - Sent to the hosted dashboard as `Progress_bar`. Dark: #60a5fa.
+ * @cssproperty [--metronome-progress-bar-background=#e5e7eb] - Sent to the hosted dashboard as `Progress_bar_background`. Dark: #374151.
+ * @cssproperty [--metronome-action=#1d4ed8] - The Retry button. Dark: #93c5fd.
+ * @cssproperty [--metronome-action-hover=#1e40af] - The Retry button under the pointer. Dark: #bfdbfe.
  * @cssproperty [--metronome-dashboard-height=40rem] - Height of the iframe.
- * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
- * @cssproperty [--mw-state-min-height=12rem] - Height of the loading and error states.
- * @cssproperty [--mw-muted-color=#4b5563] - State messages.
- * @cssproperty [--mw-radius=6px] - Corner radius of the Retry button.
- * @cssproperty [--mw-focus-color=#2563eb] - Focus ring.
+ * @cssproperty [--metronome-font-family] - Font; the page's by default.
+ * @cssproperty [--metronome-radius=6px] - Corner radius of buttons, controls and popups.
+ * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
+ * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
 @customElement('metronome-dashboard')
 export class MetronomeDashboard extends LitElement {
-  static override styles = [stateStyles, styles];
+  static override styles = [theme, stateStyles, styles];
+
+  protected readonly themeController = new ThemeController(this);
 
   #renewal: ReturnType<typeof setTimeout> | undefined;
 
   #url = new Task(this, {
-    args: () => [this.endpoint, this.tokenProvider, this.dashboard, this.showZeroUsageLineItems, JSON.stringify(this.groupKeyOverrides ?? null)] as const,
-    task: async ([endpoint, tokenProvider, dashboard, showZero, overrides], { signal }) => {
+    args: () => {
+      const { name, forced } = this.themeController.theme;
+      return [this.endpoint, this.tokenProvider, this.dashboard, this.showZeroUsageLineItems, JSON.stringify(this.groupKeyOverrides ?? null), name, forced] as const;
+    },
+    task: async ([endpoint, tokenProvider, dashboard, showZero, overrides, themeName, forced], { signal }) => {
       if (!tokenProvider || !TITLES[dashboard]) return null;
       const body = {
         dashboard,
         ...(showZero && dashboard === 'invoices' ? { dashboard_options: [{ key: 'show_zero_usage_line_items', value: 'true' }] } : {}),
-        color_overrides: colorOverrides(getComputedStyle(this)),
+        color_overrides: colorOverrides(getComputedStyle(this), themeName === 'dark' || forced),
         ...(this.groupKeyOverrides ? { bm_group_key_overrides: toMetronomeOverrides(JSON.parse(overrides) as GroupKeyOverrides) } : {}),
       };
       const { url } = await reportErrors(this, postJson<{ url: string }>({ endpoint, tokenProvider }, '/api/dashboards/embeddable-url', body, { signal }), signal);
@@ -61,6 +95,8 @@ export class MetronomeDashboard extends LitElement {
     },
   });
 
+  /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
+  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
   /** Returns a session token from the host's backend; called again when the proxy answers 401. */
@@ -72,10 +108,15 @@ export class MetronomeDashboard extends LitElement {
   /** Usage dashboard: display names for group keys and values, as for `<usage-chart>`. */
   @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
 
+  /** Asks for a new URL, with the palette the page has now: custom properties cannot be observed. */
+  refresh() {
+    this.#url.run();
+  }
+
   override connectedCallback() {
     super.connectedCallback();
     // A URL is short-lived and single-use at Metronome: every mount gets a fresh one.
-    if (this.hasUpdated) this.#url.run();
+    if (this.hasUpdated) this.refresh();
   }
 
   override disconnectedCallback() {

@@ -5,7 +5,7 @@ export const controlStyles = css`
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+    gap: var(--_space) calc(var(--_space) * 2);
     align-items: end;
     font-size: 0.875rem;
   }
@@ -24,8 +24,8 @@ export const controlStyles = css`
     font: inherit;
     color: inherit;
     background: transparent;
-    border: 1px solid var(--mw-border-color, #d1d5db);
-    border-radius: var(--mw-radius, 6px);
-    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_gray-light);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
   }
 `;

@@ -29,19 +29,19 @@ export const stateStyles = css`
   .loading,
   .message {
     box-sizing: border-box;
-    min-height: var(--mw-state-min-height, 12rem);
+    min-height: var(--metronome-state-min-height, 12rem);
   }
   .skeleton {
     display: flex;
     align-items: flex-end;
     gap: 6%;
-    height: var(--mw-state-min-height, 12rem);
+    height: var(--metronome-state-min-height, 12rem);
     padding: 0 4%;
   }
   .skeleton span {
     flex: 1;
     border-radius: 3px 3px 0 0;
-    background: var(--mw-skeleton-color, #e5e7eb);
+    background: var(--_gray-extralight);
     height: 55%;
     animation: pulse 1.4s ease-in-out infinite;
   }
@@ -66,21 +66,27 @@ export const stateStyles = css`
     flex-direction: column;
     align-items: center;
     justify-content: center;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 1.5);
     text-align: center;
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
   }
   button {
     font: inherit;
     padding: 0.35rem 0.9rem;
-    border-radius: var(--mw-radius, 6px);
+    border-radius: var(--_radius);
     border: 1px solid currentColor;
     background: transparent;
     color: inherit;
     cursor: pointer;
   }
+  [part='retry'] {
+    color: var(--_action);
+  }
+  [part='retry']:hover {
+    color: var(--_action-hover);
+  }
   button:focus-visible {
-    outline: 2px solid var(--mw-focus-color, #2563eb);
+    outline: 2px solid var(--_primary-medium);
     outline-offset: 2px;
   }
 `;

@@ -12,13 +12,13 @@ export const tableStyles = css`
   }
   caption {
     text-align: left;
-    padding-bottom: 0.5rem;
+    padding-bottom: var(--_space);
     font-weight: 600;
   }
   th,
   td {
-    padding: 0.4rem 0.5rem;
-    border-bottom: 1px solid var(--mw-border-color, #d1d5db);
+    padding: calc(var(--_space) * 0.8) var(--_space);
+    border-bottom: 1px solid var(--_gray-light);
     text-align: left;
     vertical-align: top;
   }

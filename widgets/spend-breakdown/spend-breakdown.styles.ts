@@ -1,20 +1,29 @@
 import { css } from 'lit';
+import { CHART_TOKENS } from '../shared/chart/chart.styles.ts';
+import { themeStyles } from '../shared/theme/theme.styles.ts';
+
+export const theme = themeStyles(...CHART_TOKENS);
 
 export default css`
   /* Commits and credits applied, drawn below zero. */
-  .negative { fill: var(--mw-negative-color, #94a3b8); stroke: var(--mw-negative-color, #94a3b8); background: var(--mw-negative-color, #94a3b8); }
+  .negative {
+    --_negative: color-mix(in srgb, var(--_gray-medium) 50%, var(--_white));
+    fill: var(--_negative);
+    stroke: var(--_negative);
+    background: var(--_negative);
+  }
   path.lines.negative {
     fill: none;
   }
   .headline {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem 2rem;
+    gap: calc(var(--_space) * 1.5) calc(var(--_space) * 4);
     margin: 0;
   }
   .headline dt {
     font-size: 0.8125rem;
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
   }
   .headline dd {
     margin: 0.1rem 0 0;
@@ -26,7 +35,7 @@ export default css`
   .headline-none {
     font-size: 0.8125rem;
     font-weight: normal;
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
     max-width: 16rem;
   }
 `;

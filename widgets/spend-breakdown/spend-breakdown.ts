@@ -16,9 +16,10 @@ import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatMoney, widgetFormat } from '../shared/format.ts';
 import { DAY, MAX_HOURLY_DAYS, type RangePreset, resolveRange } from '../shared/range.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
-import styles from './spend-breakdown.styles.ts';
+import styles, { theme } from './spend-breakdown.styles.ts';
 import { spendSummary } from './spend-breakdown.text.ts';
 
 /**
@@ -27,6 +28,12 @@ import { spendSummary } from './spend-breakdown.text.ts';
  * with commits and credits applied drawn below zero, never subtracted from a group.
  *
  * @summary Spend so far this period, and spend over time by product or dimension.
+ *
+ * Themed by the page's `--metronome-*` tokens (Metronome's dashboard colour slots, shared with
+ * `<metronome-dashboard>`); their dark defaults apply under `prefers-color-scheme: dark`, with
+ * `theme="dark"`, or below an element with the `dark` class (`theme="light"` or a `light` class force the
+ * light ones). Tokens the page sets win in either palette. The widget matches `:state(dark)` and
+ * `:state(light)` while a palette is in force.
  *
  * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
  * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
@@ -54,31 +61,38 @@ import { spendSummary } from './spend-breakdown.text.ts';
  * @csspart error - Shown when loading failed.
  * @csspart retry - The error state's Retry button.
  *
+ * @cssproperty [--metronome-gray-dark=#111827] - Text, the total and the previous period's line; the page's own text colour by default, unless a theme is forced. Dark: #f3f4f6.
+ * @cssproperty [--metronome-gray-medium=#4b5563] - Axis labels, notes, state messages, and (half-toned) commits and credits drawn below zero. Dark: #9ca3af.
+ * @cssproperty [--metronome-gray-light=#d1d5db] - Borders of controls, tooltip and menus. Dark: #4b5563.
+ * @cssproperty [--metronome-gray-extralight=#e5e7eb] - Gridlines and the loading skeleton. Dark: #374151.
+ * @cssproperty [--metronome-white=#ffffff] - Background, painted when set or when a theme is in force; also popups. Dark: #111827.
+ * @cssproperty [--metronome-primary-medium=#2563eb] - Focus ring and the border of pressed toggles. Dark: #60a5fa.
+ * @cssproperty [--metronome-primary-light=#eff6ff] - Pressed toggles. Dark: #172554.
+ * @cssproperty [--metronome-usage-line-0=#2563eb] - Series 1. Dark: #60a5fa.
+ * @cssproperty [--metronome-usage-line-1=#f97316] - Series 2. Dark: #fb923c.
+ * @cssproperty [--metronome-usage-line-2=#10b981] - Series 3. Dark: #34d399.
+ * @cssproperty [--metronome-usage-line-3=#a855f7] - Series 4. Dark: #c084fc.
+ * @cssproperty [--metronome-usage-line-4=#e11d48] - Series 5. Dark: #fb7185.
+ * @cssproperty [--metronome-usage-line-5=#0891b2] - Series 6. Dark: #22d3ee.
+ * @cssproperty [--metronome-usage-line-6=#ca8a04] - Series 7. Dark: #facc15.
+ * @cssproperty [--metronome-usage-line-7=#64748b] - Series 8. Dark: #94a3b8.
+ * @cssproperty [--metronome-usage-line-8=#db2777] - Series 9. Dark: #f472b6.
+ * @cssproperty [--metronome-usage-line-9=#65a30d] - Series 10 (series 11 on take these colours again). Dark: #a3e635.
+ * @cssproperty [--metronome-action=#1d4ed8] - The Retry button. Dark: #93c5fd.
+ * @cssproperty [--metronome-action-hover=#1e40af] - The Retry button under the pointer. Dark: #bfdbfe.
  * @cssproperty [--usage-chart-height=16rem] - Height of the chart area.
  * @cssproperty [--spend-headline-font-size=1.5rem] - Size of the headline figures.
- * @cssproperty [--mw-color-1=#2563eb] - Colour of the first series.
- * @cssproperty [--mw-color-2=#f97316] - Colour of the second series.
- * @cssproperty [--mw-color-3=#10b981] - Colour of the third series.
- * @cssproperty [--mw-color-4=#a855f7] - Colour of the fourth series.
- * @cssproperty [--mw-color-5=#e11d48] - Colour of the fifth series.
- * @cssproperty [--mw-color-6=#0891b2] - Colour of the sixth series.
- * @cssproperty [--mw-color-7=#ca8a04] - Colour of the seventh series.
- * @cssproperty [--mw-color-8=#64748b] - Colour of the eighth series ("Other" when there are more).
- * @cssproperty [--mw-negative-color=#94a3b8] - Commits and credits applied, below zero.
- * @cssproperty [--mw-previous-color=#111827] - A previous period's line.
- * @cssproperty [--mw-surface-color=#ffffff] - Background of the tooltip.
- * @cssproperty [--mw-border-color=#d1d5db] - Borders of controls, tooltip and table.
- * @cssproperty [--mw-muted-color=#4b5563] - Axis labels, notes and state messages.
- * @cssproperty [--mw-grid-color=#e5e7eb] - Gridlines.
- * @cssproperty [--mw-axis-font-size=0.75rem] - Axis labels.
- * @cssproperty [--mw-skeleton-color=#e5e7eb] - The loading skeleton.
- * @cssproperty [--mw-state-min-height=12rem] - Height of the loading, empty and error states.
- * @cssproperty [--mw-radius=6px] - Corner radius of buttons and the tooltip.
- * @cssproperty [--mw-focus-color=#2563eb] - Focus ring.
+ * @cssproperty [--metronome-axis-font-size=0.75rem] - Axis labels.
+ * @cssproperty [--metronome-font-family] - Font; the page's by default.
+ * @cssproperty [--metronome-radius=6px] - Corner radius of buttons, controls and popups.
+ * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
+ * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
 @customElement('spend-breakdown')
 export class SpendBreakdown extends LitElement {
-  static override styles = [stateStyles, tableStyles, controlStyles, chartStyles, styles];
+  static override styles = [theme, stateStyles, tableStyles, controlStyles, chartStyles, styles];
+
+  protected readonly themeController = new ThemeController(this);
 
   #chart = new WindowedChart(this);
   #shapes = new WeakMap<SpendEntry, { data: WindowedData; credits: number[] }>();
@@ -100,6 +114,8 @@ export class SpendBreakdown extends LitElement {
         : null,
   });
 
+  /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
+  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
   /** Returns a session token from the host's backend; called again when the proxy answers 401. */

@@ -1,45 +1,40 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { SERIES_COLOURS } from './plot.ts';
 
-/** Styles of the windowed charts (usage, spend): controls row, plot, tooltip, legend, table, palette. */
+/** The colour tokens the windowed charts paint with (see `themeStyles`). */
+export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-light', 'action', 'action-hover', ...Array.from({ length: SERIES_COLOURS }, (_, i) => `usage-line-${i}`)];
+
+/** Styles of the windowed charts (usage, spend): controls row, plot, tooltip, legend, table, series colours. */
 export const chartStyles = css`
   :host {
     display: block;
     position: relative;
-    --series-1: var(--mw-color-1, #2563eb);
-    --series-2: var(--mw-color-2, #f97316);
-    --series-3: var(--mw-color-3, #10b981);
-    --series-4: var(--mw-color-4, #a855f7);
-    --series-5: var(--mw-color-5, #e11d48);
-    --series-6: var(--mw-color-6, #0891b2);
-    --series-7: var(--mw-color-7, #ca8a04);
-    --series-8: var(--mw-color-8, #64748b);
-    --border: var(--mw-border-color, #d1d5db);
   }
   [part='base'] {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 1.5);
   }
   [part='base'][aria-busy='true'] [part='chart'] {
     opacity: 0.6;
     transition: opacity 0.2s;
   }
   .filter summary {
-    border: 1px solid var(--border);
-    border-radius: var(--mw-radius, 6px);
-    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_gray-light);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
   }
   .controls button[aria-pressed='true'] {
-    background: color-mix(in srgb, var(--series-1) 15%, transparent);
-    border-color: var(--series-1);
+    background: var(--_primary-light);
+    border-color: var(--_primary-medium);
   }
   .segmented {
     display: inline-flex;
   }
   .segmented button:first-child {
-    border-radius: var(--mw-radius, 6px) 0 0 var(--mw-radius, 6px);
+    border-radius: var(--_radius) 0 0 var(--_radius);
   }
   .segmented button:last-child {
-    border-radius: 0 var(--mw-radius, 6px) var(--mw-radius, 6px) 0;
+    border-radius: 0 var(--_radius) var(--_radius) 0;
     margin-left: -1px;
   }
   .filter {
@@ -58,12 +53,13 @@ export const chartStyles = css`
     gap: 0.25rem;
     max-height: 16rem;
     overflow: auto;
-    background: var(--mw-surface-color, #ffffff);
-    border: 1px solid var(--border);
-    border-radius: var(--mw-radius, 6px);
+    color: var(--_gray-dark);
+    background: var(--_white);
+    border: 1px solid var(--_gray-light);
+    border-radius: var(--_radius);
   }
   :focus-visible {
-    outline: 2px solid var(--mw-focus-color, #2563eb);
+    outline: 2px solid var(--_primary-medium);
     outline-offset: 2px;
   }
   [part='chart'] {
@@ -79,11 +75,11 @@ export const chartStyles = css`
     overflow: visible;
   }
   [part~='axis'] {
-    font-size: var(--mw-axis-font-size, 0.75rem);
-    fill: var(--mw-muted-color, #4b5563);
+    font-size: var(--metronome-axis-font-size, 0.75rem);
+    fill: var(--_gray-medium);
   }
   [part~='axis'] line {
-    stroke: var(--mw-grid-color, #e5e7eb);
+    stroke: var(--_gray-extralight);
   }
   /* Bars are axis-aligned rectangles: no anti-aliasing needed, and skipping it makes dense charts paint several times faster. */
   path.bars {
@@ -104,7 +100,7 @@ export const chartStyles = css`
     stroke: currentColor;
   }
   .previous-line {
-    stroke: var(--mw-previous-color, #111827);
+    stroke: currentColor;
     stroke-dasharray: 4 3;
   }
   .tooltip {
@@ -115,9 +111,10 @@ export const chartStyles = css`
     min-width: 10rem;
     padding: 0.5rem 0.65rem;
     font-size: 0.8125rem;
-    background: var(--mw-surface-color, #ffffff);
-    border: 1px solid var(--border);
-    border-radius: var(--mw-radius, 6px);
+    color: var(--_gray-dark);
+    background: var(--_white);
+    border: 1px solid var(--_gray-light);
+    border-radius: var(--_radius);
     box-shadow: 0 4px 12px rgb(0 0 0 / 0.12);
   }
   .tooltip-title {
@@ -132,7 +129,7 @@ export const chartStyles = css`
   }
   .tooltip-row.total {
     font-weight: 600;
-    border-top: 1px solid var(--border);
+    border-top: 1px solid var(--_gray-light);
     margin-top: 0.25rem;
     padding-top: 0.25rem;
   }
@@ -141,7 +138,7 @@ export const chartStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .swatch.previous {
-    border: 2px dashed var(--mw-previous-color, #111827);
+    border: 2px dashed currentColor;
     box-sizing: border-box;
     background: none;
   }
@@ -187,21 +184,16 @@ export const chartStyles = css`
   thead th {
     position: sticky;
     top: 0;
-    background: var(--mw-surface-color, #ffffff);
+    background: var(--_white);
   }
   .hint {
     margin: 0;
-    color: var(--mw-muted-color, #4b5563);
+    color: var(--_gray-medium);
   }
-  .s1 { fill: var(--series-1); stroke: var(--series-1); background: var(--series-1); }
-  .s2 { fill: var(--series-2); stroke: var(--series-2); background: var(--series-2); }
-  .s3 { fill: var(--series-3); stroke: var(--series-3); background: var(--series-3); }
-  .s4 { fill: var(--series-4); stroke: var(--series-4); background: var(--series-4); }
-  .s5 { fill: var(--series-5); stroke: var(--series-5); background: var(--series-5); }
-  .s6 { fill: var(--series-6); stroke: var(--series-6); background: var(--series-6); }
-  .s7 { fill: var(--series-7); stroke: var(--series-7); background: var(--series-7); }
-  .s8 { fill: var(--series-8); stroke: var(--series-8); background: var(--series-8); }
-  path.lines.s1, path.lines.s2, path.lines.s3, path.lines.s4, path.lines.s5, path.lines.s6, path.lines.s7, path.lines.s8 {
+  ${unsafeCSS(
+    Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i} { fill: var(--_usage-line-${i}); stroke: var(--_usage-line-${i}); background: var(--_usage-line-${i}); }`).join('\n'),
+  )}
+  path.lines {
     fill: none;
   }
 `;

@@ -17,7 +17,9 @@ export interface ValueFormat {
 }
 
 /** Palette class of a series; the negative series (colour -1) has its own. */
-export const colourClass = (colour: number) => (colour < 0 ? 'negative' : `s${(colour % 8) + 1}`);
+/** Series colours in the theme (`--metronome-usage-line-0` … `-9`); more series reuse them in turn. */
+export const SERIES_COLOURS = 10;
+export const colourClass = (colour: number) => (colour < 0 ? 'negative' : `s${colour % SERIES_COLOURS}`);
 
 const isMidnight = (date: Date, format: FormatOptions) => formatDate(date, format, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }) === '00:00';
 

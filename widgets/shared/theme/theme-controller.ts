@@ -1,0 +1,90 @@
+import type { ReactiveController, ReactiveElement } from 'lit';
+
+export type ThemeName = 'light' | 'dark';
+
+/** Light unless something says dark; `forced` when the page chose rather than the system. */
+export interface ResolvedTheme {
+  readonly name: ThemeName;
+  readonly forced: boolean;
+}
+
+const isTheme = (value: string | null): value is ThemeName => value === 'light' || value === 'dark';
+
+/** The next element up, through shadow roots, so a widget inside another component still sees the page's class. */
+const parentOf = (node: Element): Element | null =>
+  node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+
+/**
+ * Which palette applies to an element: its own `theme` attribute, else the nearest ancestor with a `dark`
+ * or `light` class, else the system's `prefers-color-scheme`.
+ */
+export function resolveTheme(
+  element: Element,
+  systemDark = matchMedia('(prefers-color-scheme: dark)').matches,
+  own = element.getAttribute('theme'),
+): ResolvedTheme {
+  if (isTheme(own)) return { name: own, forced: true };
+  for (let node = parentOf(element); node; node = parentOf(node)) {
+    if (node.classList.contains('dark')) return { name: 'dark', forced: true };
+    if (node.classList.contains('light')) return { name: 'light', forced: true };
+  }
+  return { name: systemDark ? 'dark' : 'light', forced: false };
+}
+
+const controllers = new Set<ThemeController>();
+let watching = false;
+
+/** One observer for the page and one for the system setting, however many widgets there are. */
+function watchPage() {
+  if (watching) return;
+  watching = true;
+  const recheck = () => controllers.forEach((c) => c.resolve());
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', recheck);
+  new MutationObserver(recheck).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['class', 'theme'] });
+}
+
+/**
+ * Keeps a widget's `:state(dark)` / `:state(light)` in step with its theme, so its stylesheet (see
+ * `themeStyles`) switches palettes, and re-renders the host when the theme changes.
+ */
+export class ThemeController implements ReactiveController {
+  readonly #host: ReactiveElement & { theme?: string };
+  readonly #states: CustomStateSet;
+  #theme: ResolvedTheme = { name: 'light', forced: false };
+
+  constructor(host: ReactiveElement & { theme?: string }) {
+    this.#host = host;
+    this.#states = host.attachInternals().states;
+    host.addController(this);
+  }
+
+  get theme(): ResolvedTheme {
+    return this.#theme;
+  }
+
+  hostConnected() {
+    controllers.add(this);
+    watchPage();
+    this.resolve();
+  }
+
+  hostDisconnected() {
+    controllers.delete(this);
+  }
+
+  /** Before the host renders (and its tasks read their arguments), so a new `theme` takes effect in the same update. */
+  hostUpdate() {
+    this.resolve(true);
+  }
+
+  resolve(updating = false) {
+    const next = resolveTheme(this.#host, undefined, this.#host.theme ?? null);
+    if (next.name === this.#theme.name && next.forced === this.#theme.forced) return;
+    this.#theme = next;
+    this.#states.delete('dark');
+    this.#states.delete('light');
+    if (next.name === 'dark') this.#states.add('dark');
+    else if (next.forced) this.#states.add('light');
+    if (!updating) this.#host.requestUpdate();
+  }
+}

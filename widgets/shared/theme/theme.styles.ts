@@ -1,0 +1,41 @@
+import { css, type CSSResult, unsafeCSS } from 'lit';
+import { FONT_FAMILY, internal, RADIUS, SPACING, tokenNamed, type TokenName } from './palette.ts';
+
+/**
+ * A widget's share of the theme: for each colour token it paints with (by short name, `gray-medium`), an
+ * internal `--_gray-medium` that is the page's `--metronome-gray-medium` or the default of the palette in
+ * force. Every widget also gets text and background, the font, a radius (`--_radius`) and a spacing unit
+ * (`--_space`).
+ *
+ * With no theme asked for, the widget takes the page's font and text colour and stays transparent unless
+ * the page sets `--metronome-white`, so it sits in the page like its own markup. The `dark` palette
+ * (system preference, `theme="dark"` or a `dark` class above it) and a forced `light` one paint their own
+ * text and background, so they read on any page.
+ */
+export function themeStyles(...names: TokenName[]): CSSResult {
+  const tokens = [...new Set(['gray-dark', 'white', ...names])].map(tokenNamed);
+  const defaults = (palette: 'light' | 'dark') =>
+    unsafeCSS(tokens.map((t) => `${internal(t.property)}: var(${t.property}, ${t[palette]});`).join('\n'));
+  return css`
+    :host {
+      ${defaults('light')}
+      --_radius: var(${unsafeCSS(RADIUS.property)}, ${unsafeCSS(RADIUS.value)});
+      --_space: var(${unsafeCSS(SPACING.property)}, ${unsafeCSS(SPACING.value)});
+      color: var(--metronome-gray-dark);
+      background: var(--metronome-white);
+      font-family: var(${unsafeCSS(FONT_FAMILY)});
+    }
+    :host(:state(light)) {
+      color-scheme: light;
+    }
+    :host(:state(dark)) {
+      ${defaults('dark')}
+      color-scheme: dark;
+    }
+    :host(:state(light)),
+    :host(:state(dark)) {
+      color: var(--_gray-dark);
+      background: var(--_white);
+    }
+  `;
+}
