@@ -1,5 +1,9 @@
 // The demo page: lists the simulator's customers, signs in as one through the dev-only session route,
-// and drives the theme's CSS custom properties from the form. The widget's own controls do the rest.
+// and sets up the theme panel (theme-panel.js). The widgets' own controls do the rest.
+import { COLOR_TOKENS } from '/dist/widgets.js';
+import { setUpCopy } from './copy.js';
+import { createThemePanel } from './theme-panel.js';
+
 const $ = (id) => document.getElementById(id);
 const usage = $('usage');
 const spend = $('spend');
@@ -51,26 +55,29 @@ async function start() {
   showCustomer(customers[0]);
 }
 
-function applyTheme(form) {
-  const root = document.documentElement;
-  for (const input of form.elements) {
-    if (!input.name) continue;
-    if (input.name === 'dark') root.classList.toggle('dark', input.checked);
-    else if (input.name === 'font-family') root.style.fontFamily = input.value;
-    else root.style.setProperty(input.name, input.value + (input.dataset.unit ?? ''));
-  }
-}
-
-const theme = $('theme');
-/** Defaults that glare on a dark page are swapped with the page; colours the designer picked stay. */
-const DARK_SWAPS = { '--mw-grid-color': ['#e5e7eb', '#374151'], '--mw-surface-color': ['#ffffff', '#1f2937'], '--mw-border-color': ['#d1d5db', '#4b5563'] };
-theme.elements.dark.addEventListener('change', (event) => {
-  for (const [name, [light, dark]] of Object.entries(DARK_SWAPS)) {
-    const input = theme.elements[name];
-    const [from, to] = event.target.checked ? [light, dark] : [dark, light];
-    if (input.value === from) input.value = to;
-  }
-});
-theme.addEventListener('input', () => applyTheme(theme));
-theme.addEventListener('reset', () => setTimeout(() => applyTheme(theme)));
 start();
+
+// The hosted dashboard cannot see custom properties change: ask it for a new URL once the edits settle.
+let refreshTimer;
+const refreshDashboard = () => {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => $('dashboard').refresh?.(), 400);
+};
+
+const panel = createThemePanel({
+  form: $('theme'),
+  tokens: COLOR_TOKENS,
+  target: document.documentElement,
+  report: $('contrast-report'),
+  presetsBox: $('presets'),
+  onChange: refreshDashboard,
+});
+setUpCopy({
+  cssButton: $('copy-css'),
+  jsonButton: $('copy-json'),
+  output: $('copy-output'),
+  label: $('copy-label'),
+  status: $('copy-status'),
+  getState: panel.state,
+  tokens: COLOR_TOKENS,
+});

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { parseHex } from '../demo/contrast.js';
 import { ACME_ID, createSimulator, METRIC_IDS } from '../simulator/index.ts';
+import { COLOR_TOKENS } from '../widgets/shared/theme/palette.ts';
 
 /**
  * The path a new user takes: `npm start` with no token (simulator + proxy on loopback), the demo page in
@@ -32,6 +34,43 @@ function startDemo(): Promise<string> {
     server.stderr!.on('data', onData);
     server.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
+}
+
+/** `#112233` as getComputedStyle writes it. */
+const rgb = (hex: string) => `rgb(${parseHex(hex).join(', ')})`;
+const token = (name: string) => COLOR_TOKENS.find((t) => t.property === `--metronome-${name}`)!;
+
+/** The demo with its usage chart drawn and its theme panel built. */
+async function openDemo(): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(url);
+  await page.waitForFunction(
+    (count) =>
+      document.querySelectorAll('#theme input[type="color"]').length === count &&
+      [...(document.querySelector('usage-chart')?.shadowRoot?.querySelectorAll('path[part="series"]') ?? [])].some((p) => p.getAttribute('d')),
+    { timeout: 30_000 },
+    COLOR_TOKENS.length,
+  );
+  return page;
+}
+
+/** What a designer does with a colour picker: a new value, then the input event the browser fires. */
+function pickColor(page: Page, property: string, hex: string) {
+  return page.evaluate(
+    (name, value) => {
+      const input = document.querySelector<HTMLInputElement>(`#theme input[name="${name}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    property,
+    hex,
+  );
+}
+
+/** Waits for a condition, but lets the assertions after it say what was wrong when it never holds. */
+async function waitQuietly<A extends unknown[]>(page: Page, condition: (...args: A) => boolean, ...args: A) {
+  await page.waitForFunction(condition as (...args: unknown[]) => boolean, { timeout: 10_000 }, ...args).catch(() => {});
 }
 
 /** What the simulator itself says for Acme's CPU hours in its current billing period, day by day. */
@@ -127,5 +166,92 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     }));
     assert.match(shown.spent!, /^\$[\d,]+\.\d{2,3}$/);
     assert.deepEqual(shown.balances, ['Reward credit', 'Storage promotion', 'Platform prepaid commit']);
+  });
+
+  it('themes the whole page and every widget from the panel\'s Dark preset, the hosted dashboard included', async () => {
+    const page = await openDemo();
+    await page.waitForFunction(() => document.querySelector('metronome-dashboard')?.shadowRoot?.querySelector('iframe')?.src, { timeout: 30_000 });
+    const before = await page.evaluate(() => document.querySelector('metronome-dashboard')!.shadowRoot!.querySelector('iframe')!.src);
+    await page.click('#presets [data-preset="dark"]');
+    const dark = rgb(token('white').dark);
+    await waitQuietly(page, (bg) => getComputedStyle(document.querySelector('usage-chart')!).backgroundColor === bg, dark);
+    await waitQuietly(page, (old) => document.querySelector('metronome-dashboard')!.shadowRoot!.querySelector('iframe')?.src !== old, before);
+    const seen = await page.evaluate(() => ({
+      pressed: document.querySelector('#presets [aria-pressed="true"]')?.textContent,
+      darkClass: document.documentElement.classList.contains('dark'),
+      page: getComputedStyle(document.documentElement).backgroundColor,
+      text: getComputedStyle(document.body).color,
+      chart: getComputedStyle(document.querySelector('usage-chart')!).backgroundColor,
+      frame: document.querySelector('metronome-dashboard')!.shadowRoot!.querySelector('iframe')?.src ?? '',
+    }));
+    assert.equal(seen.pressed, 'Dark');
+    assert.ok(seen.darkClass, 'the page has the dark class');
+    assert.equal(seen.page, dark, 'page background');
+    assert.equal(seen.text, rgb(token('gray-dark').dark), 'page text');
+    assert.equal(seen.chart, dark, "<usage-chart>'s background");
+    assert.notEqual(seen.frame, before, 'the dashboard asked for a new URL');
+    const config = JSON.parse(Buffer.from(new URL(seen.frame).searchParams.get('config')!, 'base64url').toString()) as { colors: Record<string, string> };
+    assert.equal(config.colors.White, token('white').dark, "the dashboard's color_overrides follow the preset");
+    await page.close();
+  });
+
+  it('redraws a widget with an edited colour and exports it as color_overrides under its slot', async () => {
+    const page = await openDemo();
+    await pickColor(page, '--metronome-usage-line-0', '#123456');
+    const edited = rgb('#123456');
+    const fills = () => [...document.querySelector('usage-chart')!.shadowRoot!.querySelectorAll('path[part="series"]')].map((p) => getComputedStyle(p).fill);
+    await waitQuietly(page, (fill) => [...document.querySelector('usage-chart')!.shadowRoot!.querySelectorAll('path[part="series"]')].some((p) => getComputedStyle(p).fill === fill), edited);
+    const shown = await page.evaluate(fills);
+    assert.ok(shown.includes(edited), `no series is drawn in ${edited}: ${shown.join(' ')}`);
+
+    await page.click('#copy-json');
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#copy-output')!.value && document.getElementById('copy-status')!.textContent);
+    const copied = await page.evaluate(() => ({
+      text: document.querySelector<HTMLTextAreaElement>('#copy-output')!.value,
+      visible: document.querySelector<HTMLTextAreaElement>('#copy-output')!.checkVisibility(),
+      status: document.getElementById('copy-status')!.textContent!,
+    }));
+    assert.ok(copied.visible, 'the copied text is shown');
+    assert.match(copied.status, /Copied|Select and copy the text below/);
+    const overrides = JSON.parse(copied.text) as Array<{ name: string; value: string }>;
+    assert.deepEqual(overrides.find((o) => o.name === 'UsageLine_0'), { name: 'UsageLine_0', value: '#123456' });
+    assert.deepEqual(overrides.map((o) => o.name), COLOR_TOKENS.flatMap((t) => (t.slot ? [t.slot] : [])));
+    for (const o of overrides) assert.match(o.value, /^#[0-9a-f]{6}$/, o.name);
+
+    await page.click('#copy-css');
+    await page.waitForFunction(() => document.querySelector<HTMLTextAreaElement>('#copy-output')!.value.startsWith(':root {'));
+    const css = await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#copy-output')!.value);
+    assert.match(css, /^  --metronome-usage-line-0: #123456;$/m);
+    assert.match(css, /^  --metronome-radius: 6px;$/m);
+    await page.close();
+  });
+
+  it('warns about a low-contrast pick in a live region, naming the pair, its ratio and the minimum', async () => {
+    const page = await openDemo();
+    await page.click('#presets [data-preset="ocean"]');
+    await page.waitForFunction(() => /All pairs pass WCAG AA/.test(document.getElementById('contrast-report')!.textContent!));
+    await pickColor(page, '--metronome-white', '#ffffff');
+    await pickColor(page, '--metronome-gray-dark', '#eeeeee');
+    await page.waitForFunction(() => /gray-dark on white/.test(document.getElementById('contrast-report')!.textContent!));
+    const report = await page.evaluate(() => {
+      const region = document.getElementById('contrast-report')!;
+      return { live: region.getAttribute('aria-live'), text: region.textContent!, visible: region.querySelector('li')!.checkVisibility() };
+    });
+    assert.equal(report.live, 'polite');
+    assert.ok(report.visible, 'the warning is visible');
+    assert.match(report.text, /\(gray-dark on white\): 1\.1:1, needs at least 4\.5:1/);
+    assert.doesNotMatch(report.text, /All pairs pass/);
+    await page.close();
+  });
+
+  it('labels every control of the theme panel', async () => {
+    const page = await openDemo();
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('#theme input, #theme select, #theme textarea')]
+        .filter((control) => !control.hidden && !(control.labels?.length || control.getAttribute('aria-label')))
+        .map((control) => control.name || control.id),
+    );
+    assert.deepEqual(unlabelled, []);
+    await page.close();
   });
 });
