@@ -72,12 +72,12 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  * @cssproperty [--metronome-primary-medium=#2563eb] - Focus ring and the border of pressed toggles. Dark: #60a5fa.
  * @cssproperty [--metronome-primary-light=#eff6ff] - Pressed toggles. Dark: #172554.
  * @cssproperty [--metronome-usage-line-0=#2563eb] - Series 1. Dark: #60a5fa.
- * @cssproperty [--metronome-usage-line-1=#f97316] - Series 2. Dark: #fb923c.
- * @cssproperty [--metronome-usage-line-2=#10b981] - Series 3. Dark: #34d399.
+ * @cssproperty [--metronome-usage-line-1=#ea580c] - Series 2. Dark: #fb923c.
+ * @cssproperty [--metronome-usage-line-2=#059669] - Series 3. Dark: #34d399.
  * @cssproperty [--metronome-usage-line-3=#a855f7] - Series 4. Dark: #c084fc.
  * @cssproperty [--metronome-usage-line-4=#e11d48] - Series 5. Dark: #fb7185.
  * @cssproperty [--metronome-usage-line-5=#0891b2] - Series 6. Dark: #22d3ee.
- * @cssproperty [--metronome-usage-line-6=#ca8a04] - Series 7. Dark: #facc15.
+ * @cssproperty [--metronome-usage-line-6=#a16207] - Series 7. Dark: #facc15.
  * @cssproperty [--metronome-usage-line-7=#64748b] - Series 8. Dark: #94a3b8.
  * @cssproperty [--metronome-usage-line-8=#db2777] - Series 9. Dark: #f472b6.
  * @cssproperty [--metronome-usage-line-9=#65a30d] - Series 10 (series 11 on take these colours again). Dark: #a3e635.

@@ -17,12 +17,12 @@ export interface ColorToken {
 
 const USAGE_LINES: ReadonlyArray<readonly [string, string]> = [
   ['#2563eb', '#60a5fa'],
-  ['#f97316', '#fb923c'],
-  ['#10b981', '#34d399'],
+  ['#ea580c', '#fb923c'],
+  ['#059669', '#34d399'],
   ['#a855f7', '#c084fc'],
   ['#e11d48', '#fb7185'],
   ['#0891b2', '#22d3ee'],
-  ['#ca8a04', '#facc15'],
+  ['#a16207', '#facc15'],
   ['#64748b', '#94a3b8'],
   ['#db2777', '#f472b6'],
   ['#65a30d', '#a3e635'],
