@@ -29,16 +29,17 @@ export interface InstalledProxy {
   restore(): void;
 }
 
-export function installProxy(customerId = ACME_ID): InstalledProxy {
+/** `now` pins the simulator's and proxy's clock, for pictures that must not change from day to day. */
+export function installProxy(customerId = ACME_ID, now = NOW): InstalledProxy {
   const metronomeToken = 'in-page-metronome-token';
-  const simulator = createSimulator({ apiToken: metronomeToken, now: () => NOW });
+  const simulator = createSimulator({ apiToken: metronomeToken, now: () => now });
   const app = createApp({
     metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: async (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000 }),
     sessionSecret: SECRET,
-    now: () => NOW,
+    now: () => now,
   });
   let tokens = 0;
-  const mint = () => createSessionToken({ customerId, secret: SECRET, ttlSeconds: 600, now: () => NOW });
+  const mint = () => createSessionToken({ customerId, secret: SECRET, ttlSeconds: 600, now: () => now });
   const realFetch = window.fetch;
   const installed: InstalledProxy = {
     tokenProvider: () => {
