@@ -57,6 +57,9 @@ async function start() {
 
 start();
 
+// Metronome hosts three dashboards; the element asks for a new URL when `dashboard` changes.
+$('dashboard-kind').addEventListener('change', (event) => ($('dashboard').dashboard = event.target.value));
+
 // The hosted dashboard cannot see custom properties change: ask it for a new URL once the edits settle.
 let refreshTimer;
 const refreshDashboard = () => {

@@ -195,6 +195,24 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('switches between Metronome\'s three hosted dashboards', async () => {
+    const page = await openDemo();
+    for (const kind of ['invoices', 'usage', 'commits_and_credits']) {
+      await page.select('#dashboard-kind', kind);
+      // The simulator's hosted page carries what it was asked for in its `config` parameter.
+      await page.waitForFunction(
+        (k) => {
+          const src = document.querySelector('metronome-dashboard')?.shadowRoot?.querySelector('iframe')?.src;
+          const config = src ? new URL(src).searchParams.get('config') : null;
+          return config !== null && atob(config.replace(/-/g, '+').replace(/_/g, '/')).includes(`"dashboard":"${k}"`);
+        },
+        { timeout: 10_000 },
+        kind,
+      );
+    }
+    await page.close();
+  });
+
   it('redraws a widget with an edited colour and exports it as color_overrides under its slot', async () => {
     const page = await openDemo();
     await pickColor(page, '--metronome-usage-line-0', '#123456');
