@@ -14,13 +14,16 @@ const isTheme = (value: string | null): value is ThemeName => value === 'light' 
 const parentOf = (node: Element): Element | null =>
   node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
 
+let systemQuery: MediaQueryList | undefined;
+const systemDark = () => (systemQuery ??= matchMedia('(prefers-color-scheme: dark)'));
+
 /**
  * Which palette applies to an element: its own `theme` attribute, else the nearest ancestor with a `dark`
  * or `light` class, else the system's `prefers-color-scheme`.
  */
 export function resolveTheme(
   element: Element,
-  systemDark = matchMedia('(prefers-color-scheme: dark)').matches,
+  systemPrefersDark = systemDark().matches,
   own = element.getAttribute('theme'),
 ): ResolvedTheme {
   if (isTheme(own)) return { name: own, forced: true };
@@ -28,7 +31,7 @@ export function resolveTheme(
     if (node.classList.contains('dark')) return { name: 'dark', forced: true };
     if (node.classList.contains('light')) return { name: 'light', forced: true };
   }
-  return { name: systemDark ? 'dark' : 'light', forced: false };
+  return { name: systemPrefersDark ? 'dark' : 'light', forced: false };
 }
 
 const controllers = new Set<ThemeController>();
@@ -39,7 +42,7 @@ function watchPage() {
   if (watching) return;
   watching = true;
   const recheck = () => controllers.forEach((c) => c.resolve());
-  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', recheck);
+  systemDark().addEventListener('change', recheck);
   new MutationObserver(recheck).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['class', 'theme'] });
 }
 
@@ -51,6 +54,8 @@ export class ThemeController implements ReactiveController {
   readonly #host: ReactiveElement & { theme?: string };
   readonly #states: CustomStateSet;
   #theme: ResolvedTheme = { name: 'light', forced: false };
+  /** The host's `theme` when last resolved: updates that leave it alone (most of them) skip the walk up the page. */
+  #own: string | null | undefined;
 
   constructor(host: ReactiveElement & { theme?: string }) {
     this.#host = host;
@@ -74,11 +79,12 @@ export class ThemeController implements ReactiveController {
 
   /** Before the host renders (and its tasks read their arguments), so a new `theme` takes effect in the same update. */
   hostUpdate() {
-    this.resolve(true);
+    if ((this.#host.theme ?? null) !== this.#own) this.resolve(true);
   }
 
   resolve(updating = false) {
-    const next = resolveTheme(this.#host, undefined, this.#host.theme ?? null);
+    this.#own = this.#host.theme ?? null;
+    const next = resolveTheme(this.#host, undefined, this.#own);
     if (next.name === this.#theme.name && next.forced === this.#theme.forced) return;
     this.#theme = next;
     this.#states.delete('dark');

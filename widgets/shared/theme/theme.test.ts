@@ -1,9 +1,12 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import '../../balance-ledger/balance-ledger.ts';
 import '../../invoice-list/invoice-list.ts';
+import '../../spend-breakdown/spend-breakdown.ts';
 import type { InvoiceList } from '../../invoice-list/invoice-list.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../../test/proxy-in-page.ts';
-import { chart, seriesPaths } from '../../test/usage-chart-fixture.ts';
+import { chart, RANGE, seriesPaths } from '../../test/usage-chart-fixture.ts';
+import { METRIC_IDS } from '../../../simulator/index.ts';
 import { COLOR_TOKENS } from './palette.ts';
 import { resolveTheme } from './theme-controller.ts';
 
@@ -89,6 +92,24 @@ describe('theme', () => {
     el.style.setProperty('--metronome-usage-line-1', '#ff0000');
     expect(fills()).to.deep.equal([rgb(token('usage-line-0').dark), 'rgb(255, 0, 0)']);
   });
+
+  for (const theme of ['dark', 'light'] as const) {
+    it(`keeps every widget's text readable in the forced ${theme} palette (axe, WCAG AA)`, async () => {
+      // On a page of the opposite colour: the palette must carry its own background and text.
+      const page = await fixture<HTMLDivElement>(html`<div style="background: ${theme === 'dark' ? '#fff' : '#000'}; color: ${theme === 'dark' ? '#000' : '#fff'}">
+        <usage-chart theme=${theme} endpoint=${ENDPOINT} billable-metric-id=${METRIC_IDS.cpuHours} group-key="region" starting-on=${RANGE.startingOn} ending-before=${RANGE.endingBefore} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-chart>
+        <spend-breakdown theme=${theme} endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></spend-breakdown>
+        <balance-ledger theme=${theme} endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></balance-ledger>
+        <invoice-list theme=${theme} endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></invoice-list>
+      </div>`);
+      const ready: Record<string, string> = { 'usage-chart': '[part~="series"]', 'spend-breakdown': '[part~="series"]', 'balance-ledger': '[part~="row"]', 'invoice-list': '[part~="row"]' };
+      for (const el of page.children) {
+        await waitUntil(() => el.shadowRoot!.querySelector(ready[el.localName]!), `${el.localName} did not load`, { timeout: 6000 });
+        expect(getComputedStyle(el).backgroundColor, el.localName).to.equal(rgb(token('white')[theme]));
+        await expect(el).to.be.accessible();
+      }
+    });
+  }
 
   it('resolves the theme from the element, then its nearest classed ancestor across shadow roots, then the system', async () => {
     const outer = await fixture<HTMLDivElement>(html`<div class="dark"><div class="light"><span></span></div></div>`);
