@@ -78,3 +78,18 @@ describe('theme contract', () => {
     });
   }
 });
+
+describe('README theming table', () => {
+  it('gives every colour token the defaults the palette has', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const lines = COLOR_TOKENS.filter((t) => !t.property.includes('usage-line'));
+    for (const token of lines) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${token.property}\` |`));
+      assert.ok(row, `no row for ${token.property}`);
+      assert.ok(row.endsWith(`| ${token.light} | ${token.dark} |`), `${token.property}: ${row}`);
+    }
+    const series = COLOR_TOKENS.filter((t) => t.property.includes('usage-line'));
+    const row = readme.split('\n').find((line) => line.startsWith('| `--metronome-usage-line-0` …'));
+    assert.ok(row?.endsWith(`| ${series.map((t) => t.light).join(', ')} | ${series.map((t) => t.dark).join(', ')} |`), `series: ${row}`);
+  });
+});
