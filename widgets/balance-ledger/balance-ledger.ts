@@ -19,11 +19,8 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  *
  * @summary Commitment tracking customers can plan with.
  *
- * Themed by the page's `--metronome-*` tokens (Metronome's dashboard colour slots, shared with
- * `<metronome-dashboard>`); their dark defaults apply under `prefers-color-scheme: dark`, with
- * `theme="dark"`, or below an element with the `dark` class (`theme="light"` or a `light` class force the
- * light ones). Tokens the page sets win in either palette. The widget matches `:state(dark)` and
- * `:state(light)` while a palette is in force.
+ * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
+ * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
  * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
  * @fires mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.

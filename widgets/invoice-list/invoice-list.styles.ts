@@ -4,9 +4,6 @@ import { themeStyles } from '../shared/theme/theme.styles.ts';
 export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-light', 'primary-green', 'primary-red', 'action', 'action-hover');
 
 export default css`
-  :host {
-    display: block;
-  }
   [part='base'] {
     display: grid;
     gap: calc(var(--_space) * 2);

@@ -6,9 +6,6 @@ import { themeStyles } from '../shared/theme/theme.styles.ts';
 export const theme = themeStyles(...COLOR_TOKENS.map((t) => t.property.replace('--metronome-', '')));
 
 export default css`
-  :host {
-    display: block;
-  }
   iframe {
     display: block;
     width: 100%;

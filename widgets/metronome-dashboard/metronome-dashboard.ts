@@ -26,9 +26,7 @@ const URL_LIFETIME_MS = 50 * 60_000;
  * native widgets beside it. Any CSS colour works; colours with transparency are not sent (Metronome
  * takes `#rrggbb`). `--metronome-action` and `-action-hover` have no slot at Metronome.
  *
- * Dark defaults apply under `prefers-color-scheme: dark`, with `theme="dark"`, or below an element with
- * the `dark` class (`theme="light"` or a `light` class force the light ones). Tokens the page sets win
- * in either palette. The element matches `:state(dark)` and `:state(light)` while a palette is in force.
+ * The element matches `:state(dark)` / `:state(light)` while a palette is in force (README, Theming).
  *
  * @fires mw-error - The dashboard's URL could not be had; `event.error.message` is what the widget shows.
  *
@@ -76,16 +74,14 @@ export class MetronomeDashboard extends LitElement {
   #renewal: ReturnType<typeof setTimeout> | undefined;
 
   #url = new Task(this, {
-    args: () => {
-      const { name, forced } = this.themeController.theme;
-      return [this.endpoint, this.tokenProvider, this.dashboard, this.showZeroUsageLineItems, JSON.stringify(this.groupKeyOverrides ?? null), name, forced] as const;
-    },
-    task: async ([endpoint, tokenProvider, dashboard, showZero, overrides, themeName, forced], { signal }) => {
+    // The palette is part of the URL: a new palette in force needs a new one.
+    args: () => [this.endpoint, this.tokenProvider, this.dashboard, this.showZeroUsageLineItems, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
+    task: async ([endpoint, tokenProvider, dashboard, showZero, overrides, , wholePalette], { signal }) => {
       if (!tokenProvider || !TITLES[dashboard]) return null;
       const body = {
         dashboard,
         ...(showZero && dashboard === 'invoices' ? { dashboard_options: [{ key: 'show_zero_usage_line_items', value: 'true' }] } : {}),
-        color_overrides: colorOverrides(getComputedStyle(this), themeName === 'dark' || forced),
+        color_overrides: colorOverrides(getComputedStyle(this), wholePalette),
         ...(this.groupKeyOverrides ? { bm_group_key_overrides: toMetronomeOverrides(JSON.parse(overrides) as GroupKeyOverrides) } : {}),
       };
       const { url } = await reportErrors(this, postJson<{ url: string }>({ endpoint, tokenProvider }, '/api/dashboards/embeddable-url', body, { signal }), signal);

@@ -7,7 +7,6 @@ export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'pr
 /** Styles of the windowed charts (usage, spend): controls row, plot, tooltip, legend, table, series colours. */
 export const chartStyles = css`
   :host {
-    display: block;
     position: relative;
   }
   [part='base'] {

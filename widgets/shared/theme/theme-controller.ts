@@ -67,6 +67,11 @@ export class ThemeController implements ReactiveController {
     return this.#theme;
   }
 
+  /** A palette paints the widget's own text and background: dark, or light by the page's choice. */
+  get inForce(): boolean {
+    return this.#theme.name === 'dark' || this.#theme.forced;
+  }
+
   hostConnected() {
     controllers.add(this);
     watchPage();
@@ -89,8 +94,7 @@ export class ThemeController implements ReactiveController {
     this.#theme = next;
     this.#states.delete('dark');
     this.#states.delete('light');
-    if (next.name === 'dark') this.#states.add('dark');
-    else if (next.forced) this.#states.add('light');
+    if (this.inForce) this.#states.add(next.name);
     if (!updating) this.#host.requestUpdate();
   }
 }

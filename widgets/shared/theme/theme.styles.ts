@@ -18,6 +18,7 @@ export function themeStyles(...names: TokenName[]): CSSResult {
     unsafeCSS(tokens.map((t) => `${internal(t.property)}: var(${t.property}, ${t[palette]});`).join('\n'));
   return css`
     :host {
+      display: block;
       ${defaults('light')}
       --_radius: var(${unsafeCSS(RADIUS.property)}, ${unsafeCSS(RADIUS.value)});
       --_space: var(${unsafeCSS(SPACING.property)}, ${unsafeCSS(SPACING.value)});
