@@ -6,6 +6,7 @@ import '../balance-ledger/balance-ledger.ts';
 import '../invoice-list/invoice-list.ts';
 import '../spend-breakdown/spend-breakdown.ts';
 import '../usage-chart/usage-chart.ts';
+import { loaded } from './loaded.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from './proxy-in-page.ts';
 
 /**
@@ -29,13 +30,6 @@ after(() => {
   Date.now = realNow;
 });
 
-const shadow = (el: Element) => el.shadowRoot!;
-/** Loaded, drawn, and no transition or skeleton pulse caught half-way. */
-async function settled(el: Element, ready: string) {
-  await waitUntil(() => shadow(el).querySelector(ready) && shadow(el).querySelector('[part="base"][aria-busy="false"]'), `${el.localName} did not load`, { timeout: 8000 });
-  await Promise.all(shadow(el).getAnimations().map((a) => a.finished));
-}
-
 for (const theme of ['light', 'dark'] as const) {
   describe(`the ${theme} palette`, () => {
     let page: HTMLElement;
@@ -54,26 +48,26 @@ for (const theme of ['light', 'dark'] as const) {
 
     it('<usage-chart>', async () => {
       const el = page.querySelector('usage-chart')!;
-      await settled(el, '[part~="series"]');
-      await waitUntil(() => shadow(el).querySelector('[part="controls"] select option'), 'no metric choices');
+      await loaded(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="controls"] select option'), 'no metric choices');
       await visualDiff(el, `${theme}-usage-chart`);
     });
 
     it('<spend-breakdown>', async () => {
       const el = page.querySelector('spend-breakdown')!;
-      await settled(el, '[part~="series"]');
+      await loaded(el);
       await visualDiff(el, `${theme}-spend-breakdown`);
     });
 
     it('<balance-ledger>', async () => {
       const el = page.querySelector('balance-ledger')!;
-      await settled(el, '[part~="row"]');
+      await loaded(el);
       await visualDiff(el, `${theme}-balance-ledger`);
     });
 
     it('<invoice-list>', async () => {
       const el = page.querySelector('invoice-list')!;
-      await settled(el, '[part~="row"]');
+      await loaded(el);
       await visualDiff(el, `${theme}-invoice-list`);
     });
   });

@@ -4,6 +4,7 @@ import '../../balance-ledger/balance-ledger.ts';
 import '../../invoice-list/invoice-list.ts';
 import '../../spend-breakdown/spend-breakdown.ts';
 import type { InvoiceList } from '../../invoice-list/invoice-list.ts';
+import { loaded } from '../../test/loaded.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../../test/proxy-in-page.ts';
 import { chart, RANGE, seriesPaths } from '../../test/usage-chart-fixture.ts';
 import { METRIC_IDS } from '../../../simulator/index.ts';
@@ -31,7 +32,7 @@ async function invoiceList(wrapper: string, attributes: { theme?: string } = {})
   </div>`);
   const el = page.querySelector('invoice-list')!;
   if (!attributes.theme) el.removeAttribute('theme');
-  await waitUntil(() => el.shadowRoot!.querySelector('[part~="row"]'), 'no invoices listed', { timeout: 4000 });
+  await loaded(el);
   return { page, el: el as InvoiceList };
 }
 
@@ -102,9 +103,8 @@ describe('theme', () => {
         <balance-ledger theme=${theme} endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></balance-ledger>
         <invoice-list theme=${theme} endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></invoice-list>
       </div>`);
-      const ready: Record<string, string> = { 'usage-chart': '[part~="series"]', 'spend-breakdown': '[part~="series"]', 'balance-ledger': '[part~="row"]', 'invoice-list': '[part~="row"]' };
       for (const el of page.children) {
-        await waitUntil(() => el.shadowRoot!.querySelector(ready[el.localName]!), `${el.localName} did not load`, { timeout: 6000 });
+        await loaded(el);
         expect(getComputedStyle(el).backgroundColor, el.localName).to.equal(rgb(token('white')[theme]));
         await expect(el).to.be.accessible();
       }
