@@ -1,7 +1,7 @@
 // Runs inside headless Chromium (see scripts/bench.mjs): draws <usage-chart> from synthetic data and
 // reports the time from inserting the element to the first frame painted with the chart in it.
 import '../widgets/usage-chart/usage-chart.ts';
-import type { UsageResponse } from '../widgets/shared/contract.ts';
+import type { UsageResponse } from '../contract/index.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,4 +1,4 @@
-import type { BalanceAmounts, BalanceItem, BalanceLedgerEntry, BalancesResponse } from '../widgets/shared/contract.ts';
+import type { BalanceAmounts, BalanceItem, BalanceLedgerEntry, BalancesResponse } from '../contract/index.ts';
 import type { BreakdownInvoice, CreditType, CustomerBalance } from './metronome.ts';
 import { compareCreditTypes, countsAsSpend, fromMicros, lineKind, toMicros, USD_CENTS, type Micros } from './spend-lines.ts';
 

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { ErrorBody } from '../widgets/shared/contract.ts';
+import type { ErrorBody } from '../contract/index.ts';
 
 /** An error the proxy answers with on purpose: its message is safe to show to the browser. */
 export class ProxyError extends Error {

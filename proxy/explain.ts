@@ -1,4 +1,4 @@
-import type { InvoiceExplainLine } from '../widgets/shared/contract.ts';
+import type { InvoiceExplainLine } from '../contract/index.ts';
 import type { InvoiceLine, Product, ProductState, RateJson, RateScheduleEntry, UsageAggregate } from './metronome.ts';
 import { fromMicros, toMicros, type Micros } from './spend-lines.ts';
 

@@ -1,4 +1,4 @@
-import type { InvoiceDetailResponse, InvoiceLineItem, InvoiceProductGroup, InvoiceSummary } from '../widgets/shared/contract.ts';
+import type { InvoiceDetailResponse, InvoiceLineItem, InvoiceProductGroup, InvoiceSummary } from '../contract/index.ts';
 import type { Invoice, InvoiceLine } from './metronome.ts';
 import { fromMicros, lineKind, toMicros } from './spend-lines.ts';
 

@@ -1,4 +1,5 @@
 import type { CreditType, Invoice, InvoiceLine } from './metronome.ts';
+import { MISSING_GROUP_VALUE } from '../contract/index.ts';
 
 /**
  * Reading Metronome invoice lines as spend. Pure, shared by /api/spend and /api/spend/summary.
@@ -47,7 +48,6 @@ export function lineKind(line: InvoiceLine): LineKind {
 /** Void invoices never count, and SCHEDULED invoices only sell commits: neither is usage spend. */
 export const countsAsSpend = (invoice: Invoice): boolean => invoice.status?.toUpperCase() !== 'VOID' && invoice.type?.toUpperCase() !== 'SCHEDULED';
 
-export const MISSING_GROUP_VALUE = '(none)';
 
 /** The group a usage line goes to: its product's name, or its value of a presentation group key. */
 export function groupOf(line: InvoiceLine, groupBy: string): string {

@@ -8,4 +8,4 @@ export { COLOR_TOKENS, type ColorToken } from './shared/theme/palette.ts';
 export { ApiError } from './shared/api.ts';
 export { MwChangeEvent, MwErrorEvent, MwInvoiceSelectEvent } from './shared/events.ts';
 export type { TokenProvider } from './shared/session.ts';
-export type * from './shared/contract.ts';
+export type * from '../contract/index.ts';

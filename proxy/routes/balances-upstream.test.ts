@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { BalancesResponse, ErrorBody } from '../../widgets/shared/contract.ts';
+import type { BalancesResponse, ErrorBody } from '../../contract/index.ts';
 import { bareApplication, breakdown, COMMIT, fakeFetch, GPU, PRODUCT, usageLine, USD, type FakeHandler } from '../test/fake-metronome.ts';
 import { authGet, NOW, testApp, type UpstreamCall } from '../test/harness.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
-import type { BalanceItem, BalancesResponse, ErrorBody } from '../../widgets/shared/contract.ts';
+import type { BalanceItem, BalancesResponse, ErrorBody } from '../../contract/index.ts';
 import type { BreakdownInvoice, Invoice } from '../metronome.ts';
 import { lineKind, toMicros } from '../spend-lines.ts';
 import { authGet, METRONOME_TOKEN, NOW, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { BalancesResponse } from '../../widgets/shared/contract.ts';
+import type { BalancesResponse } from '../../contract/index.ts';
 import { burnWindow, shapeBalances } from '../balance-items.ts';
 import type { Metronome } from '../metronome.ts';
 import type { SessionVariables } from '../session.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from '../../simulator/index.ts';
-import type { CustomerResponse, ErrorBody } from '../../widgets/shared/contract.ts';
+import type { CustomerResponse, ErrorBody } from '../../contract/index.ts';
 import { currentBillingPeriod } from '../billing-period.ts';
 import { authGet, testApp } from '../test/harness.ts';
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { CustomerResponse } from '../../widgets/shared/contract.ts';
+import type { CustomerResponse } from '../../contract/index.ts';
 import { currentBillingPeriod } from '../billing-period.ts';
 import { groupKeysOf, type Metronome } from '../metronome.ts';
 import type { SessionVariables } from '../session.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, createSimulator, GLOBEX_ID } from '../../simulator/index.ts';
-import type { DashboardUrlResponse, ErrorBody } from '../../widgets/shared/contract.ts';
+import type { DashboardUrlResponse, ErrorBody } from '../../contract/index.ts';
 import { METRONOME_TOKEN, NOW, sessionFor, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 
 const PATH = '/api/dashboards/embeddable-url';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { DashboardUrlResponse } from '../../widgets/shared/contract.ts';
+import type { DashboardUrlResponse } from '../../contract/index.ts';
 import { badRequest, ProxyError } from '../errors.ts';
 import type { DashboardKind, EmbeddableDashboardOptions, GroupKeyOverride, Metronome } from '../metronome.ts';
 import type { SessionVariables } from '../session.ts';

@@ -1,4 +1,4 @@
-import type { InvoiceExplainLine, InvoiceExplainResponse } from '../../widgets/shared/contract.ts';
+import type { InvoiceExplainLine, InvoiceExplainResponse } from '../../contract/index.ts';
 import { ProxyError } from '../errors.ts';
 import { computeTotal, convertQuantity, effectiveRate, meteredRaw, pickRate, productStateAt } from '../explain.ts';
 import { isZeroUsage, summarise, tierOf } from '../invoice-lines.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ErrorBody, InvoiceDetailResponse, InvoicesResponse } from '../../widgets/shared/contract.ts';
+import type { ErrorBody, InvoiceDetailResponse, InvoicesResponse } from '../../contract/index.ts';
 import { bareApplication, fakeFetch, PRODUCT, usageLine, USD } from '../test/fake-metronome.ts';
 import { authGet, METRONOME_TOKEN, testApp, type UpstreamCall } from '../test/harness.ts';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID } from '../../simulator/index.ts';
-import type { ErrorBody, InvoiceDetailResponse, InvoicesResponse } from '../../widgets/shared/contract.ts';
+import type { ErrorBody, InvoiceDetailResponse, InvoicesResponse } from '../../contract/index.ts';
 import type { Invoice } from '../metronome.ts';
 import { toMicros } from '../spend-lines.ts';
 import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { InvoiceExplainResponse, InvoicesResponse } from '../../widgets/shared/contract.ts';
+import type { InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
 import { explainInvoice } from './invoice-explain.ts';
 import { badRequest, ProxyError } from '../errors.ts';
 import { invoiceType, newestFirst, shapeDetail, summarise } from '../invoice-lines.ts';

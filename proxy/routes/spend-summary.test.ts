@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
-import type { ErrorBody, SpendResponse, SpendSummaryResponse } from '../../widgets/shared/contract.ts';
+import type { ErrorBody, SpendResponse, SpendSummaryResponse } from '../../contract/index.ts';
 import { toMicros } from '../spend-lines.ts';
 import { bareApplication, breakdown, fakeFetch, GPU, usageLine, USD } from '../test/fake-metronome.ts';
 import { authGet, METRONOME_TOKEN, testApp, type UpstreamCall } from '../test/harness.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { SpendSummaryResponse } from '../../widgets/shared/contract.ts';
+import type { SpendSummaryResponse } from '../../contract/index.ts';
 import { currentBillingPeriod } from '../billing-period.ts';
 import type { Contract, Invoice, Metronome } from '../metronome.ts';
 import type { SessionVariables } from '../session.ts';

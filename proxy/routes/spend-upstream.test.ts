@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ErrorBody, SpendResponse } from '../../widgets/shared/contract.ts';
+import type { ErrorBody, SpendResponse } from '../../contract/index.ts';
 import { lineKind } from '../spend-lines.ts';
 import { bareApplication, breakdown, COMMIT, fakeFetch, GPU, PRODUCT, usageLine, USD } from '../test/fake-metronome.ts';
 import { authGet, testApp, type UpstreamCall } from '../test/harness.ts';

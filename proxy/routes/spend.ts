@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import type { SpendEntry, SpendResponse } from '../../widgets/shared/contract.ts';
+import { MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse } from '../../contract/index.ts';
 import { badRequest } from '../errors.ts';
 import type { BreakdownInvoice, Metronome } from '../metronome.ts';
 import type { SessionVariables } from '../session.ts';
 import { compareCreditTypes, countsAsSpend, creditTypeOf, fromMicros, groupOf, lineKind, toMicros, USD_CENTS, type Micros } from '../spend-lines.ts';
 import { dateParam, enumParam } from '../validate.ts';
-import { alignRange, MAX_HOURLY_DAYS } from './usage.ts';
+import { alignRange } from './usage.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID, METRIC_IDS } from '../../simulator/index.ts';
-import type { ErrorBody, UsageResponse } from '../../widgets/shared/contract.ts';
+import type { ErrorBody, UsageResponse } from '../../contract/index.ts';
 import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 
 const cpu = (query: string) => `/api/usage?billable_metric_id=${METRIC_IDS.cpuHours}&${query}`;

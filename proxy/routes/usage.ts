@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { UsageResponse, UsageWindow, WindowSize } from '../../widgets/shared/contract.ts';
+import { MAX_HOURLY_DAYS, MISSING_GROUP_VALUE, type UsageResponse, type UsageWindow, type WindowSize } from '../../contract/index.ts';
 import { badRequest } from '../errors.ts';
 import { groupKeysOf, type BillableMetric, type Metronome, type UsageAggregate } from '../metronome.ts';
 import type { SessionVariables } from '../session.ts';
@@ -10,9 +10,6 @@ import { fromMicros, toMicros } from '../spend-lines.ts';
 const WINDOW_SIZES = ['hour', 'day', 'none'] as const;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Hourly windows over longer ranges are thousands of bars and tens of Metronome pages: ask for days. */
-export const MAX_HOURLY_DAYS = 92;
 
 /** `GET /api/usage`: one metric's usage in windows, optionally grouped and filtered, for the session's customer. */
 export function usageRoutes(metronome: Metronome, now: () => Date) {
@@ -111,7 +108,6 @@ function checkGroupKey(metric: BillableMetric, groupKey: string[]) {
   );
 }
 
-export const MISSING_GROUP_VALUE = '(none)';
 
 /** Names a group by its values in key order, reading the deprecated single-key fields when `group` is absent. */
 function groupName(aggregate: UsageAggregate, groupKey: string[]): string {

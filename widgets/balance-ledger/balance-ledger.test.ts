@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
-import type { BalancesResponse } from '../shared/contract.ts';
+import type { BalancesResponse } from '../../contract/index.ts';
 import type { MwErrorEvent, MwInvoiceSelectEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';

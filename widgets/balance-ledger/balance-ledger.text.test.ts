@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { BalanceItem } from '../shared/contract.ts';
+import type { BalanceItem } from '../../contract/index.ts';
 import { USD_CENTS_ID } from '../shared/format.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 

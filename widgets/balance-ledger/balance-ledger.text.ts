@@ -1,4 +1,4 @@
-import type { BalanceItem } from '../shared/contract.ts';
+import type { BalanceItem } from '../../contract/index.ts';
 import { type FormatOptions, formatDate, formatMoney } from '../shared/format.ts';
 
 /** Plain words for <balance-ledger>: entry types, item types and runway sentences. */

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
-import type { BalanceAmounts, BalanceItem, BalancesResponse } from '../shared/contract.ts';
+import type { BalanceAmounts, BalanceItem, BalancesResponse } from '../../contract/index.ts';
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { render } from 'lit';
-import type { InvoiceExplainLine } from '../shared/contract.ts';
+import type { InvoiceExplainLine } from '../../contract/index.ts';
 import { USD_CENTS_ID } from '../shared/format.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
 

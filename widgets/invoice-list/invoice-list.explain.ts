@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { InvoiceExplainLine, InvoiceLineItem } from '../shared/contract.ts';
+import type { InvoiceExplainLine, InvoiceLineItem } from '../../contract/index.ts';
 import { type CreditTypeRef, formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 
 /** "Why this charge": how one usage line was rated, in words and numbers. */

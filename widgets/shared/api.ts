@@ -1,4 +1,4 @@
-import type { ErrorBody } from './contract.ts';
+import type { ErrorBody } from '../../contract/index.ts';
 import { dropSessionToken, sessionToken, type TokenProvider } from './session.ts';
 
 /** A failed proxy call, with a message fit for the person looking at the widget. */

@@ -1,11 +1,10 @@
+import { GROUP_VALUE_SEPARATOR as SEPARATOR, MISSING_GROUP_VALUE as MISSING_VALUE } from '../../contract/index.ts';
+
 /**
  * Display names for group keys and values, in the shape of Metronome's dashboard group-key overrides:
  * `{ region: { display_name: 'Region', value_display_names: { 'us-east-1': 'N. Virginia' } } }`.
  */
 export type GroupKeyOverrides = Record<string, { display_name?: string; value_display_names?: Record<string, string> }>;
-
-export const MISSING_VALUE = '(none)';
-const SEPARATOR = ' / ';
 
 export function keyLabel(key: string, overrides: GroupKeyOverrides | undefined): string {
   return overrides?.[key]?.display_name ?? key;

@@ -1,12 +1,10 @@
-import type { CustomerResponse } from './contract.ts';
+import type { CustomerResponse } from '../../contract/index.ts';
 
 export type RangePreset = 'current-period' | '7d' | '30d' | '90d' | 'custom';
 
 /** Turning a widget's range and filter attributes into what the proxy is asked for. */
 
 export const DAY = 86_400_000;
-/** Hourly windows beyond this many days would be thousands of bars a customer cannot read. */
-export const MAX_HOURLY_DAYS = 92;
 const PRESET_DAYS: Partial<Record<RangePreset, number>> = { '7d': 7, '30d': 30, '90d': 90 };
 
 export interface Range {

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { SpendSummaryResponse } from '../shared/contract.ts';
+import type { SpendSummaryResponse } from '../../contract/index.ts';
 import { formatMoney } from '../shared/format.ts';
 import { comparedWithPrevious, daysLeftText } from './spend-breakdown.text.ts';
 

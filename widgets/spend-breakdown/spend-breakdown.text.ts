@@ -1,6 +1,6 @@
 import type { ChartModel } from '../shared/chart/model.ts';
 import { OTHER_KEY, visibleSeries } from '../shared/chart/model.ts';
-import type { SpendSummaryResponse } from '../shared/contract.ts';
+import type { SpendSummaryResponse } from '../../contract/index.ts';
 import { type CreditTypeRef, type FormatOptions, formatDate, formatMoney, formatNumber } from '../shared/format.ts';
 
 /** The sentences <spend-breakdown> says: the chart's summary and the headline's comparison. */

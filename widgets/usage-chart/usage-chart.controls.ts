@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { CustomerResponse } from '../shared/contract.ts';
+import { MAX_HOURLY_DAYS, type CustomerResponse } from '../../contract/index.ts';
 import { keyLabel, type GroupKeyOverrides } from '../shared/labels.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
 import type { RangePreset } from '../shared/range.ts';
@@ -79,7 +79,7 @@ export function controlsTemplate(s: ControlsState, on: ControlsHandlers) {
       >Windows
       <select @change=${(e: Event) => on.windowSize(value(e))}>
         <option value="day" ?selected=${s.windowSize === 'day'}>Daily</option>
-        <option value="hour" ?selected=${s.windowSize === 'hour'} ?disabled=${!s.hourlyAllowed}>Hourly${s.hourlyAllowed ? '' : ' (92 days at most)'}</option>
+        <option value="hour" ?selected=${s.windowSize === 'hour'} ?disabled=${!s.hourlyAllowed}>Hourly${s.hourlyAllowed ? '' : ` (${MAX_HOURLY_DAYS} days at most)`}</option>
       </select>
     </label>
     <label class="inline"><input type="checkbox" .checked=${s.compare} @change=${(e: Event) => on.compare((e.target as HTMLInputElement).checked)} /> Compare with previous period</label>

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { GLOBEX_ID, INITECH_ID, METRIC_IDS } from '../../simulator/index.ts';
-import type { UsageResponse } from '../shared/contract.ts';
+import type { UsageResponse } from '../../contract/index.ts';
 import type { MwErrorEvent } from '../shared/events.ts';
 import { installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
 import { chart, drawn, label, legendLabels, part, parts, rangeQuery, seriesPaths, usagePath } from '../test/usage-chart-fixture.ts';

@@ -7,7 +7,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { theme } from './usage-chart.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { legendTemplate } from '../shared/chart/legend.ts';
-import type { CustomerResponse, UsageResponse, WindowSize } from '../shared/contract.ts';
+import { MAX_HOURLY_DAYS, type CustomerResponse, type UsageResponse, type WindowSize } from '../../contract/index.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatCompact, formatNumber, widgetFormat } from '../shared/format.ts';
@@ -20,7 +20,7 @@ import type { ChartMode } from '../shared/chart/layout.ts';
 import type { ChartModel } from '../shared/chart/model.ts';
 import type { ValueFormat } from '../shared/chart/plot.ts';
 import { WindowedChart } from '../shared/chart/windowed-chart.ts';
-import { DAY, MAX_HOURLY_DAYS, parseGroupFilter, type RangePreset, resolveRange, serializeGroupFilter } from '../shared/range.ts';
+import { DAY, parseGroupFilter, type RangePreset, resolveRange, serializeGroupFilter } from '../shared/range.ts';
 import { summarize } from './usage-chart.summary.ts';
 import { csvFilename, csvRows } from '../shared/chart/table.ts';
 

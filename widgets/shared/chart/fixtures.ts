@@ -1,4 +1,4 @@
-import type { UsageResponse } from '../contract.ts';
+import type { UsageResponse } from '../../../contract/index.ts';
 
 /** Small hand-made proxy answers for the pure-function tests. */
 

@@ -1,4 +1,4 @@
-import type { UsageWindow } from '../contract.ts';
+import type { UsageWindow } from '../../../contract/index.ts';
 import { exactSum } from '../exact.ts';
 import { groupLabel, type GroupKeyOverrides } from '../labels.ts';
 

@@ -1,7 +1,18 @@
 /**
- * The proxy's JSON shapes: the one public contract between proxy/ and widgets/.
- * The proxy imports these with `import type`, so nothing here may be a runtime value.
+ * The proxy's JSON shapes: the one public contract between proxy/ and widgets/. Types only; the
+ * constants both sides share are in limits.ts.
  */
+
+/**
+ * Carried by every successful `/api` JSON answer, next to the route's own fields: how fresh the
+ * Metronome figures behind it are.
+ */
+export interface Freshness {
+  /** ISO time the oldest upstream answer used was fetched from Metronome. */
+  as_of: string;
+  /** True when Metronome failed and the proxy answered from figures it had fetched before. */
+  stale: boolean;
+}
 
 export type WindowSize = 'hour' | 'day' | 'none';
 
