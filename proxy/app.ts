@@ -1,16 +1,20 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
+import type { ApiEnv } from './context.ts';
 import { errorResponse, handleError } from './errors.ts';
-import type { Metronome } from './metronome.ts';
+import type { Metronome } from './metronome/client.ts';
+import { upstreamTimeout } from './metronome/errors.ts';
+import { UpstreamScope } from './metronome/scope.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { dashboardsRoutes } from './routes/dashboards.ts';
+import { devRoutes, type DevSessions } from './routes/dev.ts';
 import { invoicesRoutes } from './routes/invoices.ts';
-import { devRoutes, type DevCustomer } from './routes/dev.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
 import { usageRoutes } from './routes/usage.ts';
-import { requireSession, type SessionVariables } from './session.ts';
+import { requireSession } from './session.ts';
 
 export interface AppDeps {
   metronome: Metronome;
@@ -19,31 +23,65 @@ export interface AppDeps {
   now: () => Date;
   /** Origins allowed to call /api from a browser; same-origin only when empty. */
   allowedOrigins?: string[];
+  /** How long one browser request may spend on all its Metronome calls before it is answered 504. */
+  deadlineMs?: number;
   /** Only when the proxy runs on the simulator: lets the demo page mint tokens for its demo customers. */
-  devSessions?: { customers: DevCustomer[]; ttlSeconds: number };
+  devSessions?: DevSessions;
 }
+
+export const DEFAULT_DEADLINE_MS = 15_000;
+
+/**
+ * Billing JSON is per customer and per moment: no shared cache may keep it, and no browser may read it
+ * as anything but JSON.
+ */
+const billingHeaders = createMiddleware(async (c, next) => {
+  await next();
+  c.header('cache-control', 'private, no-store');
+  c.header('x-content-type-options', 'nosniff');
+});
+
+/**
+ * Gives the request its Metronome client, bound to the session's customer and to one deadline across
+ * every call the request makes; past it the calls are abandoned and the browser gets a 504.
+ */
+const upstreamFor = (deps: AppDeps) =>
+  createMiddleware<ApiEnv>(async (c, next) => {
+    const deadline = new AbortController();
+    // The reason is what the calls in flight fail with, so the browser gets the 504 whichever call it hit.
+    const timer = setTimeout(() => deadline.abort(upstreamTimeout()), deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const scope = new UpstreamScope(AbortSignal.any([c.req.raw.signal, deadline.signal]), deps.now);
+    c.set('upstream', scope);
+    c.set('metronome', deps.metronome.forCustomer(c.var.customerId, scope));
+    try {
+      await next();
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 
 /** The proxy as a Hono app: no listen, no environment, no Node APIs, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<{ Variables: SessionVariables }>();
+  const app = new Hono<ApiEnv>();
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  app.use('/api/*', billingHeaders);
   if (deps.allowedOrigins?.length) {
     app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
   }
   app.use('/api/*', requireSession(deps.sessionSecret, deps.now));
-  app.route('/api/customer', customerRoutes(deps.metronome, deps.now));
-  app.route('/api/usage', usageRoutes(deps.metronome, deps.now));
-  app.route('/api/spend/summary', spendSummaryRoutes(deps.metronome, deps.now));
-  app.route('/api/spend', spendRoutes(deps.metronome));
-  app.route('/api/balances', balancesRoutes(deps.metronome, deps.now));
-  app.route('/api/invoices', invoicesRoutes(deps.metronome, deps.now));
-  app.route('/api/dashboards', dashboardsRoutes(deps.metronome));
+  app.use('/api/*', upstreamFor(deps));
+  app.route('/api/customer', customerRoutes(deps));
+  app.route('/api/usage', usageRoutes(deps));
+  app.route('/api/spend/summary', spendSummaryRoutes(deps));
+  app.route('/api/spend', spendRoutes());
+  app.route('/api/balances', balancesRoutes(deps));
+  app.route('/api/invoices', invoicesRoutes(deps));
+  app.route('/api/dashboards', dashboardsRoutes());
 
   if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, now: deps.now, metronome: deps.metronome }));
   return app;
 }
-

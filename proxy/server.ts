@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createSimulator, SIMULATOR_CUSTOMERS } from '../simulator/index.ts';
 import { createApp } from './app.ts';
-import { createMetronome } from './metronome.ts';
+import { createMetronome } from './metronome/client.ts';
 
 const env = process.env;
 
@@ -58,7 +58,7 @@ if (onSimulator) {
 }
 
 const app = createApp({
-  metronome: createMetronome({ token: metronomeToken, baseUrl: metronomeBaseUrl, fetch, timeoutMs }),
+  metronome: createMetronome({ token: metronomeToken, baseUrl: metronomeBaseUrl, fetch, timeoutMs, now }),
   sessionSecret,
   now,
   allowedOrigins,

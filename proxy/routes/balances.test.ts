@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
 import type { BalanceItem, BalancesResponse, ErrorBody } from '../../contract/index.ts';
-import type { BreakdownInvoice, Invoice } from '../metronome.ts';
-import { lineKind, toMicros } from '../spend-lines.ts';
+import type { BreakdownInvoice, Invoice } from '../metronome/types.ts';
+import { toMicros } from '../money.ts';
+import { lineKind } from '../shape/lines.ts';
 import { authGet, METRONOME_TOKEN, NOW, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 
 async function balances(customerId: string, app = testApp()) {
@@ -59,7 +60,7 @@ describe('GET /api/balances over the simulator', () => {
   it('answers empty items and totals for a customer without commits or credits (Globex)', async () => {
     const { status, body } = await balances(GLOBEX_ID);
     assert.equal(status, 200);
-    assert.deepEqual(body, { totals: [], items: [] });
+    assert.deepEqual(body, { totals: [], items: [], as_of: NOW.toISOString(), stale: false });
   });
 
   it('asks for contract balances with ledgers, one daily breakdowns fetch of 30 whole days, and cross-checks the net balance', async (t) => {

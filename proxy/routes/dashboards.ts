@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { DashboardUrlResponse } from '../../contract/index.ts';
+import { answer, type ApiEnv } from '../context.ts';
 import { badRequest, ProxyError } from '../errors.ts';
-import type { DashboardKind, EmbeddableDashboardOptions, GroupKeyOverride, Metronome } from '../metronome.ts';
-import type { SessionVariables } from '../session.ts';
+import type { DashboardKind, EmbeddableDashboardOptions, GroupKeyOverride } from '../metronome/types.ts';
 
 /**
  * `POST /api/dashboards/embeddable-url`: getEmbeddableUrl's body minus the customer, which comes only
@@ -113,7 +113,7 @@ export function parseDashboardRequest(body: unknown): EmbeddableDashboardOptions
     if (typeof value !== 'string' || !HEX_COLOR.test(value)) throw badRequest(`${field}.value`, `${show(value)} is not a #rrggbb colour.`);
     return { name, value };
   });
-  if (colors.length) result.color_overrides = colors;
+  if (colors.length) result.color_overrides = colors as EmbeddableDashboardOptions['color_overrides'];
 
   const seenGroupKeys = new Set<string>();
   const overrides = arrayOf(body, 'bm_group_key_overrides').map((raw, i): GroupKeyOverride => {
@@ -138,8 +138,8 @@ export function parseDashboardRequest(body: unknown): EmbeddableDashboardOptions
   return result;
 }
 
-export function dashboardsRoutes(metronome: Metronome) {
-  return new Hono<{ Variables: SessionVariables }>().post(
+export function dashboardsRoutes() {
+  return new Hono<ApiEnv>().post(
     '/embeddable-url',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -155,10 +155,8 @@ export function dashboardsRoutes(metronome: Metronome) {
         throw badRequest('body', 'is not valid JSON.');
       }
       const dashboard = parseDashboardRequest(raw);
-      const url = await metronome.embeddableDashboardUrl(c.var.customerId, dashboard, c.req.raw.signal);
-      const body: DashboardUrlResponse = { url };
-      c.header('cache-control', 'no-store');
-      return c.json(body);
+      const body: DashboardUrlResponse = { url: await c.var.metronome.embeddableDashboardUrl(dashboard) };
+      return answer(c, body);
     },
   );
 }

@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { badRequest } from '../errors.ts';
-import { groupKeysOf, type Metronome } from '../metronome.ts';
+import type { Metronome } from '../metronome/client.ts';
+import { UpstreamScope } from '../metronome/scope.ts';
+import { groupKeysOf } from '../metronome/types.ts';
 import { createSessionToken } from '../session.ts';
 
 export interface DevCustomer {
@@ -8,19 +10,25 @@ export interface DevCustomer {
   name: string;
 }
 
+export interface DevSessions {
+  customers: DevCustomer[];
+  ttlSeconds: number;
+}
+
 /**
  * Mounted only when the proxy runs on the simulator, whose customers are made up: the demo page
  * lists them with their metrics and gets a session token for the one it shows. In production, host
  * backends mint tokens with createSessionToken and no client ever picks a customer.
  */
-export function devRoutes(options: { customers: DevCustomer[]; ttlSeconds: number; secret: string; now: () => Date; metronome: Metronome }) {
-  const { customers, ttlSeconds, secret, now, metronome } = options;
+export function devRoutes(deps: DevSessions & { secret: string; now: () => Date; metronome: Metronome }) {
+  const { customers, ttlSeconds, secret, now, metronome } = deps;
   return new Hono()
     .get('/customers', async (c) => {
+      const scope = new UpstreamScope(c.req.raw.signal, now);
       const withMetrics = await Promise.all(
         customers.map(async (customer) => ({
           ...customer,
-          billable_metrics: (await metronome.listBillableMetrics(customer.id, c.req.raw.signal)).map((m) => ({
+          billable_metrics: (await metronome.forCustomer(customer.id, scope).listBillableMetrics()).map((m) => ({
             id: m.id,
             name: m.name,
             group_keys: groupKeysOf(m),

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID } from '../../simulator/index.ts';
 import type { ErrorBody, InvoiceDetailResponse, InvoicesResponse } from '../../contract/index.ts';
-import type { Invoice } from '../metronome.ts';
-import { toMicros } from '../spend-lines.ts';
+import type { Invoice } from '../metronome/types.ts';
+import { toMicros } from '../money.ts';
 import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 
 async function get<T>(path: string, customerId = ACME_ID, app = testApp()) {

@@ -1,79 +1,121 @@
 import { Hono } from 'hono';
-import type { InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
-import { explainInvoice } from './invoice-explain.ts';
+import type { InvoiceExplainLine, InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
+import { answer, type ApiEnv } from '../context.ts';
 import { badRequest, ProxyError } from '../errors.ts';
-import { invoiceType, newestFirst, shapeDetail, summarise } from '../invoice-lines.ts';
-import type { Invoice, Metronome } from '../metronome.ts';
-import type { SessionVariables } from '../session.ts';
+import type { CustomerMetronome } from '../metronome/client.ts';
+import type { Invoice, InvoiceLine } from '../metronome/types.ts';
+import { explainLine, linePeriod } from '../shape/explain.ts';
+import { invoiceType, isZeroUsage, newestFirst, shapeDetail, summarise } from '../shape/invoices.ts';
+import { lineKind } from '../shape/lines.ts';
+import { DAY, utcDayStart } from '../time.ts';
 import { booleanParam, dateParam, enumParam, uuidParam } from '../validate.ts';
 
-const DAY = 86_400_000;
 export const DEFAULT_SINCE_DAYS = 90;
 
 const invoiceNotFound = () => new ProxyError(404, 'not_found', 'No such invoice for this customer.');
+
+/** A 404 from Metronome as the proxy's own "no such invoice"; a 404 for a lookup that may be missing as null. */
+async function orNotFound<T>(call: Promise<T>, missing: () => T | never): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    if (err instanceof ProxyError && err.status === 404) return missing();
+    throw err;
+  }
+}
 
 /**
  * The path's invoice id, validated, and the session customer's invoice: Metronome answers 404 for an
  * invoice of another customer, which becomes the proxy's own 404 (and so does an answer that names
  * another customer, should Metronome ever send one).
  */
-export async function customerInvoice(metronome: Metronome, customerId: string, rawId: string | undefined, signal: AbortSignal): Promise<Invoice> {
+async function customerInvoice(metronome: CustomerMetronome, customerId: string, rawId: string | undefined): Promise<Invoice> {
   const id = uuidParam({ id: rawId }, 'id');
-  const invoice = await notFoundAsInvoice(metronome.getInvoice(customerId, id, signal));
+  const invoice = await orNotFound(metronome.getInvoice(id), () => {
+    throw invoiceNotFound();
+  });
   if (invoice.customer_id && invoice.customer_id.toLowerCase() !== customerId.toLowerCase()) throw invoiceNotFound();
   return invoice;
 }
 
-async function notFoundAsInvoice<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (err) {
-    if (err instanceof ProxyError && err.status === 404) throw invoiceNotFound();
-    throw err;
-  }
+/**
+ * Every usage line of the invoice explained: its rate (one rate-schedule call per distinct period
+ * start, selecting the invoice's products), its product's conversion and rounding (one call per
+ * product), and for a draft the metered usage it should come from.
+ */
+async function explainInvoice(metronome: CustomerMetronome, invoice: Invoice, showZero: boolean): Promise<InvoiceExplainResponse> {
+  const lines = (invoice.line_items ?? []).filter((l) => lineKind(l) === 'usage' && l.product_id && (showZero || !isZeroUsage(l)));
+  const productOf = (l: InvoiceLine) => l.product_id!.toLowerCase();
+  const startOf = (l: InvoiceLine) => linePeriod(l, invoice).start;
+  const contractId = invoice.contract_id ?? null;
+  const starts = [...new Set(lines.map(startOf))];
+  const [products, schedules] = await Promise.all([
+    Promise.all([...new Set(lines.map(productOf))].map(async (id) => [id, await orNotFound(metronome.getProduct(id), () => null)] as const)),
+    Promise.all(
+      starts.map(async (at) => {
+        const ids = [...new Set(lines.filter((l) => startOf(l) === at).map(productOf))];
+        return [at, contractId ? await orNotFound(metronome.rateSchedule(contractId, at, ids), () => null) : null] as const;
+      }),
+    ),
+  ]);
+  const productById = new Map(products);
+  const scheduleAt = new Map(schedules);
+  const isDraft = invoice.status?.toUpperCase() === 'DRAFT';
+  const explained = await Promise.all(
+    lines.map(
+      (line): Promise<InvoiceExplainLine> =>
+        explainLine({
+          line,
+          invoice,
+          lines,
+          product: productById.get(productOf(line)) ?? null,
+          schedule: scheduleAt.get(startOf(line)) ?? null,
+          hasContract: contractId !== null,
+          meteredUsage: isDraft ? (query) => metronome.usageGroups(query) : null,
+        }),
+    ),
+  );
+  return { invoice: summarise(invoice), lines: explained };
 }
 
-/** `GET /api/invoices` and `GET /api/invoices/:id` for the session customer. */
-export function invoicesRoutes(metronome: Metronome, now: () => Date) {
-  return new Hono<{ Variables: SessionVariables }>()
+/** `GET /api/invoices`, `/:id`, `/:id/explain` and `/:id/pdf` for the session customer. */
+export function invoicesRoutes(deps: { now: () => Date }) {
+  return new Hono<ApiEnv>()
     .get('/', async (c) => {
       const query = c.req.query();
+      const now = deps.now();
       const status = enumParam(query, 'status', ['any', 'draft', 'finalized', 'void'] as const, 'any');
       const type = enumParam(query, 'type', ['any', 'usage', 'scheduled'] as const, 'any');
       const contractId = query.contract_id?.trim() ? uuidParam(query, 'contract_id') : undefined;
-      const since = query.since?.trim() ? dateParam(query, 'since') : new Date(Date.UTC(...utcDay(now().getTime() - DEFAULT_SINCE_DAYS * DAY)));
-      if (since.getTime() > now().getTime()) throw badRequest('since', 'is in the future.');
+      const since = query.since?.trim() ? dateParam(query, 'since') : new Date(utcDayStart(now.getTime() - DEFAULT_SINCE_DAYS * DAY));
+      if (since.getTime() > now.getTime()) throw badRequest('since', 'is in the future.');
 
-      const invoices = await metronome.listInvoices(
-        c.var.customerId,
-        {
-          ...(status === 'any' ? {} : { status: status.toUpperCase() as 'DRAFT' | 'FINALIZED' | 'VOID' }),
-          ...(contractId ? { contract_id: contractId } : {}),
-          starting_on: since.toISOString(),
-          sort: 'date_desc',
-        },
-        c.req.raw.signal,
-      );
+      const invoices = await c.var.metronome.listInvoices({
+        ...(status === 'any' ? {} : { status: status.toUpperCase() as 'DRAFT' | 'FINALIZED' | 'VOID' }),
+        ...(contractId ? { contract_id: contractId } : {}),
+        starting_on: since.toISOString(),
+        sort: 'date_desc',
+      });
       // Type is filtered here: `usage` covers Metronome's USAGE and USAGE_CONSOLIDATED.
       const kept = invoices.filter((i) => type === 'any' || invoiceType(i) === type).sort(newestFirst);
       const body: InvoicesResponse = { since: since.toISOString(), invoices: kept.map(summarise) };
-      return c.json(body);
+      return answer(c, body);
     })
     .get('/:id', async (c) => {
       const showZero = booleanParam(c.req.query(), 'show_zero_usage_line_items');
-      const invoice = await customerInvoice(metronome, c.var.customerId, c.req.param('id'), c.req.raw.signal);
-      return c.json(shapeDetail(invoice, showZero));
+      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.param('id'));
+      return answer(c, shapeDetail(invoice, showZero));
     })
     .get('/:id/explain', async (c) => {
       const showZero = booleanParam(c.req.query(), 'show_zero_usage_line_items');
-      const signal = c.req.raw.signal;
-      const invoice = await customerInvoice(metronome, c.var.customerId, c.req.param('id'), signal);
-      const body: InvoiceExplainResponse = await explainInvoice(metronome, c.var.customerId, invoice, showZero, signal);
-      return c.json(body);
+      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.param('id'));
+      return answer(c, await explainInvoice(c.var.metronome, invoice, showZero));
     })
     .get('/:id/pdf', async (c) => {
       const id = uuidParam({ id: c.req.param('id') }, 'id');
-      const pdf = await notFoundAsInvoice(metronome.invoicePdf(c.var.customerId, id, c.req.raw.signal));
+      const pdf = await orNotFound(c.var.metronome.invoicePdf(id), () => {
+        throw invoiceNotFound();
+      });
       // A fresh response: none of Metronome's headers are passed on, only the PDF bytes as they stream.
       return new Response(pdf, {
         status: 200,
@@ -85,9 +127,4 @@ export function invoicesRoutes(metronome: Metronome, now: () => Date) {
         },
       });
     });
-}
-
-function utcDay(t: number): [number, number, number] {
-  const d = new Date(t);
-  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()];
 }

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
 import type { ErrorBody, SpendResponse, SpendSummaryResponse } from '../../contract/index.ts';
-import { toMicros } from '../spend-lines.ts';
+import { toMicros } from '../money.ts';
 import { bareApplication, breakdown, fakeFetch, GPU, usageLine, USD } from '../test/fake-metronome.ts';
-import { authGet, METRONOME_TOKEN, testApp, type UpstreamCall } from '../test/harness.ts';
+import { authGet, METRONOME_TOKEN, NOW, testApp, type UpstreamCall } from '../test/harness.ts';
 
 async function summary(customerId = ACME_ID, app = testApp()) {
   const response = await authGet(app, '/api/spend/summary', customerId);
@@ -98,7 +98,7 @@ describe('GET /api/spend/summary over hand-made Metronome answers', () => {
     const calls: UpstreamCall[] = [];
     const { status, body } = await summary(CUSTOMER, app([], [], undefined, calls));
     assert.equal(status, 200);
-    assert.deepEqual(body, { period: null, days_left: null, credit_types: [] });
+    assert.deepEqual(body, { period: null, days_left: null, credit_types: [], as_of: NOW.toISOString(), stale: false });
     assert.equal(calls.length, 1, 'nothing to read without a period');
   });
 

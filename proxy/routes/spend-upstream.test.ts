@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ErrorBody, SpendResponse } from '../../contract/index.ts';
-import { lineKind } from '../spend-lines.ts';
+import { lineKind } from '../shape/lines.ts';
+import type { InvoiceLine } from '../metronome/types.ts';
 import { bareApplication, breakdown, COMMIT, fakeFetch, GPU, PRODUCT, usageLine, USD } from '../test/fake-metronome.ts';
 import { authGet, testApp, type UpstreamCall } from '../test/harness.ts';
 
@@ -138,11 +139,12 @@ describe('GET /api/spend over hand-made Metronome answers', () => {
 describe('telling application lines from usage lines', () => {
   it('reads every shape of application, and keeps usage with a quantity as usage', () => {
     assert.equal(lineKind(bareApplication(-1)), 'application');
-    assert.equal(lineKind({ name: 'Credit', total: -2 }), 'application');
+    const line = (fields: Partial<InvoiceLine>) => fields as InvoiceLine;
+    assert.equal(lineKind(line({ name: 'Credit', total: -2 })), 'application');
     assert.equal(lineKind({ ...bareApplication(3) }), 'application', 'a window may show an application positive');
-    assert.equal(lineKind({ name: 'x', total: 0, type: 'applied_commit_or_credit' }), 'application');
+    assert.equal(lineKind(line({ name: 'x', total: 0, type: 'applied_commit_or_credit' })), 'application');
     assert.equal(lineKind(usageLine('CPU hours', 0)), 'usage');
     assert.equal(lineKind(usageLine('CPU hours', 5, { commit_id: COMMIT })), 'usage');
-    assert.equal(lineKind({ name: 'Commit', type: 'commit_purchase', total: 100 }), 'excluded');
+    assert.equal(lineKind(line({ name: 'Commit', type: 'commit_purchase', total: 100 })), 'excluded');
   });
 });

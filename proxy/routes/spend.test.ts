@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, INITECH_ID } from '../../simulator/index.ts';
 import type { ErrorBody, SpendEntry, SpendResponse } from '../../contract/index.ts';
-import type { Invoice } from '../metronome.ts';
-import { lineKind, toMicros } from '../spend-lines.ts';
+import type { Invoice } from '../metronome/types.ts';
+import { toMicros } from '../money.ts';
+import { lineKind } from '../shape/lines.ts';
 import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 
 async function spend(query: string, customerId = ACME_ID, app = testApp()) {
@@ -82,7 +83,7 @@ describe('GET /api/spend over the simulator', () => {
     assertAddsUp(usd);
   });
 
-  it('answers hourly windows that add up to the day, and follows next_page over long ranges', async () => {
+  it('answers hourly windows that add up to the day, and reads long ranges as pieces of one page each', async () => {
     const hourly = (await spend('starting_on=2026-11-02&ending_before=2026-11-03&window_size=hour')).body.credit_types[0]!;
     const daily = (await spend('starting_on=2026-11-02&ending_before=2026-11-03')).body.credit_types[0]!;
     assert.equal(hourly.windows.length, 24);
@@ -92,9 +93,13 @@ describe('GET /api/spend over the simulator', () => {
 
     const calls: UpstreamCall[] = [];
     const { body } = await spend('starting_on=2026-09-01&ending_before=2026-11-01', ACME_ID, testApp({ fetch: simulatorFetch(calls) }));
-    const pages = calls.filter((c) => c.url.pathname.endsWith('/invoices/breakdowns'));
-    assert.ok(pages.length >= 2, 'a page holds at most 35 days');
-    assert.ok(pages.slice(1).every((c) => c.url.searchParams.get('next_page')));
+    const pieces = calls
+      .filter((c) => c.url.pathname.endsWith('/invoices/breakdowns'))
+      .map((c) => [Date.parse(c.url.searchParams.get('starting_on')!), Date.parse(c.url.searchParams.get('ending_before')!)] as const)
+      .sort(([a], [b]) => a - b);
+    assert.equal(pieces.length, 2, 'a page holds at most 35 days');
+    assert.ok(pieces.every(([from, to]) => to - from <= 35 * 86_400_000));
+    assert.deepEqual([pieces[0]![0], pieces[0]![1], pieces[1]![1]], [Date.parse('2026-09-01T00:00:00Z'), pieces[1]![0], Date.parse('2026-11-01T00:00:00Z')], 'the pieces tile the range');
     assert.equal(body.credit_types[0]!.windows.length, 61);
     assert.ok(body.credit_types[0]!.windows.every((w) => w.total > 0), 'no window lost between pages');
   });

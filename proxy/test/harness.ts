@@ -2,7 +2,7 @@ import { createSimulator } from '../../simulator/index.ts';
 import { specPathOf, validateRequestBody, validateResponse } from '../../spec/validate.ts';
 
 import { createApp, type AppDeps } from '../app.ts';
-import { createMetronome } from '../metronome.ts';
+import { createMetronome } from '../metronome/client.ts';
 import { createSessionToken } from '../session.ts';
 
 /** Test wiring: the proxy app over the simulator (or a given fetch), with a fixed clock. */
@@ -46,7 +46,7 @@ export function simulatorFetch(calls: UpstreamCall[] = []): typeof fetch {
 export function testApp(options: { fetch?: typeof fetch; timeoutMs?: number } & Partial<AppDeps> = {}) {
   const { fetch: upstreamFetch = simulatorFetch(), timeoutMs = 2000, ...deps } = options;
   return createApp({
-    metronome: createMetronome({ token: METRONOME_TOKEN, baseUrl: 'https://metronome.test', fetch: upstreamFetch, timeoutMs }),
+    metronome: createMetronome({ token: METRONOME_TOKEN, baseUrl: 'https://metronome.test', fetch: upstreamFetch, timeoutMs, now: () => NOW }),
     sessionSecret: SECRET,
     now: () => NOW,
     ...deps,

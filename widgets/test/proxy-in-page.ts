@@ -1,5 +1,5 @@
 import { createApp } from '../../proxy/app.ts';
-import { createMetronome } from '../../proxy/metronome.ts';
+import { createMetronome } from '../../proxy/metronome/client.ts';
 import { createSessionToken } from '../../proxy/session.ts';
 import { ACME_ID, createSimulator } from '../../simulator/index.ts';
 import type { TokenProvider } from '../shared/session.ts';
@@ -34,7 +34,7 @@ export function installProxy(customerId = ACME_ID, now = NOW): InstalledProxy {
   const metronomeToken = 'in-page-metronome-token';
   const simulator = createSimulator({ apiToken: metronomeToken, now: () => now });
   const app = createApp({
-    metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: async (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000 }),
+    metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: async (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000, now: () => now }),
     sessionSecret: SECRET,
     now: () => now,
   });

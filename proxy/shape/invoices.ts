@@ -1,6 +1,8 @@
-import type { InvoiceDetailResponse, InvoiceLineItem, InvoiceProductGroup, InvoiceSummary } from '../contract/index.ts';
-import type { Invoice, InvoiceLine } from './metronome.ts';
-import { fromMicros, lineKind, toMicros } from './spend-lines.ts';
+import type { InvoiceDetailResponse, InvoiceLineItem, InvoiceProductGroup, InvoiceSummary } from '../../contract/index.ts';
+import type { Invoice, InvoiceLine } from '../metronome/types.ts';
+import { fromMicros, toMicros } from '../money.ts';
+import { iso } from '../time.ts';
+import { lineKind } from './lines.ts';
 
 /** Pure shaping of Metronome invoices for /api/invoices and /api/invoices/:id. */
 
@@ -17,8 +19,8 @@ export function summarise(invoice: Invoice): InvoiceSummary {
     type: invoiceType(invoice),
     contract_id: invoice.contract_id ?? null,
     credit_type: { id: invoice.credit_type.id, name: invoice.credit_type.name },
-    period: { starting_on: iso(invoice.start_timestamp), ending_before: iso(invoice.end_timestamp) },
-    issued_at: invoice.issued_at ? iso(invoice.issued_at) : null,
+    period: { starting_on: isoOrEmpty(invoice.start_timestamp), ending_before: isoOrEmpty(invoice.end_timestamp) },
+    issued_at: invoice.issued_at ? isoOrEmpty(invoice.issued_at) : null,
     total: fromMicros(toMicros(invoice.total)),
     payment: external
       ? { provider: external.billing_provider_type, status: external.external_status ?? null, external_invoice_id: external.invoice_id ?? null }
@@ -26,7 +28,7 @@ export function summarise(invoice: Invoice): InvoiceSummary {
   };
 }
 
-const iso = (value: string | null | undefined): string => (value ? new Date(value).toISOString() : '');
+const isoOrEmpty = (value: string | null | undefined): string => (value ? iso(Date.parse(value)) : '');
 
 /** Newest first: by issue date, a draft (not issued yet) by the end of its period; then by period start. */
 export function newestFirst(a: Invoice, b: Invoice): number {
@@ -57,7 +59,7 @@ export function shapeLine(line: InvoiceLine): InvoiceLineItem {
     unit_price: line.unit_price ?? null,
     total: fromMicros(toMicros(line.total)),
     tier: tierOf(line),
-    period: line.starting_at && line.ending_before ? { starting_on: iso(line.starting_at), ending_before: iso(line.ending_before) } : null,
+    period: line.starting_at && line.ending_before ? { starting_on: isoOrEmpty(line.starting_at), ending_before: isoOrEmpty(line.ending_before) } : null,
     commit_id: line.commit_id ?? line.applied_commit_or_credit?.id ?? null,
   };
 }

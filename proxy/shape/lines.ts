@@ -1,23 +1,8 @@
-import type { CreditType, Invoice, InvoiceLine } from './metronome.ts';
-import { MISSING_GROUP_VALUE } from '../contract/index.ts';
+import { MISSING_GROUP_VALUE } from '../../contract/index.ts';
+import type { CreditType, Invoice, InvoiceLine } from '../metronome/types.ts';
+import { toMicros, type Micros } from '../money.ts';
 
-/**
- * Reading Metronome invoice lines as spend. Pure, shared by /api/spend and /api/spend/summary.
- *
- * Amounts are fractional units (0.4 of a cent, 1.75825 cents), and adding thousands of them as
- * binary floats leaves 1e-13 noise that would make `net = total + credits_applied` false. So every
- * amount is added as an integer number of millionths of its unit ("micros") and turned back into a
- * number only when answering. Metronome's amounts carry at most a few decimals; anything finer than
- * a millionth of a unit is rounded to it.
- */
-
-export type Micros = number;
-const MICROS = 1_000_000;
-export const toMicros = (value: number | null | undefined): Micros => (Number.isFinite(value) ? Math.round(value! * MICROS) : 0);
-export const fromMicros = (micros: Micros): number => micros / MICROS;
-
-/** Metronome's USD (cents) credit type: the same id in every Metronome account. */
-export const USD_CENTS: CreditType = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' };
+/** Reading Metronome invoice lines as spend. Pure, shared by spend, balances and invoices. */
 
 export type LineKind = 'usage' | 'application' | 'excluded';
 
@@ -58,12 +43,6 @@ export function groupOf(line: InvoiceLine, groupBy: string): string {
 
 /** A line's credit type is its own when given (a conversion line may differ), else its invoice's. */
 export const creditTypeOf = (line: InvoiceLine, invoice: Invoice): CreditType => line.credit_type ?? invoice.credit_type;
-
-/** USD (cents) first, as the currency the customer pays in; custom pricing units after it by name. */
-export function compareCreditTypes(a: CreditType, b: CreditType): number {
-  const usd = (t: CreditType) => (t.id.toLowerCase() === USD_CENTS.id ? 0 : 1);
-  return usd(a) - usd(b) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-}
 
 /** Gross usage spend and credits applied of some invoices (or breakdown windows), per credit type. */
 export interface SpendTotals {

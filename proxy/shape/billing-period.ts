@@ -1,4 +1,5 @@
-import type { Contract } from './metronome.ts';
+import type { Contract } from '../metronome/types.ts';
+import { DAY } from '../time.ts';
 
 /**
  * The billing period a contract is in at `now`, from its usage statement schedule: periods start at
@@ -7,13 +8,13 @@ import type { Contract } from './metronome.ts';
  */
 export function currentBillingPeriod(contracts: Contract[], now: Date): { start: Date; end: Date } | null {
   const t = now.getTime();
-  for (const contract of contracts) {
+  for (const contract of contracts.filter(inForceAt(now))) {
     const starts = Date.parse(contract.starting_at);
     const ends = contract.ending_before ? Date.parse(contract.ending_before) : Infinity;
     const anchorText = contract.usage_statement_schedule?.billing_anchor_date ?? contract.starting_at;
     const anchor = new Date(anchorText);
     const step = STEPS[(contract.usage_statement_schedule?.frequency ?? 'monthly').toLowerCase()];
-    if (!(starts <= t && t < ends) || Number.isNaN(anchor.getTime()) || !step) continue;
+    if (Number.isNaN(anchor.getTime()) || !step) continue;
     // Walk from the anchor; contracts run for years at most, so this is a few hundred steps at worst.
     let k = 0;
     while (step(anchor, k + 1).getTime() <= t) k++;
@@ -25,6 +26,10 @@ export function currentBillingPeriod(contracts: Contract[], now: Date): { start:
   return null;
 }
 
+/** Contracts that have started and not ended at `now`. */
+export const inForceAt = (now: Date) => (contract: Contract) =>
+  Date.parse(contract.starting_at) <= now.getTime() && (!contract.ending_before || now.getTime() < Date.parse(contract.ending_before));
+
 /** Anchored on the 31st, February's period starts on its last day rather than spilling into March. */
 const months = (n: number) => (anchor: Date, k: number) => {
   const month = anchor.getUTCMonth() + n * k;
@@ -33,7 +38,7 @@ const months = (n: number) => (anchor: Date, k: number) => {
 };
 
 const STEPS: Record<string, (anchor: Date, k: number) => Date> = {
-  weekly: (anchor, k) => new Date(anchor.getTime() + k * 7 * 86_400_000),
+  weekly: (anchor, k) => new Date(anchor.getTime() + k * 7 * DAY),
   monthly: months(1),
   quarterly: months(3),
   annual: months(12),

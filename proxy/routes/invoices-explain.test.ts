@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ACME_ID, GLOBEX_ID } from '../../simulator/index.ts';
 import type { ErrorBody, InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
-import { toMicros } from '../spend-lines.ts';
+import { toMicros } from '../money.ts';
 import { fakeFetch, PRODUCT, usageLine, USD } from '../test/fake-metronome.ts';
 import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 

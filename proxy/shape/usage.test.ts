@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { UsageAggregate } from '../metronome/types.ts';
 import { shapeUsage } from './usage.ts';
 
 const metric = { id: 'm', name: 'CPU hours' };
@@ -7,6 +8,8 @@ const start = new Date('2024-10-01T00:00:00Z');
 const end = new Date('2024-10-03T00:00:00Z');
 const day1 = { starting_on: '2024-10-01T00:00:00Z', ending_before: '2024-10-02T00:00:00Z' };
 const day2 = { starting_on: '2024-10-02T00:00:00Z', ending_before: '2024-10-03T00:00:00Z' };
+/** Aggregates as Metronome may send them: the deprecated single-key fields often missing. */
+const rows = (...aggregates: Array<Partial<UsageAggregate>>) => aggregates as UsageAggregate[];
 
 describe('shaping Metronome usage for widgets', () => {
   it('reads the deprecated group_key/group_value when group is absent, and null values as 0', () => {
@@ -16,11 +19,11 @@ describe('shaping Metronome usage for widgets', () => {
       start,
       end,
       groupKey: ['region'],
-      aggregates: [
+      aggregates: rows(
         { ...day1, group_key: 'region', group_value: 'us-east-1', value: 2.5 },
         { ...day1, group_key: 'region', group_value: 'eu-west-1', value: null },
         { ...day2, group: { region: 'eu-west-1' }, value: 4 },
-      ],
+      ),
     });
     assert.deepEqual(shaped.groups, ['eu-west-1', 'us-east-1']);
     assert.deepEqual(shaped.windows[0]!.values, { 'eu-west-1': 0, 'us-east-1': 2.5 });
@@ -35,16 +38,16 @@ describe('shaping Metronome usage for widgets', () => {
       start,
       end,
       groupKey: ['model', 'region'],
-      aggregates: [
+      aggregates: rows(
         { ...day1, group: { model: 'atlas', region: null }, value: 1 },
         { ...day1, group: { region: 'us-east-1' }, value: 2 },
-      ],
+      ),
     });
     assert.deepEqual(shaped.groups, ['(none) / us-east-1', 'atlas / (none)']);
   });
 
   it('fills windows Metronome left out with zero, so the chart has no holes', () => {
-    const shaped = shapeUsage({ metric, windowSize: 'day', start, end, groupKey: null, aggregates: [{ ...day2, value: 3 }] });
+    const shaped = shapeUsage({ metric, windowSize: 'day', start, end, groupKey: null, aggregates: rows({ ...day2, value: 3 }) });
     assert.deepEqual(
       shaped.windows.map((w) => [w.starting_on, w.total]),
       [
@@ -63,10 +66,10 @@ describe('shaping Metronome usage for widgets', () => {
       start,
       end,
       groupKey: ['region'],
-      aggregates: [
+      aggregates: rows(
         { starting_on: start.toISOString(), ending_before: end.toISOString(), group: { region: 'a' }, value: 0.1 },
         { starting_on: start.toISOString(), ending_before: end.toISOString(), group: { region: 'b' }, value: 0.2 },
-      ],
+      ),
     });
     assert.equal(shaped.windows.length, 1);
     assert.deepEqual(shaped.windows[0]!.values, { a: 0.1, b: 0.2 });

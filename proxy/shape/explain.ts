@@ -1,17 +1,10 @@
-import type { InvoiceExplainLine } from '../contract/index.ts';
-import type { InvoiceLine, Product, ProductState, RateJson, RateScheduleEntry, UsageAggregate } from './metronome.ts';
-import { fromMicros, toMicros, type Micros } from './spend-lines.ts';
+import type { InvoiceExplainLine } from '../../contract/index.ts';
+import type { Invoice, InvoiceLine, Product, ProductState, Rate, RateScheduleEntry, UsageAggregate, UsageGroupsQuery } from '../metronome/types.ts';
+import { fromMicros, multiplyMicros, toMicros, type Micros } from '../money.ts';
+import { iso } from '../time.ts';
+import { tierOf } from './invoices.ts';
 
-/** Pure rating arithmetic for /api/invoices/:id/explain, in integer millionths like spend-lines.ts. */
-
-const MICROS = 1_000_000n;
-
-/** quantity × price, both in micros, as micros rounded half away from zero (BigInt: the product overflows 2^53). */
-export function multiplyMicros(quantity: Micros, price: Micros): Micros {
-  const product = BigInt(quantity) * BigInt(price);
-  const sign = product < 0n ? -1n : 1n;
-  return Number((sign * (sign * product + MICROS / 2n)) / MICROS);
-}
+/** Pure rating arithmetic for /api/invoices/:id/explain, in integer millionths (money.ts). */
 
 /** Raw metered usage in the product's priced unit: its conversion, then its rounding. */
 export function convertQuantity(raw: number, state: Pick<ProductState, 'quantity_conversion' | 'quantity_rounding'>): Micros {
@@ -68,7 +61,7 @@ export function pickRate(entries: RateScheduleEntry[], line: InvoiceLine, at: nu
   return candidates.find((e) => Object.keys(e.pricing_group_values ?? {}).length > 0 && agrees(e)) ?? candidates.find((e) => !e.pricing_group_values || Object.keys(e.pricing_group_values).length === 0) ?? null;
 }
 
-const rateJson = (rate: RateJson) => ({
+const rateJson = (rate: Rate) => ({
   rate_type: rate.rate_type.toUpperCase(),
   price: rate.price ?? null,
   tiers: rate.tiers ? rate.tiers.map((t) => ({ size: t.size ?? null, price: t.price })) : null,
@@ -82,8 +75,8 @@ export function effectiveRate(entry: RateScheduleEntry): ExplainedRate {
   return {
     source: override ? 'override' : 'list',
     ...rateJson(override ?? entry.list_rate),
-    starting_at: new Date(entry.starting_at).toISOString(),
-    ending_before: entry.ending_before ? new Date(entry.ending_before).toISOString() : null,
+    starting_at: iso(Date.parse(entry.starting_at)),
+    ending_before: entry.ending_before ? iso(Date.parse(entry.ending_before)) : null,
     commit_rate: entry.commit_rate ? rateJson(entry.commit_rate) : null,
   };
 }
@@ -134,4 +127,110 @@ export function meteredRaw(rows: UsageAggregate[], keys: string[], values: Recor
     if (same) sum += toMicros(row.value ?? 0);
   }
   return fromMicros(sum);
+}
+
+/** A usage query for the customer of the invoice (the client adds the customer). */
+export type MeteredUsageLoader = (query: Omit<UsageGroupsQuery, 'customer_id'>) => Promise<UsageAggregate[]>;
+
+/**
+ * One usage line explained from what Metronome said of its product and rate schedule: the rate, the
+ * product's conversion and rounding, the recomputed total, and (when `meteredUsage` is given, for a
+ * draft) the metered usage the line should come from. What is missing is said in `problems`.
+ */
+export async function explainLine(input: {
+  line: InvoiceLine;
+  invoice: Pick<Invoice, 'start_timestamp' | 'end_timestamp'>;
+  /** The invoice's explained lines, for the sum of a tiered product's lines. */
+  lines: InvoiceLine[];
+  product: Product | null;
+  schedule: RateScheduleEntry[] | null;
+  hasContract: boolean;
+  meteredUsage: MeteredUsageLoader | null;
+}): Promise<InvoiceExplainLine> {
+  const { line, invoice, lines, product, schedule } = input;
+  const problems: string[] = [];
+  const { start, end } = linePeriod(line, invoice);
+  const tier = tierOf(line);
+  const state = product ? productStateAt(product, Date.parse(start)) : null;
+  if (!product) problems.push('Metronome has no such product.');
+
+  let rate: InvoiceExplainLine['rate'] = null;
+  if (!input.hasContract) problems.push('The invoice has no contract, so no rate schedule.');
+  else if (!schedule) problems.push("Metronome has no rate schedule for the invoice's contract.");
+  else {
+    const entry = pickRate(schedule, line, Date.parse(start));
+    if (entry) rate = effectiveRate(entry);
+    else problems.push("The rate schedule has no usage rate for the product at the line's period start.");
+  }
+  let computed: InvoiceExplainLine['computed'] = null;
+  if (rate) {
+    const result = computeTotal(line, rate, tier);
+    computed = result.computed;
+    if (result.problem) problems.push(result.problem);
+  }
+
+  let usage: InvoiceExplainLine['usage'] = null;
+  if (input.meteredUsage && state) {
+    const metered = meteredUsageQuery(line, state, { start, end });
+    if (!metered) problems.push('The product has no billable metric.');
+    else {
+      const raw = meteredRaw(await input.meteredUsage(metered.query), metered.keys, line.presentation_group_values ?? null);
+      const quantity = convertQuantity(raw, state);
+      const product = line.product_id!.toLowerCase();
+      // A tiered product's usage is split across its tier lines: compare with their sum.
+      const invoiced = tier
+        ? lines
+            .filter((l) => l.product_id?.toLowerCase() === product && linePeriod(l, invoice).start === start && tierOf(l))
+            .reduce((sum, l) => sum + toMicros(l.quantity), 0)
+        : toMicros(line.quantity);
+      usage = { metered_raw: raw, metered_quantity: fromMicros(quantity), invoiced_quantity: fromMicros(invoiced), matches: quantity === invoiced, difference: fromMicros(invoiced - quantity) };
+    }
+  }
+
+  return {
+    product_id: line.product_id ?? null,
+    name: line.name,
+    presentation_group_values: line.presentation_group_values ?? null,
+    period: { starting_on: start, ending_before: end },
+    quantity: fromMicros(toMicros(line.quantity)),
+    unit_price: line.unit_price ?? null,
+    tier,
+    total: fromMicros(toMicros(line.total)),
+    rate,
+    product: state
+      ? {
+          billable_metric_id: state.billable_metric_id ?? null,
+          quantity_conversion: state.quantity_conversion ?? null,
+          quantity_rounding: state.quantity_rounding ?? null,
+          presentation_group_key: state.presentation_group_key ?? null,
+        }
+      : null,
+    computed,
+    usage,
+    problems,
+  };
+}
+
+/** The line's period, from its own stamps or else its invoice's, in the proxy's ISO form. */
+export const linePeriod = (line: InvoiceLine, invoice: Pick<Invoice, 'start_timestamp' | 'end_timestamp'>) => ({
+  start: iso(Date.parse(line.starting_at ?? invoice.start_timestamp ?? '')),
+  end: iso(Date.parse(line.ending_before ?? invoice.end_timestamp ?? '')),
+});
+
+/** The usage query that tells what a draft line should have been: its metric over its period, grouped like the line. */
+function meteredUsageQuery(line: InvoiceLine, state: ProductState, period: { start: string; end: string }) {
+  if (!state.billable_metric_id) return null;
+  const keys = line.presentation_group_values ? (state.presentation_group_key ?? []) : [];
+  const filters = Object.fromEntries(keys.filter((k) => line.presentation_group_values?.[k] != null).map((k) => [k, [line.presentation_group_values![k]!]]));
+  return {
+    keys,
+    query: {
+      billable_metric_id: state.billable_metric_id,
+      window_size: 'none' as const,
+      starting_on: period.start,
+      ending_before: period.end,
+      ...(keys.length ? { group_key: keys } : {}),
+      ...(Object.keys(filters).length ? { group_filters: filters } : {}),
+    },
+  };
 }

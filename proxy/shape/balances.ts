@@ -1,14 +1,15 @@
-import type { BalanceAmounts, BalanceItem, BalanceLedgerEntry, BalancesResponse } from '../contract/index.ts';
-import type { BreakdownInvoice, CreditType, CustomerBalance } from './metronome.ts';
-import { compareCreditTypes, countsAsSpend, fromMicros, lineKind, toMicros, USD_CENTS, type Micros } from './spend-lines.ts';
+import type { BalanceAmounts, BalanceItem, BalanceLedgerEntry, BalancesResponse } from '../../contract/index.ts';
+import type { BreakdownInvoice, CreditType, CustomerBalance } from '../metronome/types.ts';
+import { compareCreditTypes, fromMicros, toMicros, USD_CENTS, type Micros } from '../money.ts';
+import { DAY, iso, isoStamp, utcDayStart } from '../time.ts';
+import { countsAsSpend, lineKind } from './lines.ts';
 
 /**
  * Reading Metronome commits and credits (customerBalances/list) as /api/balances items. Pure.
- * Amounts are added in integer millionths of the unit, as in spend-lines.ts, so totals and running
+ * Amounts are added in integer millionths of the unit (money.ts), so totals and running
  * balances are exact.
  */
 
-const DAY = 86_400_000;
 /** The runway's burn rate averages the application lines of this many whole UTC days before today. */
 export const BURN_DAYS = 30;
 
@@ -23,8 +24,8 @@ const isExpired = (type: string) => /_EXPIRATION$/i.test(type);
 
 /** The last BURN_DAYS whole UTC days before `now`: the breakdowns range the route fetches. */
 export function burnWindow(now: Date) {
-  const today = Math.floor(now.getTime() / DAY) * DAY;
-  return { starting_on: new Date(today - BURN_DAYS * DAY).toISOString(), ending_before: new Date(today).toISOString() };
+  const today = utcDayStart(now.getTime());
+  return { starting_on: iso(today - BURN_DAYS * DAY), ending_before: iso(today) };
 }
 
 /**
@@ -44,12 +45,6 @@ export function burnByItem(breakdowns: BreakdownInvoice[]): Map<string, Micros> 
   }
   return burn;
 }
-
-/** ISO 8601 as the other routes answer it (`.000Z`); an unparsable stamp is passed on as it is. */
-const iso = (value: string) => {
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? value : new Date(t).toISOString();
-};
 
 interface Totals {
   granted: Micros;
@@ -117,7 +112,7 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
     if (status === 'upcoming') sums.upcoming += toMicros(s.amount);
     else sums.granted += toMicros(s.amount);
     if (status !== 'expired' && (expiresAt === null || end > expiresAt)) expiresAt = end;
-    return { id: s.id, amount: s.amount, starting_at: iso(s.starting_at), ending_before: iso(s.ending_before), status } as const;
+    return { id: s.id, amount: s.amount, starting_at: isoStamp(s.starting_at), ending_before: isoStamp(s.ending_before), status } as const;
   });
 
   // Oldest first; entries stamped alike keep Metronome's order (a deduction before its expiration).
@@ -129,10 +124,10 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
     running += amount;
     if (isUsed(entry.type)) sums.used -= amount;
     else if (isExpired(entry.type)) sums.expired -= amount;
-    const invoiceId = entry.invoice_id ?? null;
+    const invoiceId = ('invoice_id' in entry ? entry.invoice_id : null) ?? null;
     return {
       type: entry.type,
-      timestamp: iso(entry.timestamp),
+      timestamp: isoStamp(entry.timestamp),
       amount: entry.amount,
       balance_after: fromMicros(running),
       invoice_id: invoiceId,
@@ -167,8 +162,8 @@ function runway(remaining: Micros, burnMicros: Micros, expiresAt: number | null,
   if (perDay > 0) runsOut = remaining <= 0 ? at : at + Math.round((remaining / perDay) * DAY);
   return {
     burn_per_day: fromMicros(Math.round(perDay)),
-    runs_out_at: runsOut === null ? null : new Date(runsOut).toISOString(),
-    expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+    runs_out_at: runsOut === null ? null : iso(runsOut),
+    expires_at: expiresAt === null ? null : iso(expiresAt),
     runs_out_before_expiry: runsOut === null || expiresAt === null ? null : runsOut < expiresAt,
   };
 }

@@ -1,0 +1,117 @@
+import type { SpendSummaryResponse } from '../../contract/index.ts';
+import type { BreakdownsQuery, Contract, CreditType, Invoice } from '../metronome/types.ts';
+import { compareCreditTypes, fromMicros, USD_CENTS, type Micros } from '../money.ts';
+import { DAY, HOUR, iso, utcDayStart } from '../time.ts';
+import { currentBillingPeriod, inForceAt } from './billing-period.ts';
+import { totalsByCreditType, type SpendTotals } from './lines.ts';
+
+/** Pure: which ranges /api/spend/summary reads, and its answer from what Metronome sent. */
+
+/** How many whole days the projection averages over. */
+export const PROJECTION_DAYS = 7;
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const isoRange = (range: Range) => ({ starting_on: iso(range.start), ending_before: iso(range.end) });
+
+/** The period just before the current one, from the same contracts; null when the contract began with this period. */
+function previousPeriod(contracts: Contract[], currentStart: Date) {
+  const period = currentBillingPeriod(contracts, new Date(currentStart.getTime() - 1));
+  return period && period.end.getTime() <= currentStart.getTime() ? period : null;
+}
+
+/**
+ * The last whole UTC days before today, at most PROJECTION_DAYS and none before the first contract
+ * began (days without a contract would drag the average down). Null when there is no whole day yet.
+ */
+function recentDays(contracts: Contract[], at: Date) {
+  const today = utcDayStart(at.getTime());
+  const began = Math.min(...contracts.map((contract) => Date.parse(contract.starting_at)).filter((t) => !Number.isNaN(t)));
+  const start = Math.max(today - PROJECTION_DAYS * DAY, Math.ceil(began / DAY) * DAY);
+  const days = Math.round((today - start) / DAY);
+  return days > 0 ? { start, end: today, days } : null;
+}
+
+/**
+ * The previous period from its start to the same elapsed time, to the hour: whole days through
+ * daily breakdowns, the hours of the last partial day through hourly ones (breakdowns only return
+ * whole windows). Capped at the previous period's end, as a shorter period has no later point.
+ */
+function elapsedRanges(start: Date, elapsedMs: number, end: Date): Array<{ window_size: 'day' | 'hour'; range: Range }> {
+  const until = Math.min(start.getTime() + Math.floor(elapsedMs / HOUR) * HOUR, end.getTime());
+  const wholeDays = start.getTime() + Math.floor((until - start.getTime()) / DAY) * DAY;
+  const ranges: Array<{ window_size: 'day' | 'hour'; range: Range }> = [];
+  if (wholeDays > start.getTime()) ranges.push({ window_size: 'day', range: { start: start.getTime(), end: wholeDays } });
+  if (until > wholeDays) ranges.push({ window_size: 'hour', range: { start: wholeDays, end: until } });
+  return ranges;
+}
+
+/** What the summary needs from Metronome besides the drafts: null when no billing period is in force. */
+export function summaryPlan(contracts: Contract[], at: Date) {
+  const period = currentBillingPeriod(contracts, at);
+  if (!period) return null;
+  const previous = previousPeriod(contracts, period.start);
+  const recent = recentDays(contracts.filter(inForceAt(at)), at);
+  const elapsed = previous ? elapsedRanges(previous.start, at.getTime() - period.start.getTime(), previous.end) : null;
+  const recentQuery: BreakdownsQuery | null = recent ? { window_size: 'day', ...isoRange(recent) } : null;
+  // FINALIZED: the previous period's invoice is closed; a draft or void copy would count twice.
+  const previousQueries: BreakdownsQuery[] | null = elapsed?.map(({ window_size, range }) => ({ window_size, ...isoRange(range), status: 'FINALIZED' })) ?? null;
+  return { period, recent, recentQuery, previousQueries };
+}
+
+export type SummaryPlan = NonNullable<ReturnType<typeof summaryPlan>>;
+
+/** A draft belongs to the current period when their spans overlap (a draft of a closed period may linger). */
+function overlaps(invoice: Invoice, period: { start: Date; end: Date }): boolean {
+  const start = Date.parse(invoice.start_timestamp ?? '');
+  const end = Date.parse(invoice.end_timestamp ?? '');
+  if (Number.isNaN(start) || Number.isNaN(end)) return true;
+  return start < period.end.getTime() && end > period.start.getTime();
+}
+
+/** Wording shown as is by the widget; it names the number of days actually averaged. */
+export const projectionMethod = (days: number) => `at the average daily spend of the last ${days === 1 ? 'day' : `${days} days`}`;
+
+/**
+ * Spend to date plus the recent daily average for the days left. Net adds only the credits applied
+ * so far: commits and credits may run out, expire or not cover every product before the period ends,
+ * so the projection assumes no further credits rather than guess.
+ */
+function project(spend: Micros, credits: Micros, recentSpend: Micros, days: number, daysLeft: number) {
+  const projected = spend + Math.round((recentSpend / days) * daysLeft);
+  return { method: projectionMethod(days), spend: fromMicros(projected), net: fromMicros(projected + credits) };
+}
+
+export function shapeSpendSummary(input: { plan: SummaryPlan; at: Date; drafts: Invoice[]; recent: Invoice[]; previous: Invoice[] | null }): SpendSummaryResponse {
+  const { plan, at } = input;
+  const { period } = plan;
+  const current = totalsByCreditType(input.drafts.filter((invoice) => overlaps(invoice, period)));
+  const recentTotals = totalsByCreditType(input.recent);
+  const previousTotals = input.previous ? totalsByCreditType(input.previous) : null;
+  const daysLeft = Math.max(0, period.end.getTime() - at.getTime()) / DAY;
+  const creditTypes = new Map<string, CreditType>([[USD_CENTS.id, USD_CENTS]]);
+  for (const totals of [current, previousTotals ?? new Map<string, SpendTotals>()]) for (const [id, t] of totals) creditTypes.set(id, t.credit_type);
+
+  return {
+    period: { starting_on: iso(period.start), ending_before: iso(period.end) },
+    days_left: daysLeft,
+    credit_types: [...creditTypes.entries()]
+      .sort(([, a], [, b]) => compareCreditTypes(a, b))
+      .map(([id, creditType]) => {
+        const spend = current.get(id)?.spend ?? 0;
+        const credits = current.get(id)?.credits ?? 0;
+        const before = previousTotals?.get(id);
+        return {
+          credit_type: creditType,
+          spend_to_date: fromMicros(spend),
+          credits_applied: fromMicros(credits),
+          net: fromMicros(spend + credits),
+          projection: plan.recent ? project(spend, credits, recentTotals.get(id)?.spend ?? 0, plan.recent.days, daysLeft) : null,
+          previous: previousTotals ? { spend_to_date: fromMicros(before?.spend ?? 0), net: fromMicros((before?.spend ?? 0) + (before?.credits ?? 0)) } : null,
+        };
+      }),
+  };
+}
