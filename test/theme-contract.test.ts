@@ -40,7 +40,7 @@ const readKnobs = (css: string) => new Set([...read(css)].filter((name) => !defi
 
 /** The CSS an element adopts: every stylesheet exported by the style modules it imports (its own, the theme's, the shared ones). */
 async function adoptedCss(tag: string, element: string): Promise<string> {
-  const modules = [...element.matchAll(/from '([^']+(?:styles|states)\.ts)'/g)].map((m) => join(dirname(`widgets/${tag}/${tag}.ts`), m[1]!));
+  const modules = [...element.matchAll(/from '([^']+(?:styles|states|freshness)\.ts)'/g)].map((m) => join(dirname(`widgets/${tag}/${tag}.ts`), m[1]!));
   const sheets: string[] = [];
   const collect = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(collect);
