@@ -12,12 +12,22 @@ import { COLOR_TOKENS, internal } from '../widgets/shared/theme/palette.ts';
 const widgets = readdirSync('widgets', { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(`widgets/${d.name}/${d.name}.ts`))
   .map((d) => d.name);
-/** Every template a widget renders: its own files and the shared ones. */
-const sources = (tag: string) =>
-  [...readdirSync(`widgets/${tag}`).map((f) => `widgets/${tag}/${f}`), ...readdirSync('widgets/shared/chart').map((f) => `widgets/shared/chart/${f}`), 'widgets/shared/states.ts']
+/**
+ * Every template a widget renders: its own files and the widget modules they import (not `import type`),
+ * followed through, so a part counts only when its template is in code the element loads.
+ */
+function sources(tag: string) {
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file) || !file.startsWith('widgets/')) return;
+    files.add(file);
+    for (const [, path] of readFileSync(file, 'utf8').matchAll(/^import (?!type )[^;]* from '(\.[^']+\.ts)';/gm)) visit(join(dirname(file), path!));
+  };
+  readdirSync(`widgets/${tag}`)
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => readFileSync(f, 'utf8'))
-    .join('\n');
+    .forEach((f) => visit(`widgets/${tag}/${f}`));
+  return [...files].map((f) => readFileSync(f, 'utf8')).join('\n');
+}
 
 const documented = (source: string, tag: string) =>
   new Set([...source.matchAll(new RegExp(`@${tag} \\[?([\\w-]+)`, 'g'))].map((m) => m[1]!));
@@ -30,7 +40,7 @@ const readKnobs = (css: string) => new Set([...read(css)].filter((name) => !defi
 
 /** The CSS an element adopts: every stylesheet exported by the style modules it imports (its own, the theme's, the shared ones). */
 async function adoptedCss(tag: string, element: string): Promise<string> {
-  const modules = [...element.matchAll(/from '([^']+(?:styles|states)\.ts)'/g)].map((m) => join(dirname(`widgets/${tag}/${tag}.ts`), m[1]!));
+  const modules = [...element.matchAll(/from '([^']+(?:styles|states|freshness)\.ts)'/g)].map((m) => join(dirname(`widgets/${tag}/${tag}.ts`), m[1]!));
   const sheets: string[] = [];
   const collect = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(collect);

@@ -3,12 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
-import type { BalanceAmounts, BalanceItem, BalancesResponse } from '../../contract/index.ts';
+import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
@@ -28,6 +29,7 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  * @slot empty - Replaces the "No commits or credits" message.
  *
  * @csspart base - The wrapper of everything the widget shows.
+ * @csspart stale - The note shown when the figures are older ones the proxy kept because Metronome is not answering.
  * @csspart total - One credit type's totals: bar and figures.
  * @csspart table - The table of commits and credits.
  * @csspart row - One commit's or credit's row.
@@ -56,14 +58,14 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  */
 @customElement('balance-ledger')
 export class BalanceLedger extends LitElement {
-  static override styles = [theme, stateStyles, tableStyles, styles];
+  static override styles = [theme, stateStyles, staleStyles, tableStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
 
   #balances = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider] as const,
     task: ([endpoint, tokenProvider], { signal }) =>
-      tokenProvider ? reportErrors(this, getJson<BalancesResponse>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }), signal) : null,
+      tokenProvider ? reportErrors(this, getJson<BalancesResponse & Freshness>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }), signal) : null,
   });
 
   @state() accessor #expanded: ReadonlySet<string> = new Set();
@@ -79,7 +81,7 @@ export class BalanceLedger extends LitElement {
 
   override render() {
     const pending = this.#balances.status === TaskStatus.PENDING;
-    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${this.#body(pending)}</div>`;
+    return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${staleTemplate([this.#balances.value], this.#format)}${this.#body(pending)}</div>`;
   }
 
   #body(pending: boolean) {

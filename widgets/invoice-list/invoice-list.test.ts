@@ -4,6 +4,7 @@ import type { InvoiceDetailResponse, InvoicesResponse } from '../../contract/ind
 import type { MwErrorEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, staleNote, TODAY_1042, ZONE } from '../test/stale.ts';
 import './invoice-list.ts';
 import type { InvoiceList } from './invoice-list.ts';
 
@@ -109,6 +110,22 @@ describe('<invoice-list>', () => {
     const text = part(el, 'detail')!.querySelector('.explain')!.textContent!.replace(/\s+/g, ' ');
     expect(text).to.match(/Tier 2 \(from 1,000\): 1,000 × \$0\.15 = \$150\.00 matches the invoice/);
     expect(text).to.contain('up to 1,000 at $0.20, then up to 1,000 at $0.15, then the rest at $0.10');
+  });
+
+  it('notes stale figures while they are on screen: the open invoice, then its older explanation', async () => {
+    proxy.serveFreshness((path) => (path.endsWith('/explain') ? stale(DAYS_AGO_0915) : /^\/api\/invoices\/[^/]+$/.test(path) ? stale(TODAY_1042) : undefined));
+    const el = await invoices({ status: 'draft', timeZone: ZONE, refreshInterval: 0 });
+    await listed(el);
+    expect(staleNote(el)).to.equal(null);
+    const open = parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!;
+    open.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'));
+    expectStale(el, TODAY_1042, '10:42 AM');
+    part(el, 'why')!.click();
+    await waitUntil(() => staleNote(el)!.querySelector('time')!.dateTime === DAYS_AGO_0915, 'the explanation\'s time was not shown', { timeout: 4000 });
+    expectStale(el, DAYS_AGO_0915, DAYS_AGO_TEXT);
+    open.click();
+    await waitUntil(() => !staleNote(el), 'the note stayed after the invoice closed');
   });
 
   it('keeps an open draft up to date', async () => {

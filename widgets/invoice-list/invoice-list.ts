@@ -2,13 +2,14 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getBlob, getJson } from '../shared/api.ts';
-import type { InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
+import type { Freshness, InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { MwErrorEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, formatNumber, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
@@ -31,6 +32,7 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * @slot empty - Replaces the "No invoices in this period" message.
  *
  * @csspart base - The wrapper of everything the widget shows.
+ * @csspart stale - The note shown when the figures are older ones the proxy kept because Metronome is not answering.
  * @csspart controls - The filters above the list.
  * @csspart table - The list of invoices.
  * @csspart row - One invoice in the list.
@@ -61,7 +63,7 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  */
 @customElement('invoice-list')
 export class InvoiceList extends LitElement {
-  static override styles = [theme, stateStyles, tableStyles, controlStyles, styles];
+  static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
 
@@ -69,7 +71,7 @@ export class InvoiceList extends LitElement {
     args: () => [this.endpoint, this.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
     task: ([endpoint, tokenProvider, since, status, type, contract], { signal }) =>
       tokenProvider
-        ? reportErrors(this, getJson<InvoicesResponse>({ endpoint, tokenProvider }, '/api/invoices', { since, status, type, contract_id: contract }, { signal }), signal).then((data) => {
+        ? reportErrors(this, getJson<InvoicesResponse & Freshness>({ endpoint, tokenProvider }, '/api/invoices', { since, status, type, contract_id: contract }, { signal }), signal).then((data) => {
             // Remember every contract seen, so filtering by one keeps the others to choose from.
             this.#contracts = [...new Set([...this.#contracts, ...data.invoices.flatMap((i) => (i.contract_id ? [i.contract_id] : []))])];
             return data;
@@ -81,7 +83,7 @@ export class InvoiceList extends LitElement {
     args: () => [this.endpoint, this.tokenProvider, this.#open, this.showZeroUsageLineItems] as const,
     task: ([endpoint, tokenProvider, id, zero], { signal }) =>
       tokenProvider && id
-        ? reportErrors(this, getJson<InvoiceDetailResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
+        ? reportErrors(this, getJson<InvoiceDetailResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
         : null,
   });
 
@@ -89,7 +91,7 @@ export class InvoiceList extends LitElement {
   #explain = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#open, this.#explaining.size > 0] as const,
     task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
-      tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
+      tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
   });
 
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -144,6 +146,7 @@ export class InvoiceList extends LitElement {
   override render() {
     const pending = this.#invoices.status === TaskStatus.PENDING || this.#detail.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
+      ${staleTemplate([this.#invoices.value, this.#detail.value, this.#explain.value], this.#format)}
       ${this.noControls ? nothing : this.#controls()}
       ${this.#list(pending)}
       ${this.#open ? this.#detailView() : nothing}

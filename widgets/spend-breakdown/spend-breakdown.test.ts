@@ -4,6 +4,7 @@ import type { SpendResponse, SpendSummaryResponse } from '../../contract/index.t
 import type { MwErrorEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, TODAY_1042, ZONE } from '../test/stale.ts';
 import './spend-breakdown.ts';
 import type { SpendBreakdown } from './spend-breakdown.ts';
 
@@ -31,6 +32,13 @@ async function shown(): Promise<SpendResponse> {
 }
 
 describe('<spend-breakdown>', () => {
+  it('notes stale figures as of the older of the headline\'s and the chart\'s', async () => {
+    proxy.serveFreshness((path) => ({ '/api/spend/summary': stale(DAYS_AGO_0915), '/api/spend': stale(TODAY_1042) })[path]);
+    const el = await spend({ timeZone: ZONE });
+    await drawn(el);
+    expectStale(el, DAYS_AGO_0915, DAYS_AGO_TEXT);
+  });
+
   it('heads the widget with the current period so far: spend, commits and credits, net, days left and a projection', async () => {
     const el = await spend();
     await waitUntil(() => part(el, 'headline'));

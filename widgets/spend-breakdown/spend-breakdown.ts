@@ -10,7 +10,7 @@ import type { ChartModel, WindowedData } from '../shared/chart/model.ts';
 import type { ValueFormat } from '../shared/chart/plot.ts';
 import { csvFilename, csvRows } from '../shared/chart/table.ts';
 import { WindowedChart } from '../shared/chart/windowed-chart.ts';
-import { MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse, type SpendSummaryResponse } from '../../contract/index.ts';
+import { type Freshness, MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse, type SpendSummaryResponse } from '../../contract/index.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatMoney, widgetFormat } from '../shared/format.ts';
@@ -18,6 +18,7 @@ import { DAY, type RangePreset, resolveRange } from '../shared/range.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
 import styles, { theme } from './spend-breakdown.styles.ts';
 import { spendSummary } from './spend-breakdown.text.ts';
@@ -38,6 +39,7 @@ import { spendSummary } from './spend-breakdown.text.ts';
  * @slot empty - Replaces the "No spend in this period" message.
  *
  * @csspart base - The wrapper of everything the widget shows.
+ * @csspart stale - The note shown when the figures are older ones the proxy kept because Metronome is not answering.
  * @csspart headline - The current period's figures.
  * @csspart controls - The row of pickers above the chart.
  * @csspart table-toggle - The button that switches between chart and table.
@@ -87,7 +89,7 @@ import { spendSummary } from './spend-breakdown.text.ts';
  */
 @customElement('spend-breakdown')
 export class SpendBreakdown extends LitElement {
-  static override styles = [theme, stateStyles, tableStyles, controlStyles, chartStyles, styles];
+  static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
 
@@ -97,7 +99,7 @@ export class SpendBreakdown extends LitElement {
   #summary = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#needsSummary] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
-      needed && tokenProvider ? reportErrors(this, getJson<SpendSummaryResponse>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
+      needed && tokenProvider ? reportErrors(this, getJson<SpendSummaryResponse & Freshness>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
   });
 
   #spend = new Task(this, {
@@ -107,7 +109,7 @@ export class SpendBreakdown extends LitElement {
     },
     task: ([endpoint, tokenProvider, from, to, windowSize, groupBy], { signal }) =>
       tokenProvider && from && to
-        ? reportErrors(this, getJson<SpendResponse>({ endpoint, tokenProvider }, '/api/spend', { starting_on: from, ending_before: to, window_size: windowSize, group_by: groupBy }, { signal }), signal)
+        ? reportErrors(this, getJson<SpendResponse & Freshness>({ endpoint, tokenProvider }, '/api/spend', { starting_on: from, ending_before: to, window_size: windowSize, group_by: groupBy }, { signal }), signal)
         : null,
   });
 
@@ -141,6 +143,7 @@ export class SpendBreakdown extends LitElement {
     const view = entry ? this.#view(entry) : null;
     const format = this.#format;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
+      ${staleTemplate([this.#summary.value, this.#spend.value], format)}
       ${this.noHeadline || !this.#summary.value ? nothing : headlineTemplate(this.#summary.value, this.#summaryEntry, format.locale)}
       ${this.noControls ? nothing : this.#controls()}
       ${this.#body(entry, view?.model ?? null, pending)}

@@ -2,6 +2,7 @@ import { createApp } from '../../proxy/app.ts';
 import { createMetronome } from '../../proxy/metronome/client.ts';
 import { createSessionToken } from '../../proxy/session.ts';
 import { ACME_ID, createSimulator } from '../../simulator/index.ts';
+import type { Freshness } from '../../contract/index.ts';
 import type { TokenProvider } from '../shared/session.ts';
 
 /**
@@ -24,6 +25,11 @@ export interface InstalledProxy {
   override: ((request: Request) => Promise<Response>) | null;
   /** Hold the next proxy answer until the returned function is called. */
   holdNextResponse(): () => void;
+  /**
+   * From now on, add these freshness fields to the proxy's successful JSON answers for the paths given
+   * (by pathname), as a proxy serving older figures after a Metronome failure would; undefined leaves an answer as it is.
+   */
+  serveFreshness(freshness: (pathname: string) => Freshness | undefined): void;
   /** The proxy's own JSON for a path, fetched with a valid session. */
   get<T>(path: string): Promise<T>;
   restore(): void;
@@ -58,6 +64,13 @@ export function installProxy(customerId = ACME_ID, now = NOW): InstalledProxy {
         return app.fetch(request);
       };
       return release;
+    },
+    serveFreshness(freshness) {
+      installed.override = async (request) => {
+        const response = await app.fetch(request);
+        const fields = freshness(new URL(request.url).pathname);
+        return fields && response.ok && response.headers.get('content-type')?.includes('json') ? Response.json({ ...(await response.json()), ...fields }) : response;
+      };
     },
     async get<T>(path: string) {
       const response = await app.request(path, { headers: { authorization: `Bearer ${await mint()}` } });

@@ -3,6 +3,7 @@ import { GLOBEX_ID, INITECH_ID, METRIC_IDS } from '../../simulator/index.ts';
 import type { UsageResponse } from '../../contract/index.ts';
 import type { MwErrorEvent } from '../shared/events.ts';
 import { installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, TODAY_1042, ZONE } from '../test/stale.ts';
 import { chart, drawn, label, legendLabels, part, parts, rangeQuery, seriesPaths, usagePath } from '../test/usage-chart-fixture.ts';
 
 let proxy: InstalledProxy;
@@ -14,6 +15,13 @@ afterEach(() => proxy.restore());
 const barCount = (path: SVGPathElement) => (path.getAttribute('d')!.match(/M/g) ?? []).length;
 
 describe('<usage-chart> data and states', () => {
+  it('notes stale figures as of the older of the customer\'s metrics and period and the usage', async () => {
+    proxy.serveFreshness((path) => ({ '/api/customer': stale(DAYS_AGO_0915), '/api/usage': stale(TODAY_1042) })[path]);
+    const el = await chart(proxy, { controls: true, extra: { timeZone: ZONE } });
+    await drawn(el);
+    expectStale(el, DAYS_AGO_0915, DAYS_AGO_TEXT);
+  });
+
   it('draws one path per group, with a bar for each window the group has usage in', async () => {
     const el = await chart(proxy);
     await drawn(el);

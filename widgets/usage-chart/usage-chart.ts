@@ -7,7 +7,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { theme } from './usage-chart.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { legendTemplate } from '../shared/chart/legend.ts';
-import { MAX_HOURLY_DAYS, type CustomerResponse, type UsageResponse, type WindowSize } from '../../contract/index.ts';
+import { type CustomerResponse, type Freshness, MAX_HOURLY_DAYS, type UsageResponse, type WindowSize } from '../../contract/index.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatCompact, formatNumber, widgetFormat } from '../shared/format.ts';
@@ -15,6 +15,7 @@ import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlsTemplate, type ControlsHandlers } from './usage-chart.controls.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
 import type { ChartModel } from '../shared/chart/model.ts';
@@ -39,6 +40,7 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  * @slot empty - Replaces the "No usage in this period" message.
  *
  * @csspart base - The wrapper of everything the widget shows.
+ * @csspart stale - The note shown when the figures are older ones the proxy kept because Metronome is not answering.
  * @csspart controls - The row of pickers above the chart.
  * @csspart filter - One group key's value filter.
  * @csspart table-toggle - The button that switches between chart and table.
@@ -89,7 +91,7 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  */
 @customElement('usage-chart')
 export class UsageChart extends LitElement {
-  static override styles = [theme, stateStyles, tableStyles, controlStyles, chartStyles];
+  static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles];
 
   protected readonly themeController = new ThemeController(this);
 
@@ -100,7 +102,7 @@ export class UsageChart extends LitElement {
   #customer = new Task(this, {
     args: () => [this.endpoint, this.tokenProvider, this.#needsCustomer] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
-      needed && tokenProvider ? reportErrors(this, getJson<CustomerResponse>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
+      needed && tokenProvider ? reportErrors(this, getJson<CustomerResponse & Freshness>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
   });
 
   #usage = new Task(this, {
@@ -119,7 +121,7 @@ export class UsageChart extends LitElement {
         group_filter: serializeGroupFilter(parseGroupFilter(filter)),
         compare: compare ? 'previous' : '',
       };
-      const data = await reportErrors(this, getJson<UsageResponse>({ endpoint, tokenProvider }, '/api/usage', params, { signal }), signal);
+      const data = await reportErrors(this, getJson<UsageResponse & Freshness>({ endpoint, tokenProvider }, '/api/usage', params, { signal }), signal);
       this.#rememberValues(metric, data);
       return data;
     },
@@ -183,6 +185,7 @@ export class UsageChart extends LitElement {
     const pending = this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING;
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
+      ${staleTemplate([this.#customer.value, this.#usage.value], this.#format)}
       ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers)}
       ${this.#renderBody(model, pending)}
       <div class="visually-hidden" aria-live="polite">${model ? this.#chart.liveText(model, this.#format, this.#values(model)) : ''}</div>

@@ -7,6 +7,7 @@ import type { InvoiceList } from '../../invoice-list/invoice-list.ts';
 import { loaded } from '../../test/loaded.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../../test/proxy-in-page.ts';
 import { chart, RANGE, seriesPaths } from '../../test/usage-chart-fixture.ts';
+import { stale, staleNote, TODAY_1042 } from '../../test/stale.ts';
 import { METRIC_IDS } from '../../../simulator/index.ts';
 import { COLOR_TOKENS } from './palette.ts';
 import { resolveTheme } from './theme-controller.ts';
@@ -96,7 +97,9 @@ describe('theme', () => {
 
   for (const theme of ['dark', 'light'] as const) {
     it(`keeps every widget's text readable in the forced ${theme} palette (axe, WCAG AA)`, async () => {
-      // On a page of the opposite colour: the palette must carry its own background and text.
+      // On a page of the opposite colour: the palette must carry its own background and text. Every
+      // answer is served stale, so the stale note is read too.
+      proxy.serveFreshness(() => stale(TODAY_1042));
       const page = await fixture<HTMLDivElement>(html`<div style="background: ${theme === 'dark' ? '#fff' : '#000'}; color: ${theme === 'dark' ? '#000' : '#fff'}">
         <usage-chart theme=${theme} endpoint=${ENDPOINT} billable-metric-id=${METRIC_IDS.cpuHours} group-key="region" starting-on=${RANGE.startingOn} ending-before=${RANGE.endingBefore} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-chart>
         <spend-breakdown theme=${theme} endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></spend-breakdown>
@@ -106,6 +109,7 @@ describe('theme', () => {
       for (const el of page.children) {
         await loaded(el);
         expect(getComputedStyle(el).backgroundColor, el.localName).to.equal(rgb(token('white')[theme]));
+        expect(staleNote(el), el.localName).to.exist;
         await expect(el).to.be.accessible();
       }
     });
