@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from './context.ts';
 import { errorResponse, handleError } from './errors.ts';
+import type { Logger } from './log.ts';
 import type { Metronome } from './metronome/client.ts';
 import { upstreamTimeout } from './metronome/errors.ts';
 import { UpstreamScope } from './metronome/scope.ts';
@@ -25,6 +27,8 @@ export interface AppDeps {
   allowedOrigins?: string[];
   /** How long one browser request may spend on all its Metronome calls before it is answered 504. */
   deadlineMs?: number;
+  /** Where upstream failures and 5xx answers are logged; silent when absent. */
+  logger?: Logger;
   /** Only when the proxy runs on the simulator: lets the demo page mint tokens for its demo customers. */
   devSessions?: DevSessions;
 }
@@ -50,7 +54,7 @@ const upstreamFor = (deps: AppDeps) =>
     const deadline = new AbortController();
     // The reason is what the calls in flight fail with, so the browser gets the 504 whichever call it hit.
     const timer = setTimeout(() => deadline.abort(upstreamTimeout()), deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
-    const scope = new UpstreamScope(AbortSignal.any([c.req.raw.signal, deadline.signal]), deps.now);
+    const scope = new UpstreamScope({ signal: AbortSignal.any([c.req.raw.signal, deadline.signal]), now: deps.now, requestId: c.var.requestId });
     c.set('upstream', scope);
     c.set('metronome', deps.metronome.forCustomer(c.var.customerId, scope));
     try {
@@ -66,6 +70,8 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
+  // Every answer names its request (X-Request-Id), and so does every log line about it.
+  app.use('*', requestId());
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.use('/api/*', billingHeaders);

@@ -11,6 +11,7 @@ export type ApiEnv = {
     /** Metronome, bound to that customer and to this request's deadline. */
     metronome: CustomerMetronome;
     upstream: UpstreamScope;
+    requestId: string;
   };
 };
 

@@ -9,11 +9,17 @@ export class UpstreamScope {
   #oldestFetch: number | null = null;
   #stale = false;
 
-  constructor(
-    /** Aborts every upstream call of the request: the browser went away or the deadline passed. */
-    readonly signal: AbortSignal,
-    private readonly now: () => Date,
-  ) {}
+  /** Aborts every upstream call of the request: the browser went away or the deadline passed. */
+  readonly signal: AbortSignal;
+  /** The browser request's id, for logs. */
+  readonly requestId: string | undefined;
+  private readonly now: () => Date;
+
+  constructor(options: { signal: AbortSignal; now: () => Date; requestId?: string }) {
+    this.signal = options.signal;
+    this.now = options.now;
+    this.requestId = options.requestId;
+  }
 
   /** Records an answer used for this request: when Metronome sent it, and whether it was served after a failure. */
   noteAnswer(fetchedAt: number, stale: boolean): void {

@@ -24,7 +24,7 @@ export function devRoutes(deps: DevSessions & { secret: string; now: () => Date;
   const { customers, ttlSeconds, secret, now, metronome } = deps;
   return new Hono()
     .get('/customers', async (c) => {
-      const scope = new UpstreamScope(c.req.raw.signal, now);
+      const scope = new UpstreamScope({ signal: c.req.raw.signal, now });
       const withMetrics = await Promise.all(
         customers.map(async (customer) => ({
           ...customer,
