@@ -8,6 +8,8 @@ export class ProxyError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Sent as `Retry-After` (seconds): when trying again makes sense. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ProxyError';
@@ -29,7 +31,10 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
  * logged on the server and answered with a message that reveals nothing of it.
  */
 export function handleError(err: Error, c: Context) {
-  if (err instanceof ProxyError) return errorResponse(c, err.status, err.code, err.message);
+  if (err instanceof ProxyError) {
+    if (err.retryAfterSeconds !== undefined) c.header('retry-after', String(err.retryAfterSeconds));
+    return errorResponse(c, err.status, err.code, err.message);
+  }
   console.error('proxy: unexpected error', err);
   return errorResponse(c, 500, 'internal_error', 'The billing proxy hit an unexpected error.');
 }

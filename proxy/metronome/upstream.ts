@@ -1,13 +1,29 @@
+import { bulkhead, BulkheadRejectedError, BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleWhen, retry, type BulkheadPolicy } from 'cockatiel';
 import { ProxyError } from '../errors.ts';
-import { upstreamInvalid, upstreamStatusError, upstreamTimeout, upstreamUnreachable } from './errors.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { createMemoryCache, type CacheStore, type CachedAnswer } from './cache.ts';
+import { circuitOpen, proxyBusy, tooManyCalls, UpstreamFailure, upstreamInvalid } from './errors.ts';
+import { UpstreamBackoff } from './backoff.ts';
 import type { UpstreamScope } from './scope.ts';
+import { createTransport, type TransportOptions } from './transport.ts';
 
 /**
- * The one way the proxy talks to Metronome: every call of every route goes through `read()`, so the
- * rules about tokens, timeouts and failures hold everywhere.
+ * The one way the proxy reads Metronome: every call of every route goes through `json()` (or
+ * `stream()` for files), so each rule holds everywhere.
+ *
+ * - Cache keyed by the upstream request (which names the customer): `live` figures for
+ *   CACHE_TTL_SECONDS, `reference` data longer. Past its TTL an answer is still served for as long
+ *   again while one call refreshes it (stale-while-revalidate), and when Metronome fails an answer up
+ *   to STALE_IF_ERROR_SECONDS old is served instead of the error (stale-if-error, `stale: true`).
+ * - Coalescing: identical calls in flight at the same time become one (across instances, through the
+ *   store's claim, when the store is Redis).
+ * - Retries on network errors, timeouts, 429 and 5xx: at most 3 attempts, exponential backoff with full
+ *   jitter, honouring Retry-After up to a cap (a longer one is not waited for: the browser gets 503 with it).
+ * - A circuit breaker that fails fast for a few seconds after consecutive outages.
+ * - Bounded concurrency: per browser request and per instance.
  */
 
-/** How long an answer may be reused: `live` figures change by the minute, `reference` data rarely. */
+/** How long an answer may be reused: `live` figures change by the minute, `reference` data rarely; `never` for one-off URLs. */
 export type Reuse = 'live' | 'reference' | 'never';
 
 export interface UpstreamRead {
@@ -19,89 +35,206 @@ export interface UpstreamRead {
   reuse: Reuse;
 }
 
-export interface UpstreamOptions {
-  token: string;
-  baseUrl: string;
-  fetch: typeof fetch;
-  /** How long one upstream call may take. */
-  timeoutMs: number;
+export interface UpstreamOptions extends TransportOptions {
   now: () => Date;
+  /** Default: an in-memory LRU. */
+  cache?: CacheStore;
+  /** Seconds `live` answers are fresh (usage, spend, invoices, balances). Default 30. */
+  liveTtlSeconds?: number;
+  /** Seconds `reference` answers are fresh (metrics, contracts, products, rates, customers). Default 300. */
+  referenceTtlSeconds?: number;
+  /** How old an answer may be and still be served when Metronome fails. Default 900. */
+  staleIfErrorSeconds?: number;
+  /** Metronome calls in flight at once from this instance. Default 32. */
+  concurrency?: number;
+  /** Metronome calls in flight at once for one browser request. Default 8. */
+  requestConcurrency?: number;
+  /** How long a shared fetch may take in all, retries included (the browser's own deadline is shorter or equal). Default 15000. */
+  fetchDeadlineMs?: number;
+  retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number; retryAfterCapMs?: number };
+  circuit?: { consecutiveFailures?: number; openMs?: number };
+  logger?: Logger;
 }
+
+/** Far above any legitimate request (a 92-day hourly spend is ~93 calls); stops a paging loop from running away. */
+export const MAX_CALLS_PER_REQUEST = 400;
 
 export type Upstream = ReturnType<typeof createUpstream>;
 
-/** Why a call was given up: the request's deadline (its abort reason, a 504) or else the browser leaving. */
-const abandoned = (scope: UpstreamScope, err: unknown) => (scope.signal.reason instanceof ProxyError ? scope.signal.reason : err);
+/** The cache key: method, path, sorted query and body. The customer is in the path or the body. */
+export function cacheKey(read: Pick<UpstreamRead, 'method' | 'path' | 'query' | 'body'>): string {
+  const query = new URLSearchParams(Object.entries(read.query ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))).toString();
+  return `${read.method} ${read.path}?${query}${read.body === undefined ? '' : ` ${JSON.stringify(read.body)}`}`;
+}
+
+/** Resolves or rejects with `work`, or rejects with the signal's reason as soon as it aborts. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function createUpstream(options: UpstreamOptions) {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const logger = options.logger ?? silentLogger;
+  const cache = options.cache ?? createMemoryCache();
+  const transport = createTransport(options);
+  const liveMs = (options.liveTtlSeconds ?? 30) * 1000;
+  const referenceMs = (options.referenceTtlSeconds ?? 300) * 1000;
+  const staleIfErrorMs = (options.staleIfErrorSeconds ?? 900) * 1000;
+  const fetchDeadlineMs = options.fetchDeadlineMs ?? 15_000;
+  const retryAfterCapMs = options.retry?.retryAfterCapMs ?? 5_000;
+  const circuitOpenMs = options.circuit?.openMs ?? 5_000;
 
-  function urlOf(read: Pick<UpstreamRead, 'path' | 'query'>): URL {
-    const url = new URL(baseUrl + read.path);
-    for (const [key, value] of Object.entries(read.query ?? {})) url.searchParams.set(key, value);
-    return url;
-  }
+  const retryable = handleWhen((err) => err instanceof UpstreamFailure && err.retryable && !(err.retryAfterMs !== undefined && err.retryAfterMs > retryAfterCapMs));
+  const retries = retry(retryable, {
+    maxAttempts: (options.retry?.maxAttempts ?? 3) - 1,
+    backoff: new UpstreamBackoff({ initialDelayMs: options.retry?.initialDelayMs ?? 100, maxDelayMs: options.retry?.maxDelayMs ?? 2_000, retryAfterCapMs }),
+  });
+  // Only outages open the circuit: a 404 or 400 is Metronome working, and a 429 is answered by waiting.
+  const breaker = circuitBreaker(
+    handleWhen((err) => err instanceof UpstreamFailure && err.outage),
+    { halfOpenAfter: circuitOpenMs, breaker: new ConsecutiveBreaker(options.circuit?.consecutiveFailures ?? 5) },
+  );
+  const instanceLimit = bulkhead(options.concurrency ?? 32, 10_000);
+  const requestLimits = new WeakMap<UpstreamScope, BulkheadPolicy>();
+  const requestConcurrency = options.requestConcurrency ?? 8;
+  const callCounts = new WeakMap<UpstreamScope, number>();
+  const inFlight = new Map<string, Promise<CachedAnswer>>();
+
+  const ttlOf = (reuse: Reuse) => (reuse === 'reference' ? referenceMs : reuse === 'live' ? liveMs : 0);
 
   /**
-   * One HTTP exchange with a timer of its own rather than AbortSignal.timeout(): it also covers reading
-   * the body, and is cleared as soon as the answer is in. `consume` reads the body while the timer runs.
+   * `attempt` with retries, inside the circuit breaker and the instance's concurrency bound. Every
+   * failed attempt is logged (never with the token or the body, which could echo it).
    */
-  async function exchange<T>(read: UpstreamRead, accept: string, scope: UpstreamScope, consume: (response: Response) => Promise<T>): Promise<T> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+  async function guarded<T>(read: UpstreamRead, requestId: string | undefined, attempt: () => Promise<T>): Promise<T> {
     try {
-      let response: Response;
-      try {
-        response = await options.fetch(urlOf(read), {
-          method: read.method,
-          headers: {
-            authorization: `Bearer ${options.token}`,
-            accept,
-            ...(read.body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: read.body === undefined ? undefined : JSON.stringify(read.body),
-          signal: AbortSignal.any([scope.signal, timeout.signal]),
-        });
-      } catch (err) {
-        if (scope.signal.aborted) throw abandoned(scope, err);
-        throw timeout.signal.aborted ? upstreamTimeout() : upstreamUnreachable();
-      }
-      if (!response.ok) {
-        await response.body?.cancel().catch(() => undefined);
-        throw upstreamStatusError(response.status);
-      }
-      try {
-        return await consume(response);
-      } catch (err) {
-        if (scope.signal.aborted) throw abandoned(scope, err);
-        if (timeout.signal.aborted) throw upstreamTimeout();
-        throw err;
-      }
-    } finally {
-      clearTimeout(timer);
+      return await instanceLimit.execute(() =>
+        retries.execute(({ attempt: retry }) =>
+          breaker.execute(async () => {
+            const started = Date.now();
+            try {
+              return await attempt();
+            } catch (err) {
+              if (err instanceof ProxyError && err.status >= 500) {
+                const upstreamStatus = err instanceof UpstreamFailure ? err.upstreamStatus : err.code;
+                logger.warn({ requestId, upstream: `${read.method} ${read.path}`, attempt: retry + 1, upstreamStatus, ms: Date.now() - started }, 'Metronome call failed');
+              }
+              throw err;
+            }
+          }),
+        ),
+      );
+    } catch (err) {
+      if (err instanceof BrokenCircuitError) throw circuitOpen(Math.ceil(circuitOpenMs / 1000));
+      if (err instanceof BulkheadRejectedError) throw proxyBusy();
+      throw err;
     }
   }
 
+  /** One JSON call, parsed, with its size as received. */
+  const call = (read: UpstreamRead, signal: AbortSignal, requestId: string | undefined) =>
+    guarded(read, requestId, async () => {
+      const text = await transport.text(read, 'application/json', signal);
+      try {
+        return { value: JSON.parse(text) as unknown, size: text.length };
+      } catch {
+        throw upstreamInvalid();
+      }
+    });
+
+  /**
+   * The fetch every concurrent reader of `key` shares: claimed across instances, run under its own
+   * deadline (no single browser's abort cancels it for the others), stored when it succeeds.
+   */
+  async function sharedFetch(key: string, read: UpstreamRead, known: CachedAnswer | undefined, requestId: string | undefined): Promise<CachedAnswer> {
+    const signal = AbortSignal.timeout(fetchDeadlineMs);
+    const keepMs = Math.max(2 * ttlOf(read.reuse), staleIfErrorMs);
+    let claimed = await cache.claim(key, fetchDeadlineMs);
+    // Another instance is fetching: wait for its answer rather than call Metronome again.
+    while (!claimed && !signal.aborted) {
+      await sleep(25);
+      const latest = await cache.get(key);
+      if (latest && (!known || latest.fetchedAt > known.fetchedAt)) return latest;
+      if (!(await cache.isClaimed(key))) claimed = await cache.claim(key, fetchDeadlineMs);
+    }
+    try {
+      const { value, size } = await call(read, signal, requestId);
+      const answer: CachedAnswer = { value, fetchedAt: options.now().getTime() };
+      if (read.reuse !== 'never') await cache.set(key, answer, size, keepMs);
+      return answer;
+    } finally {
+      if (claimed) await cache.release(key);
+    }
+  }
+
+  /** One fetch of `key` per instance at a time; later readers join the one in flight. */
+  function coalesced(key: string, read: UpstreamRead, known: CachedAnswer | undefined, requestId: string | undefined): Promise<CachedAnswer> {
+    let flight = inFlight.get(key);
+    if (!flight) {
+      flight = sharedFetch(key, read, known, requestId).finally(() => inFlight.delete(key));
+      inFlight.set(key, flight);
+    }
+    return flight;
+  }
+
+  function requestLimit(scope: UpstreamScope): BulkheadPolicy {
+    let limit = requestLimits.get(scope);
+    if (!limit) requestLimits.set(scope, (limit = bulkhead(requestConcurrency, Number.MAX_SAFE_INTEGER)));
+    return limit;
+  }
+
+  function countCall(scope: UpstreamScope) {
+    const count = (callCounts.get(scope) ?? 0) + 1;
+    callCounts.set(scope, count);
+    if (count > MAX_CALLS_PER_REQUEST) throw tooManyCalls(MAX_CALLS_PER_REQUEST);
+  }
+
   return {
-    /** A JSON read. */
+    /** A JSON read, from the cache when it may be. */
     async json<T>(read: UpstreamRead, scope: UpstreamScope): Promise<T> {
-      const value = await exchange(read, 'application/json', scope, async (response) => {
-        try {
-          return (await response.json()) as T;
-        } catch {
-          throw upstreamInvalid();
+      const key = cacheKey(read);
+      const known = read.reuse === 'never' ? undefined : await cache.get(key);
+      const age = known ? options.now().getTime() - known.fetchedAt : Infinity;
+      const ttl = ttlOf(read.reuse);
+      if (known && age < ttl) {
+        scope.noteAnswer(known.fetchedAt, false);
+        return known.value as T;
+      }
+      if (known && age < 2 * ttl) {
+        // Stale-while-revalidate: this reader gets the answer at once, one call refreshes it.
+        coalesced(key, read, known, scope.requestId).catch(() => undefined);
+        scope.noteAnswer(known.fetchedAt, false);
+        return known.value as T;
+      }
+      countCall(scope);
+      try {
+        const fresh = await requestLimit(scope).execute(() => untilAborted(coalesced(key, read, known, scope.requestId), scope.signal));
+        scope.noteAnswer(fresh.fetchedAt, false);
+        return fresh.value as T;
+      } catch (err) {
+        const failedUpstream = err instanceof UpstreamFailure || (err instanceof ProxyError && err.status >= 500);
+        if (known && age < staleIfErrorMs && failedUpstream) {
+          logger.warn({ requestId: scope.requestId, upstream: `${read.method} ${read.path}`, ageSeconds: Math.round(age / 1000) }, 'Metronome failed; serving its last answer');
+          scope.noteAnswer(known.fetchedAt, true);
+          return known.value as T;
         }
-      });
-      scope.noteAnswer(options.now().getTime(), false);
-      return value;
+        throw err;
+      }
     },
 
     /**
-     * A file as a stream, never read into memory and never cached. The timeout covers the wait for the
-     * answer's headers only: a slow download is the browser's to cancel (its abort reaches the scope).
+     * A file as a stream, never cached. The timeout covers the wait for the answer's headers only: a slow
+     * download is the browser's to cancel (its abort reaches the scope).
      */
     async stream(read: UpstreamRead, accept: string, scope: UpstreamScope): Promise<Response> {
-      return exchange(read, accept, scope, async (response) => response);
+      countCall(scope);
+      return requestLimit(scope).execute(() => untilAborted(guarded(read, scope.requestId, () => transport.response(read, accept, scope.signal)), scope.signal));
     },
   };
 }

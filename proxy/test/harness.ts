@@ -2,7 +2,7 @@ import { createSimulator } from '../../simulator/index.ts';
 import { specPathOf, validateRequestBody, validateResponse } from '../../spec/validate.ts';
 
 import { createApp, type AppDeps } from '../app.ts';
-import { createMetronome } from '../metronome/client.ts';
+import { createMetronome, type MetronomeOptions } from '../metronome/client.ts';
 import { createSessionToken } from '../session.ts';
 
 /** Test wiring: the proxy app over the simulator (or a given fetch), with a fixed clock. */
@@ -43,10 +43,16 @@ export function simulatorFetch(calls: UpstreamCall[] = []): typeof fetch {
   };
 }
 
-export function testApp(options: { fetch?: typeof fetch; timeoutMs?: number } & Partial<AppDeps> = {}) {
-  const { fetch: upstreamFetch = simulatorFetch(), timeoutMs = 2000, ...deps } = options;
+/**
+ * Route tests see Metronome's failures one call at a time: retries wait a millisecond, and the circuit
+ * (which would turn a route's third failing call into a fast 503) only opens in the tests about it.
+ */
+const ROUTE_TEST_UPSTREAM: Partial<MetronomeOptions> = { retry: { initialDelayMs: 1, maxDelayMs: 1 }, circuit: { consecutiveFailures: 1_000_000 } };
+
+export function testApp(options: { fetch?: typeof fetch; timeoutMs?: number; upstream?: Partial<MetronomeOptions> } & Partial<AppDeps> = {}) {
+  const { fetch: upstreamFetch = simulatorFetch(), timeoutMs = 2000, upstream, ...deps } = options;
   return createApp({
-    metronome: createMetronome({ token: METRONOME_TOKEN, baseUrl: 'https://metronome.test', fetch: upstreamFetch, timeoutMs, now: () => NOW }),
+    metronome: createMetronome({ token: METRONOME_TOKEN, baseUrl: 'https://metronome.test', fetch: upstreamFetch, timeoutMs, now: () => NOW, ...ROUTE_TEST_UPSTREAM, ...upstream }),
     sessionSecret: SECRET,
     now: () => NOW,
     ...deps,
