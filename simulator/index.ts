@@ -1,5 +1,6 @@
 export { createSimulator, DEFAULT_SEED } from './app.ts';
 export type { SimulatorOptions } from './app.ts';
+export { FAULT_HEADER } from './faults.ts';
 export type { FaultKind, FaultOptions } from './faults.ts';
 import { CUSTOMERS } from './catalog.ts';
 

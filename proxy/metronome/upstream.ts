@@ -155,15 +155,22 @@ export function createUpstream(options: UpstreamOptions) {
   async function sharedFetch(key: string, read: UpstreamRead, known: CachedAnswer | undefined, requestId: string | undefined): Promise<CachedAnswer> {
     const signal = AbortSignal.timeout(fetchDeadlineMs);
     const keepMs = Math.max(2 * ttlOf(read.reuse), staleIfErrorMs);
+    const newer = async () => {
+      const latest = await cache.get(key);
+      return latest && (!known || latest.fetchedAt > known.fetchedAt) ? latest : undefined;
+    };
     let claimed = await cache.claim(key, fetchDeadlineMs);
     // Another instance is fetching: wait for its answer rather than call Metronome again.
     while (!claimed && !signal.aborted) {
       await sleep(25);
-      const latest = await cache.get(key);
-      if (latest && (!known || latest.fetchedAt > known.fetchedAt)) return latest;
+      const answer = await newer();
+      if (answer) return answer;
       if (!(await cache.isClaimed(key))) claimed = await cache.claim(key, fetchDeadlineMs);
     }
     try {
+      // The holder may have stored its answer and let go between our last look and our claim.
+      const stored = claimed && read.reuse !== 'never' ? await newer() : undefined;
+      if (stored) return stored;
       const { value, size } = await call(read, signal, requestId);
       const answer: CachedAnswer = { value, fetchedAt: options.now().getTime() };
       if (read.reuse !== 'never') await cache.set(key, answer, size, keepMs);

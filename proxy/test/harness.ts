@@ -1,4 +1,4 @@
-import { createSimulator } from '../../simulator/index.ts';
+import { createSimulator, FAULT_HEADER } from '../../simulator/index.ts';
 import { specPathOf, validateRequestBody, validateResponse } from '../../spec/validate.ts';
 
 import { createApp, type AppDeps } from '../app.ts';
@@ -17,14 +17,24 @@ export interface UpstreamCall {
   body: unknown;
 }
 
+export interface SimulatorFetchOptions {
+  /**
+   * Faults for the simulator to inject into a call, in its x-simulator-fault grammar (simulator/faults.ts),
+   * given the call's URL and how many calls came before it; undefined for none.
+   */
+  fault?: (url: URL, callsBefore: number) => string | undefined;
+}
+
 /**
  * A fetch that serves requests from the simulator app and records them. Both directions are checked
  * against Metronome's spec: every request the proxy sends and every answer the simulator gives.
  */
-export function simulatorFetch(calls: UpstreamCall[] = []): typeof fetch {
+export function simulatorFetch(calls: UpstreamCall[] = [], options: SimulatorFetchOptions = {}): typeof fetch {
   const simulator = createSimulator({ apiToken: METRONOME_TOKEN, now: () => NOW });
   return async (input, init) => {
     const request = new Request(input, init);
+    const fault = options.fault?.(new URL(request.url), calls.length);
+    if (fault) request.headers.set(FAULT_HEADER, fault);
     const url = new URL(request.url);
     const text = await request.clone().text();
     const body = text ? JSON.parse(text) : undefined;
