@@ -1,4 +1,4 @@
-import { bulkhead, BulkheadRejectedError, BrokenCircuitError, circuitBreaker, ConsecutiveBreaker, handleWhen, retry, type BulkheadPolicy } from 'cockatiel';
+import { bulkhead, BulkheadRejectedError, BrokenCircuitError, circuitBreaker, handleWhen, retry, SamplingBreaker, type BulkheadPolicy } from 'cockatiel';
 import { ProxyError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { createMemoryCache, type CacheStore, type CachedAnswer } from './cache.ts';
@@ -19,7 +19,9 @@ import { createTransport, type TransportOptions } from './transport.ts';
  *   store's claim, when the store is Redis).
  * - Retries on network errors, timeouts, 429 and 5xx: at most 3 attempts, exponential backoff with full
  *   jitter, honouring Retry-After up to a cap (a longer one is not waited for: the browser gets 503 with it).
- * - A circuit breaker that fails fast for a few seconds after consecutive outages.
+ * - A circuit breaker that fails fast for a few seconds once most calls are outages. A sampling
+ *   breaker rather than a count of consecutive failures: with calls in parallel, a run of five
+ *   failures is routine at a 10% error rate, and opening then would fail everyone for seconds.
  * - Bounded concurrency: per browser request and per instance.
  */
 
@@ -52,7 +54,11 @@ export interface UpstreamOptions extends TransportOptions {
   /** How long a shared fetch may take in all, retries included (the browser's own deadline is shorter or equal). Default 15000. */
   fetchDeadlineMs?: number;
   retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number; retryAfterCapMs?: number };
-  circuit?: { consecutiveFailures?: number; openMs?: number };
+  /**
+   * Opens when more than `failureRatio` of the calls over `windowMs` were outages, given at least
+   * `minimumRps` calls a second (a few unlucky calls in a quiet minute do not open it); stays open `openMs`.
+   */
+  circuit?: { failureRatio?: number; windowMs?: number; minimumRps?: number; openMs?: number };
   logger?: Logger;
 }
 
@@ -96,10 +102,14 @@ export function createUpstream(options: UpstreamOptions) {
     backoff: new UpstreamBackoff({ initialDelayMs: options.retry?.initialDelayMs ?? 100, maxDelayMs: options.retry?.maxDelayMs ?? 2_000, retryAfterCapMs }),
   });
   // Only outages open the circuit: a 404 or 400 is Metronome working, and a 429 is answered by waiting.
-  const breaker = circuitBreaker(
-    handleWhen((err) => err instanceof UpstreamFailure && err.outage),
-    { halfOpenAfter: circuitOpenMs, breaker: new ConsecutiveBreaker(options.circuit?.consecutiveFailures ?? 5) },
-  );
+  const breaker = circuitBreaker(handleWhen((err) => err instanceof UpstreamFailure && err.outage), {
+    halfOpenAfter: circuitOpenMs,
+    breaker: new SamplingBreaker({
+      threshold: options.circuit?.failureRatio ?? 0.5,
+      duration: options.circuit?.windowMs ?? 10_000,
+      minimumRps: options.circuit?.minimumRps ?? 1,
+    }),
+  });
   const instanceLimit = bulkhead(options.concurrency ?? 32, 10_000);
   const requestLimits = new WeakMap<UpstreamScope, BulkheadPolicy>();
   const requestConcurrency = options.requestConcurrency ?? 8;

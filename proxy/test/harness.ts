@@ -57,7 +57,7 @@ export function simulatorFetch(calls: UpstreamCall[] = [], options: SimulatorFet
  * Route tests see Metronome's failures one call at a time: retries wait a millisecond, and the circuit
  * (which would turn a route's third failing call into a fast 503) only opens in the tests about it.
  */
-const ROUTE_TEST_UPSTREAM: Partial<MetronomeOptions> = { retry: { initialDelayMs: 1, maxDelayMs: 1 }, circuit: { consecutiveFailures: 1_000_000 } };
+const ROUTE_TEST_UPSTREAM: Partial<MetronomeOptions> = { retry: { initialDelayMs: 1, maxDelayMs: 1 }, circuit: { minimumRps: 1_000_000 } };
 
 export function testApp(options: { fetch?: typeof fetch; timeoutMs?: number; upstream?: Partial<MetronomeOptions> } & Partial<AppDeps> = {}) {
   const { fetch: upstreamFetch = simulatorFetch(), timeoutMs = 2000, upstream, ...deps } = options;
