@@ -1,4 +1,11 @@
-/** What host backends import: the app factory, the Metronome client and the session-token helper. */
+/** What host backends import: the app factory, the Metronome client and session tokens. */
 export { createApp, type AppDeps } from './app.ts';
 export { createMetronome, type MetronomeOptions } from './metronome/client.ts';
-export { createSessionToken, verifySessionToken } from './session.ts';
+export {
+  createSessionToken,
+  createSessionVerifier,
+  DEFAULT_SESSION_MAX_TTL_SECONDS,
+  type Session,
+  type SessionVerifier,
+  type SessionVerifierOptions,
+} from './session.ts';
