@@ -4,7 +4,7 @@ import { requestId } from 'hono/request-id';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from './context.ts';
 import { errorResponse, handleError } from './errors.ts';
-import type { Logger } from './log.ts';
+import { silentLogger, type Logger } from './log.ts';
 import type { Metronome } from './metronome/client.ts';
 import { upstreamTimeout } from './metronome/errors.ts';
 import { UpstreamScope } from './metronome/scope.ts';
@@ -16,7 +16,7 @@ import { invoicesRoutes } from './routes/invoices.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
 import { usageRoutes } from './routes/usage.ts';
-import { createSessionVerifier, requireSession } from './session.ts';
+import { createSessionVerifier, limitSessionRate, requireSession, type RateLimiter } from './session.ts';
 
 export interface AppDeps {
   metronome: Metronome;
@@ -26,6 +26,8 @@ export interface AppDeps {
   previousSessionSecret?: string;
   /** Longest session accepted (`exp − iat`), in seconds; DEFAULT_SESSION_MAX_TTL_SECONDS (a day) when absent. */
   sessionMaxTtlSeconds?: number;
+  /** Counts each session's /api requests (`createRateLimiter` in rate-limit.ts, Node only); unlimited when absent. */
+  rateLimiter?: RateLimiter;
   now: () => Date;
   /** Origins allowed to call /api from a browser; same-origin only when empty. */
   allowedOrigins?: string[];
@@ -84,6 +86,7 @@ export function createApp(deps: AppDeps) {
   }
   const sessions = createSessionVerifier({ secret: deps.sessionSecret, previousSecret: deps.previousSessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now });
   app.use('/api/*', requireSession(sessions));
+  if (deps.rateLimiter) app.use('/api/*', limitSessionRate(deps.rateLimiter, deps.logger ?? silentLogger));
   app.use('/api/*', upstreamFor(deps));
   app.route('/api/customer', customerRoutes(deps));
   app.route('/api/usage', usageRoutes(deps));

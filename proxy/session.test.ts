@@ -3,7 +3,8 @@ import { describe, it, mock } from 'node:test';
 import fc from 'fast-check';
 import { CompactSign } from 'jose';
 import { ACME_ID, GLOBEX_ID, METRIC_IDS, SIMULATOR_CUSTOMERS } from '../simulator/index.ts';
-import { createSessionToken, createSessionVerifier } from './session.ts';
+import type { Logger } from './log.ts';
+import { createSessionToken, createSessionVerifier, type RateLimiter } from './session.ts';
 import { NOW, SECRET, sessionFor, testApp } from './test/harness.ts';
 
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -49,6 +50,16 @@ describe('session tokens', () => {
     await assert.rejects(createSessionToken({ customerId: ACME_ID, secret: SECRET, ttlSeconds: 86_401 }), /ttlSeconds must be at most 86400/);
     await assert.rejects(createSessionToken({ customerId: ACME_ID, secret: SECRET, ttlSeconds: 601, maxTtlSeconds: 600 }), /at most 600/);
     await assert.rejects(createSessionToken({ customerId: 'acme', secret: SECRET, ttlSeconds: 60 }), /customerId must be a Metronome customer id/);
+  });
+
+  it('names a session by a hash of its token, never the token or its signature', async () => {
+    const token = await sessionFor(ACME_ID);
+    const verifier = createSessionVerifier({ secret: SECRET, now: () => NOW });
+    const { key } = await verifier.verify(token);
+    assert.equal((await verifier.verify(token)).key, key);
+    assert.notEqual((await verifier.verify(await sessionFor(ACME_ID, 300))).key, key);
+    assert.match(key, /^[\w-]{43}$/);
+    assert.ok(!token.includes(key) && !key.includes(token.split('.')[2]!));
   });
 
   it('imports each secret as a key once, when the app is built, not per request', async () => {
@@ -166,5 +177,37 @@ describe('every /api route requires a valid session', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the per-session rate limit in the app', () => {
+  const recordingLogger = () => {
+    const warnings: Array<Record<string, unknown>> = [];
+    const logger: Logger = { info() {}, error() {}, warn: (fields) => void warnings.push(fields) };
+    return { logger, warnings };
+  };
+
+  it('answers 429 with Retry-After in whole seconds when the limiter refuses, after the session check', async () => {
+    const keys: string[] = [];
+    const rateLimiter: RateLimiter = { consume: async (key) => (keys.push(key), { allowed: false, retryAfterSeconds: 7 }) };
+    const app = testApp({ rateLimiter });
+    assert.equal((await answer(app, 'not-a-jwt')).status, 401);
+    assert.deepEqual(keys, [], 'a refused token is not counted');
+    const token = await sessionFor(ACME_ID);
+    const { status, headers, body } = await answer(app, token);
+    assert.equal(status, 429);
+    assert.equal(headers.get('retry-after'), '7');
+    assert.equal(headers.get('cache-control'), 'private, no-store');
+    assert.deepEqual(body, { error: { code: 'rate_limited', message: 'This session made too many requests; try again in 7 s.' } });
+    assert.deepEqual(keys, [(await createSessionVerifier({ secret: SECRET, now: () => NOW }).verify(token)).key]);
+  });
+
+  it('lets requests through with a warning when the limiter fails', async () => {
+    const { logger, warnings } = recordingLogger();
+    const rateLimiter: RateLimiter = { consume: async () => Promise.reject(new Error('store down')) };
+    const response = await testApp({ rateLimiter, logger }).request(usagePath, { headers: { authorization: `Bearer ${await sessionFor(ACME_ID)}` } });
+    assert.equal(response.status, 200);
+    assert.equal(warnings.length, 1);
+    assert.equal(warnings[0]!.requestId, response.headers.get('x-request-id'));
   });
 });

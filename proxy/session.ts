@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { errors, jwtVerify, SignJWT } from 'jose';
-import { unauthorized } from './errors.ts';
+import { base64url, errors, jwtVerify, SignJWT } from 'jose';
+import { errorResponse, unauthorized } from './errors.ts';
+import type { Logger } from './log.ts';
 
 /** The longest a session may last (`exp − iat`) unless SESSION_MAX_TTL_SECONDS says otherwise: one day. */
 export const DEFAULT_SESSION_MAX_TTL_SECONDS = 86_400;
@@ -49,6 +50,8 @@ export interface SessionVerifierOptions {
 export interface Session {
   /** The Metronome customer the token was minted for (`sub`, lower-cased). */
   customerId: string;
+  /** SHA-256 of the whole token (base64url): names this session, e.g. to rate-limit it, without holding the token. */
+  key: string;
 }
 
 export interface SessionVerifier {
@@ -99,7 +102,7 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
       if (exp * 1000 <= now().getTime()) throw unauthorized('The session token has expired.');
       if (exp - iat > maxTtlSeconds) throw unauthorized(`The session token lives longer (exp − iat) than the ${maxTtlSeconds} seconds this proxy allows.`);
       if (typeof sub !== 'string' || !CUSTOMER_ID.test(sub)) throw unauthorized('The session token\'s sub is not a Metronome customer id (a UUID).');
-      return { customerId: sub.toLowerCase() };
+      return { customerId: sub.toLowerCase(), key: await sessionKey(token) };
     },
   };
 }
@@ -108,6 +111,10 @@ function importVerifyKey(secret: string): Promise<CryptoKey> {
   const key = crypto.subtle.importKey('raw', encoder.encode(secret), HS256, false, ['verify']);
   key.catch(() => undefined); // surfaced by the first verify, not as an unhandled rejection at build time
   return key;
+}
+
+async function sessionKey(token: string): Promise<string> {
+  return base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(token))));
 }
 
 /** What to tell the browser about a token jose refused: specific enough to fix the minting code. */
@@ -131,7 +138,7 @@ function refusal(err: unknown, maxTtlSeconds: number): string {
   return 'The session token is malformed.';
 }
 
-export type SessionVariables = { customerId: string };
+export type SessionVariables = { customerId: string; sessionKey: string };
 
 /** Puts the session's customer id on `c.var.customerId`; the only place any route learns the customer. */
 export const requireSession = (verifier: SessionVerifier) =>
@@ -141,5 +148,37 @@ export const requireSession = (verifier: SessionVerifier) =>
     if (!match) throw unauthorized('Send a session token as "Authorization: Bearer <token>".');
     const session = await verifier.verify(match[1]!);
     c.set('customerId', session.customerId);
+    c.set('sessionKey', session.key);
+    await next();
+  });
+
+/** How many requests one session may make; `server.ts` builds one with `createRateLimiter` (Node only). */
+export interface RateLimiter {
+  /** Counts one request of the session `key`; refuses it, saying when to retry, once the session is over its limit. */
+  consume(key: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
+}
+
+/** RATE_LIMIT_PER_MINUTE's default: requests to /api one session may make a minute. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
+
+/**
+ * Answers 429 with `Retry-After` to a session over its limit; sessions are counted apart, so one
+ * session's flood does not slow another's. A limiter that fails lets the request through with a
+ * warning: the limit spares Metronome a flood, it does not guard any data (the session check did that),
+ * so its store being down should not take the billing pages down with it.
+ */
+export const limitSessionRate = (limiter: RateLimiter, logger: Logger) =>
+  createMiddleware<{ Variables: SessionVariables & { requestId: string } }>(async (c, next) => {
+    let verdict: Awaited<ReturnType<RateLimiter['consume']>>;
+    try {
+      verdict = await limiter.consume(c.var.sessionKey);
+    } catch (err) {
+      logger.warn({ requestId: c.var.requestId, err }, 'rate limiter failed; request let through');
+      verdict = { allowed: true };
+    }
+    if (!verdict.allowed) {
+      c.header('retry-after', String(verdict.retryAfterSeconds));
+      return errorResponse(c, 429, 'rate_limited', `This session made too many requests; try again in ${verdict.retryAfterSeconds} s.`);
+    }
     await next();
   });
