@@ -4,7 +4,7 @@ import { requestId } from 'hono/request-id';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from './context.ts';
 import { errorResponse, handleError } from './errors.ts';
-import type { Logger } from './log.ts';
+import { silentLogger, type Logger } from './log.ts';
 import type { Metronome } from './metronome/client.ts';
 import { upstreamTimeout } from './metronome/errors.ts';
 import { UpstreamScope } from './metronome/scope.ts';
@@ -16,12 +16,18 @@ import { invoicesRoutes } from './routes/invoices.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
 import { usageRoutes } from './routes/usage.ts';
-import { requireSession } from './session.ts';
+import { createSessionVerifier, limitSessionRate, requireSession, type RateLimiter } from './session.ts';
 
 export interface AppDeps {
   metronome: Metronome;
   /** HS256 secret that session tokens are signed with. */
   sessionSecret: string;
+  /** The secret before the last rotation: tokens signed with it are accepted until they expire. */
+  previousSessionSecret?: string;
+  /** Longest session accepted (`exp − iat`), in seconds; DEFAULT_SESSION_MAX_TTL_SECONDS (a day) when absent. */
+  sessionMaxTtlSeconds?: number;
+  /** Counts each session's /api requests (`createRateLimiter` in rate-limit.ts, Node only); unlimited when absent. */
+  rateLimiter?: RateLimiter;
   now: () => Date;
   /** Origins allowed to call /api from a browser; same-origin only when empty. */
   allowedOrigins?: string[];
@@ -78,7 +84,9 @@ export function createApp(deps: AppDeps) {
   if (deps.allowedOrigins?.length) {
     app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
   }
-  app.use('/api/*', requireSession(deps.sessionSecret, deps.now));
+  const sessions = createSessionVerifier({ secret: deps.sessionSecret, previousSecret: deps.previousSessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now });
+  app.use('/api/*', requireSession(sessions));
+  if (deps.rateLimiter) app.use('/api/*', limitSessionRate(deps.rateLimiter, deps.logger ?? silentLogger));
   app.use('/api/*', upstreamFor(deps));
   app.route('/api/customer', customerRoutes(deps));
   app.route('/api/usage', usageRoutes(deps));
@@ -88,6 +96,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/invoices', invoicesRoutes(deps));
   app.route('/api/dashboards', dashboardsRoutes());
 
-  if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, now: deps.now, metronome: deps.metronome }));
+  if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now, metronome: deps.metronome }));
   return app;
 }

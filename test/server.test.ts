@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
-import { createSessionToken, verifySessionToken } from '../proxy/session.ts';
+import { createSessionToken, createSessionVerifier } from '../proxy/session.ts';
 import { ACME_ID, createSimulator, METRIC_IDS } from '../simulator/index.ts';
 
 /** The production path: `npm start` with METRONOME_API_TOKEN runs only the proxy, against METRONOME_BASE_URL. */
@@ -86,7 +86,7 @@ describe('npm run token', () => {
   it('prints a session token for the customer, signed with SESSION_SECRET', async () => {
     const result = spawnSync('npm', ['run', '--silent', 'token', '--', ACME_ID, '120'], { env: { ...process.env, SESSION_SECRET: SECRET }, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
-    assert.equal(await verifySessionToken(result.stdout.trim(), SECRET, () => new Date()), ACME_ID);
+    assert.equal((await createSessionVerifier({ secret: SECRET, now: () => new Date() }).verify(result.stdout.trim())).customerId, ACME_ID);
   });
 
   it('explains its usage when the customer or secret is missing', () => {

@@ -3,7 +3,7 @@ import { badRequest } from '../errors.ts';
 import type { Metronome } from '../metronome/client.ts';
 import { UpstreamScope } from '../metronome/scope.ts';
 import { groupKeysOf } from '../metronome/types.ts';
-import { createSessionToken } from '../session.ts';
+import { createSessionToken, DEFAULT_SESSION_MAX_TTL_SECONDS } from '../session.ts';
 
 export interface DevCustomer {
   id: string;
@@ -20,8 +20,10 @@ export interface DevSessions {
  * lists them with their metrics and gets a session token for the one it shows. In production, host
  * backends mint tokens with createSessionToken and no client ever picks a customer.
  */
-export function devRoutes(deps: DevSessions & { secret: string; now: () => Date; metronome: Metronome }) {
-  const { customers, ttlSeconds, secret, now, metronome } = deps;
+export function devRoutes(deps: DevSessions & { secret: string; maxTtlSeconds?: number; now: () => Date; metronome: Metronome }) {
+  const { customers, secret, maxTtlSeconds = DEFAULT_SESSION_MAX_TTL_SECONDS, now, metronome } = deps;
+  // A demo session lasts as long as asked, but never longer than the proxy itself accepts.
+  const ttlSeconds = Math.min(deps.ttlSeconds, maxTtlSeconds);
   return new Hono()
     .get('/customers', async (c) => {
       const scope = new UpstreamScope({ signal: c.req.raw.signal, now });
@@ -42,7 +44,7 @@ export function devRoutes(deps: DevSessions & { secret: string; now: () => Date;
       if (!customers.some((customer) => customer.id === customerId)) {
         throw badRequest('customer_id', `"${customerId}" is not one of the simulator's demo customers.`);
       }
-      const token = await createSessionToken({ customerId, secret, ttlSeconds, now });
+      const token = await createSessionToken({ customerId, secret, ttlSeconds, maxTtlSeconds, now });
       return c.json({ token, expires_in: ttlSeconds });
     });
 }
