@@ -51,4 +51,10 @@ describe('the proxy app', () => {
     const other = await preflight('https://evil.example.com');
     assert.equal(other.headers.get('access-control-allow-origin'), null);
   });
+
+  it('lets a page on an allowed origin read when to retry and which request it was', async () => {
+    const response = await testApp({ allowedOrigins: ['https://app.example.com'] }).request('/api/usage', { headers: { origin: 'https://app.example.com' } });
+    assert.equal(response.status, 401);
+    assert.deepEqual(response.headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/).sort(), ['retry-after', 'x-request-id']);
+  });
 });

@@ -82,7 +82,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', billingHeaders);
   if (deps.allowedOrigins?.length) {
-    app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+    app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }));
   }
   const sessions = createSessionVerifier({ secret: deps.sessionSecret, previousSecret: deps.previousSessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now });
   app.use('/api/*', requireSession(sessions));

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { base64url, errors, jwtVerify, SignJWT } from 'jose';
-import { errorResponse, unauthorized } from './errors.ts';
+import { ProxyError, unauthorized } from './errors.ts';
 import type { Logger } from './log.ts';
 
 /** The longest a session may last (`exp − iat`) unless SESSION_MAX_TTL_SECONDS says otherwise: one day. */
@@ -177,8 +177,7 @@ export const limitSessionRate = (limiter: RateLimiter, logger: Logger) =>
       verdict = { allowed: true };
     }
     if (!verdict.allowed) {
-      c.header('retry-after', String(verdict.retryAfterSeconds));
-      return errorResponse(c, 429, 'rate_limited', `This session made too many requests; try again in ${verdict.retryAfterSeconds} s.`);
+      throw new ProxyError(429, 'rate_limited', `This session made too many requests; try again in ${verdict.retryAfterSeconds} s.`, verdict.retryAfterSeconds);
     }
     await next();
   });
