@@ -57,10 +57,15 @@ const billingHeaders = createMiddleware(async (c, next) => {
  */
 const upstreamFor = (deps: AppDeps) =>
   createMiddleware<ApiEnv>(async (c, next) => {
-    const deadline = new AbortController();
-    // The reason is what the calls in flight fail with, so the browser gets the 504 whichever call it hit.
-    const timer = setTimeout(() => deadline.abort(upstreamTimeout()), deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
-    const scope = new UpstreamScope({ signal: AbortSignal.any([c.req.raw.signal, deadline.signal]), now: deps.now, requestId: c.var.requestId });
+    const deadlineAt = Date.now() + (deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const signal = () => {
+      const deadline = new AbortController();
+      // The reason is what the calls in flight fail with, so the browser gets the 504 whichever call it hit.
+      timer = setTimeout(() => deadline.abort(upstreamTimeout()), Math.max(0, deadlineAt - Date.now()));
+      return AbortSignal.any([c.req.raw.signal, deadline.signal]);
+    };
+    const scope = new UpstreamScope({ signal, now: deps.now, requestId: c.var.requestId });
     c.set('upstream', scope);
     c.set('metronome', deps.metronome.forCustomer(c.var.customerId, scope));
     try {

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import { base64url, errors, jwtVerify, SignJWT } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { ProxyError, unauthorized } from './errors.ts';
 import type { Logger } from './log.ts';
 
@@ -70,6 +71,9 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
   if (!secret) throw new TypeError('createSessionVerifier: secret is required');
   if (!(Number.isInteger(maxTtlSeconds) && maxTtlSeconds > 0)) throw new TypeError('createSessionVerifier: maxTtlSeconds must be a positive whole number');
   const keys = [secret, ...(previousSecret ? [previousSecret] : [])].map(importVerifyKey);
+  // A browser sends the same token with every request of its session: its signature and claims are
+  // checked once, and only what time changes (expiry, not-before) again on each later request.
+  const verified = new LRUCache<string, { customerId: string; key: string; exp: number; notBefore: number }>({ max: 10_000 });
 
   async function verifiedClaims(token: string): Promise<Record<string, unknown>> {
     const at = now();
@@ -95,6 +99,12 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
 
   return {
     async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        const t = now().getTime();
+        if (known.exp * 1000 <= t) throw unauthorized('The session token has expired.');
+        if (known.notBefore * 1000 <= t + CLOCK_SKEW_SECONDS * 1000) return { customerId: known.customerId, key: known.key };
+      }
       const claims = await verifiedClaims(token);
       const { exp, iat, sub } = claims as { exp: number; iat: number; sub: unknown };
       // jose accepts `exp: 1e400` (Infinity) and allows the clock skew on `exp` too; a session does neither.
@@ -102,7 +112,10 @@ export function createSessionVerifier(options: SessionVerifierOptions): SessionV
       if (exp * 1000 <= now().getTime()) throw unauthorized('The session token has expired.');
       if (exp - iat > maxTtlSeconds) throw unauthorized(`The session token lives longer (exp − iat) than the ${maxTtlSeconds} seconds this proxy allows.`);
       if (typeof sub !== 'string' || !CUSTOMER_ID.test(sub)) throw unauthorized('The session token\'s sub is not a Metronome customer id (a UUID).');
-      return { customerId: sub.toLowerCase(), key: await sessionKey(token) };
+      const session = { customerId: sub.toLowerCase(), key: await sessionKey(token) };
+      const nbf = typeof claims.nbf === 'number' ? claims.nbf : -Infinity;
+      verified.set(token, { ...session, exp, notBefore: Math.max(iat, nbf) });
+      return session;
     },
   };
 }

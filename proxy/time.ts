@@ -3,8 +3,24 @@
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 
-/** A time as the proxy answers it: ISO 8601 in UTC with milliseconds (`2026-11-01T00:00:00.000Z`). */
-export const iso = (time: number | Date): string => new Date(time).toISOString();
+const ISO_MEMO_LIMIT = 50_000;
+const isoMemo = new Map<number, string>();
+
+/**
+ * A time as the proxy answers it: ISO 8601 in UTC with milliseconds (`2026-11-01T00:00:00.000Z`).
+ * Remembered per instant: answers repeat the same window edges over and over, and toISOString costs
+ * about a microsecond, which a 2,000-window answer pays thousands of times.
+ */
+export function iso(time: number | Date): string {
+  const t = typeof time === 'number' ? time : time.getTime();
+  let text = isoMemo.get(t);
+  if (text === undefined) {
+    text = new Date(t).toISOString();
+    if (isoMemo.size >= ISO_MEMO_LIMIT) isoMemo.clear();
+    isoMemo.set(t, text);
+  }
+  return text;
+}
 
 /** Metronome's stamps rewritten as `iso()` does; an unparsable stamp is passed on as it is. */
 export function isoStamp(value: string): string {

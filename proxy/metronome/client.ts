@@ -181,11 +181,12 @@ export function createMetronome(options: MetronomeOptions) {
 
         /**
          * A URL for an iframe showing one of Metronome's hosted dashboards. The URL is the bearer of access
-         * and time-limited, so it is asked for afresh every time and never reused.
+         * and time-limited (Metronome does not say for how long), so it is shared only by this customer's
+         * pages asking within a few seconds of each other, and never served stale.
          */
         async embeddableDashboardUrl(dashboard: EmbeddableDashboardOptions): Promise<string> {
           const body: RequestBody<'embeddableDashboard-v1'> = { ...dashboard, customer_id: customerId };
-          const answer = await read<Answer<'embeddableDashboard-v1'>>({ method: 'POST', path: '/v1/dashboards/getEmbeddableUrl', body, reuse: 'never' });
+          const answer = await read<Answer<'embeddableDashboard-v1'>>({ method: 'POST', path: '/v1/dashboards/getEmbeddableUrl', body, reuse: 'briefly' });
           const url = answer.data?.url;
           if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw upstreamInvalid('no dashboard URL');
           return url;

@@ -9,16 +9,26 @@ export class UpstreamScope {
   #oldestFetch: number | null = null;
   #stale = false;
 
-  /** Aborts every upstream call of the request: the browser went away or the deadline passed. */
-  readonly signal: AbortSignal;
+  #signal: AbortSignal | undefined;
+  readonly #makeSignal: () => AbortSignal;
   /** The browser request's id, for logs. */
   readonly requestId: string | undefined;
   private readonly now: () => Date;
 
-  constructor(options: { signal: AbortSignal; now: () => Date; requestId?: string }) {
-    this.signal = options.signal;
+  /**
+   * `signal` is made on first use: a request answered from the cache never calls Metronome, and
+   * skipping its signals and timer is a good part of what lets a cached answer cost so little.
+   */
+  constructor(options: { signal: AbortSignal | (() => AbortSignal); now: () => Date; requestId?: string }) {
+    const { signal } = options;
+    this.#makeSignal = typeof signal === 'function' ? signal : () => signal;
     this.now = options.now;
     this.requestId = options.requestId;
+  }
+
+  /** Aborts every upstream call of the request: the browser went away or the deadline passed. */
+  get signal(): AbortSignal {
+    return (this.#signal ??= this.#makeSignal());
   }
 
   /** Records an answer used for this request: when Metronome sent it, and whether it was served after a failure. */

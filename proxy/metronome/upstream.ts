@@ -25,8 +25,15 @@ import { createTransport, type TransportOptions } from './transport.ts';
  * - Bounded concurrency: per browser request and per instance.
  */
 
-/** How long an answer may be reused: `live` figures change by the minute, `reference` data rarely; `never` for one-off URLs. */
-export type Reuse = 'live' | 'reference' | 'never';
+/**
+ * How long an answer may be reused: `live` figures change by the minute, `reference` data rarely;
+ * `briefly` is for answers only worth sharing between readers arriving together (a dashboard URL for
+ * a customer whose sessions all load at once), never served stale; `never` for files.
+ */
+export type Reuse = 'live' | 'reference' | 'briefly' | 'never';
+
+/** How long a `briefly` answer is shared. */
+const BRIEFLY_MS = 10_000;
 
 export interface UpstreamRead {
   method: 'GET' | 'POST';
@@ -116,7 +123,9 @@ export function createUpstream(options: UpstreamOptions) {
   const callCounts = new WeakMap<UpstreamScope, number>();
   const inFlight = new Map<string, Promise<CachedAnswer>>();
 
-  const ttlOf = (reuse: Reuse) => (reuse === 'reference' ? referenceMs : reuse === 'live' ? liveMs : 0);
+  const ttlOf = (reuse: Reuse) => ({ live: liveMs, reference: referenceMs, briefly: BRIEFLY_MS, never: 0 })[reuse];
+  /** How long past its TTL an answer may still be served, refreshed behind it or after a failure. */
+  const servesStale = (reuse: Reuse) => reuse === 'live' || reuse === 'reference';
 
   /**
    * `attempt` with retries, inside the circuit breaker and the instance's concurrency bound. Every
@@ -164,7 +173,7 @@ export function createUpstream(options: UpstreamOptions) {
    */
   async function sharedFetch(key: string, read: UpstreamRead, known: CachedAnswer | undefined, requestId: string | undefined): Promise<CachedAnswer> {
     const signal = AbortSignal.timeout(fetchDeadlineMs);
-    const keepMs = Math.max(2 * ttlOf(read.reuse), staleIfErrorMs);
+    const keepMs = servesStale(read.reuse) ? Math.max(2 * ttlOf(read.reuse), staleIfErrorMs) : ttlOf(read.reuse);
     const newer = async () => {
       const latest = await cache.get(key);
       return latest && (!known || latest.fetchedAt > known.fetchedAt) ? latest : undefined;
@@ -223,7 +232,7 @@ export function createUpstream(options: UpstreamOptions) {
         scope.noteAnswer(known.fetchedAt, false);
         return known.value as T;
       }
-      if (known && age < 2 * ttl) {
+      if (known && age < 2 * ttl && servesStale(read.reuse)) {
         // Stale-while-revalidate: this reader gets the answer at once, one call refreshes it.
         coalesced(key, read, known, scope.requestId).catch(() => undefined);
         scope.noteAnswer(known.fetchedAt, false);
@@ -236,7 +245,7 @@ export function createUpstream(options: UpstreamOptions) {
         return fresh.value as T;
       } catch (err) {
         const failedUpstream = err instanceof UpstreamFailure || (err instanceof ProxyError && err.status >= 500);
-        if (known && age < staleIfErrorMs && failedUpstream) {
+        if (known && age < staleIfErrorMs && failedUpstream && servesStale(read.reuse)) {
           logger.warn({ requestId: scope.requestId, upstream: `${read.method} ${read.path}`, ageSeconds: Math.round(age / 1000) }, 'Metronome failed; serving its last answer');
           scope.noteAnswer(known.fetchedAt, true);
           return known.value as T;
