@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CustomerResponse, ErrorBody, Freshness, UsageResponse } from '../../contract/index.ts';
 import { ACME_ID, GLOBEX_ID, METRIC_IDS } from '../../simulator/index.ts';
-import { authGet, NOW, sessionFor, simulatorFetch, testApp, type SimulatorFetchOptions, type UpstreamCall } from '../test/harness.ts';
+import { authGet, METRONOME_TOKEN, NOW, sessionFor, simulatorFetch, testApp, type SimulatorFetchOptions, type UpstreamCall } from '../test/harness.ts';
+import { MAX_CALLS_PER_REQUEST } from './upstream.ts';
 
 /**
  * The upstream layer's rules, seen from the browser's side: what the proxy answers and how many calls
@@ -209,6 +210,34 @@ describe('paging in parallel', () => {
     assert.equal(response.status, 200);
     assert.equal(calls.length, 90, 'one call per day of hourly windows');
     assert.equal(most, 8);
+  });
+});
+
+describe('limits and logs', () => {
+  it('stops a request whose paging never ends, with a 502 after a bounded number of calls', async () => {
+    let page = 0;
+    const endless: typeof fetch = async () => Response.json({ data: [], next_page: `cursor-${++page}` });
+    const response = await authGet(testApp({ fetch: endless }), USAGE, ACME_ID);
+    assert.equal(response.status, 502);
+    assert.equal(((await response.json()) as ErrorBody).error.code, 'upstream_too_many_calls');
+    assert.equal(page, MAX_CALLS_PER_REQUEST);
+  });
+
+  it('logs every failed Metronome call with the request id, and never the token', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const record = (level: string) => (fields: Record<string, unknown>, message: string) => lines.push({ level, ...fields, message });
+    const logger = { info: record('info'), warn: record('warn'), error: record('error') };
+    let failures = 0;
+    const { app } = setup({ fault: (url) => (isUsage(url) && ++failures <= 2 ? '500' : undefined), upstream: { logger } });
+    const response = await authGet(app, USAGE, ACME_ID);
+    assert.equal(response.status, 200);
+    const failed = lines.filter((line) => line.message === 'Metronome call failed');
+    assert.deepEqual(failed.map((line) => [line.attempt, line.upstreamStatus, line.upstream]), [
+      [1, 500, 'POST /v1/usage/groups'],
+      [2, 500, 'POST /v1/usage/groups'],
+    ]);
+    assert.ok(failed.every((line) => line.requestId === response.headers.get('x-request-id')));
+    assert.ok(!JSON.stringify(lines).includes(METRONOME_TOKEN));
   });
 });
 
