@@ -22,7 +22,11 @@ export interface ServerTimeouts {
  * longer than the 60 s idle timeout of common load balancers, so that the balancer, not the proxy,
  * closes them and never sends a request on a connection the proxy is closing.
  */
-export const serverTimeouts = (deadlineMs: number): ServerTimeouts => ({ headersMs: 10_000, requestMs: deadlineMs + 5_000, keepAliveMs: 65_000 });
+export function serverTimeouts(deadlineMs: number): ServerTimeouts {
+  const requestMs = deadlineMs + 5_000;
+  // Node refuses a headers timeout longer than the request timeout.
+  return { headersMs: Math.min(10_000, requestMs), requestMs, keepAliveMs: 65_000 };
+}
 
 export interface DrainLimits {
   /** The most of an unread body the server reads (and discards) to keep the connection. */
