@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseSettings, type Env } from './config.ts';
+import { parseSettings, VARIABLES, type Env } from './config.ts';
 
 const SECRET = 'a-session-secret-of-at-least-32-characters';
 const production: Env = { METRONOME_API_TOKEN: 'tok_live', SESSION_SECRET: SECRET };
@@ -138,5 +139,12 @@ describe('settings from the environment', () => {
     assert.ok(result.ok);
     assert.deepEqual(result.settings.simulatorFault, { latencyMs: 300 });
     assert.deepEqual(errorsOf({ SIMULATOR_FAULT: 'slow' }, { parseFault }), ['SIMULATOR_FAULT: unknown directive "slow".']);
+  });
+
+  it('documents every variable it reads in the README\'s production table', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Run the proxy in production'), readme.indexOf('\n## ', readme.indexOf('## Run the proxy in production') + 1));
+    const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    assert.deepEqual(documented, [...VARIABLES]);
   });
 });

@@ -12,30 +12,30 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 /** Session secrets are HMAC keys: at least this many characters. */
 export const MIN_SECRET_LENGTH = 32;
 
-/** Every variable the proxy reads, with its default and meaning: the README's table lists exactly these. */
+/** Every variable the proxy reads, in the order of the README's table (a test keeps them equal). */
 export const VARIABLES = [
-  { name: 'METRONOME_API_TOKEN', default: '(unset: the embedded simulator)', meaning: 'your Metronome API token; only the proxy process ever holds it' },
-  { name: 'METRONOME_BASE_URL', default: 'https://api.metronome.com', meaning: 'any Metronome-compatible server' },
-  { name: 'SESSION_SECRET', default: '(required with a token)', meaning: 'HS256 secret of session tokens, at least 32 characters' },
-  { name: 'SESSION_SECRET_PREVIOUS', default: '(unset)', meaning: 'the secret before the last rotation; tokens signed with it are still accepted' },
-  { name: 'SESSION_MAX_TTL_SECONDS', default: '86400', meaning: 'longest session token lifetime (exp − iat) accepted' },
-  { name: 'PORT', default: '8787', meaning: 'port to listen on; 0 takes any free one' },
-  { name: 'HOST', default: '127.0.0.1', meaning: 'address to listen on' },
-  { name: 'ALLOWED_ORIGINS', default: '(unset: same origin only)', meaning: 'comma-separated origins allowed to call /api from browsers (CORS)' },
-  { name: 'METRONOME_TIMEOUT_MS', default: '10000', meaning: 'longest one Metronome call may take' },
-  { name: 'METRONOME_DEADLINE_MS', default: '15000', meaning: 'longest all the Metronome calls of one browser request may take; past it, 504' },
-  { name: 'CACHE_TTL_SECONDS', default: '30', meaning: 'how long usage, spend, invoice and balance answers are reused' },
-  { name: 'CACHE_REFERENCE_TTL_SECONDS', default: '300', meaning: 'how long billable metrics, contracts, products and credit types are reused' },
-  { name: 'STALE_IF_ERROR_SECONDS', default: '900', meaning: 'how old an answer may be to be served (stale: true) when Metronome fails' },
-  { name: 'METRONOME_CONCURRENCY', default: '32', meaning: 'Metronome calls in flight at once, per proxy instance' },
-  { name: 'METRONOME_REQUEST_CONCURRENCY', default: '8', meaning: 'Metronome calls in flight at once for one browser request' },
-  { name: 'RATE_LIMIT_PER_MINUTE', default: '120', meaning: 'requests per session per minute; past it, 429 with Retry-After' },
-  { name: 'REDIS_URL', default: '(unset: in memory)', meaning: 'redis:// or rediss:// URL of the Redis (or Valkey) that instances share' },
-  { name: 'LOG_LEVEL', default: 'info', meaning: `least severe log level written: ${LOG_LEVELS.join(', ')}` },
-  { name: 'SIMULATOR_FAULT', default: '(unset)', meaning: 'without a token only: faults of the embedded simulator, e.g. `latency=300, 500, rate=0.1`' },
+  'METRONOME_API_TOKEN',
+  'METRONOME_BASE_URL',
+  'SESSION_SECRET',
+  'SESSION_SECRET_PREVIOUS',
+  'SESSION_MAX_TTL_SECONDS',
+  'PORT',
+  'HOST',
+  'ALLOWED_ORIGINS',
+  'METRONOME_TIMEOUT_MS',
+  'METRONOME_DEADLINE_MS',
+  'CACHE_TTL_SECONDS',
+  'CACHE_REFERENCE_TTL_SECONDS',
+  'STALE_IF_ERROR_SECONDS',
+  'METRONOME_CONCURRENCY',
+  'METRONOME_REQUEST_CONCURRENCY',
+  'RATE_LIMIT_PER_MINUTE',
+  'REDIS_URL',
+  'LOG_LEVEL',
+  'SIMULATOR_FAULT',
 ] as const;
 
-export type VariableName = (typeof VARIABLES)[number]['name'];
+export type VariableName = (typeof VARIABLES)[number];
 export type Env = Partial<Record<string, string | undefined>>;
 
 export interface Settings<Fault = never> {
