@@ -156,9 +156,8 @@ describe('secrets stay in the proxy', { timeout: 120_000 }, () => {
     const expired = await session({ ttlSeconds: 60, now: () => new Date(Date.now() - 3_600_000) });
     const forged = await session({ secret: random(24) });
     const previous = await session({ secret: SESSION_SECRET_PREVIOUS });
-    const [header, payload] = token.split('.');
-    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
-    sessionTokens.push(unsigned.length > 20 ? `${header}.${payload}.` : unsigned);
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${token.split('.')[1]}.`;
+    sessionTokens.push(unsigned);
     for (const bad of [expired, forged, previous, unsigned, 'not-a-token']) {
       assert.ok([200, 401].includes((await call('/api/customer', { token: bad })).status));
     }
