@@ -3,7 +3,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { createMiddleware } from 'hono/factory';
 import type { ApiEnv } from './context.ts';
-import { errorResponse, handleError } from './errors.ts';
+import { errorHandler, errorResponse } from './errors.ts';
 import { silentLogger, type Logger } from './log.ts';
 import type { Metronome } from './metronome/client.ts';
 import { upstreamTimeout } from './metronome/errors.ts';
@@ -12,6 +12,7 @@ import { balancesRoutes } from './routes/balances.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { dashboardsRoutes } from './routes/dashboards.ts';
 import { devRoutes, type DevSessions } from './routes/dev.ts';
+import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { invoicesRoutes } from './routes/invoices.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
@@ -35,6 +36,11 @@ export interface AppDeps {
   deadlineMs?: number;
   /** Where upstream failures and 5xx answers are logged; silent when absent. */
   logger?: Logger;
+  /**
+   * What `/readyz` checks, by name (`metronome`, `redis`): each resolves when its dependency answers,
+   * and is given a signal that aborts when the check times out. `/readyz` is always ready without any.
+   */
+  readiness?: Record<string, ReadinessCheck>;
   /** Only when the proxy runs on the simulator: lets the demo page mint tokens for its demo customers. */
   devSessions?: DevSessions;
 }
@@ -78,12 +84,13 @@ const upstreamFor = (deps: AppDeps) =>
 /** The proxy as a Hono app: no listen, no environment, no Node APIs, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<ApiEnv>();
-  app.onError(handleError);
+  const logger = deps.logger ?? silentLogger;
+  app.onError(errorHandler(logger));
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}.`));
 
   // Every answer names its request (X-Request-Id), and so does every log line about it.
   app.use('*', requestId());
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.route('/', healthRoutes({ readiness: deps.readiness, now: deps.now, logger }));
 
   app.use('/api/*', billingHeaders);
   if (deps.allowedOrigins?.length) {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../contract/index.ts';
+import type { Logger } from './log.ts';
 
 /** An error the proxy answers with on purpose: its message is safe to show to the browser. */
 export class ProxyError extends Error {
@@ -28,13 +29,19 @@ export function errorResponse(c: Context, status: ContentfulStatusCode, code: st
 
 /**
  * The app's one `onError`: known errors keep their status and message; anything else is a bug,
- * logged on the server and answered with a message that reveals nothing of it.
+ * answered with a message that reveals nothing of it. Every 5xx is logged here, once, with the
+ * request id the browser got in X-Request-Id: known ones (Metronome failing) as warnings with their
+ * code, bugs as errors with their message and stack. Nothing from the request's headers is logged.
  */
-export function handleError(err: Error, c: Context) {
-  if (err instanceof ProxyError) {
-    if (err.retryAfterSeconds !== undefined) c.header('retry-after', String(err.retryAfterSeconds));
-    return errorResponse(c, err.status, err.code, err.message);
-  }
-  console.error('proxy: unexpected error', err);
-  return errorResponse(c, 500, 'internal_error', 'The billing proxy hit an unexpected error.');
+export function errorHandler(logger: Logger) {
+  return (err: Error, c: Context) => {
+    const where = { request_id: c.get('requestId') as string | undefined, method: c.req.method, route: c.req.routePath, path: c.req.path };
+    if (err instanceof ProxyError) {
+      if (err.status >= 500) logger.warn({ ...where, status: err.status, code: err.code }, err.message);
+      if (err.retryAfterSeconds !== undefined) c.header('retry-after', String(err.retryAfterSeconds));
+      return errorResponse(c, err.status, err.code, err.message);
+    }
+    logger.error({ ...where, status: 500, code: 'internal_error', err: { type: err?.name, message: err?.message, stack: err?.stack } }, 'unexpected error');
+    return errorResponse(c, 500, 'internal_error', 'The billing proxy hit an unexpected error.');
+  };
 }

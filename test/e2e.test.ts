@@ -36,6 +36,25 @@ function startDemo(): Promise<string> {
   });
 }
 
+/**
+ * Everything on `page` that says something went wrong: console errors (a Content-Security-Policy
+ * violation is one), uncaught exceptions and the page's own securitypolicyviolation events.
+ */
+async function watchForProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`exception: ${String(error)}`));
+  await page.exposeFunction('reportViolation', (text: string) => problems.push(`csp: ${text}`));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (t: string) => void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
+  return problems;
+}
+
 /** `#112233` as getComputedStyle writes it. */
 const rgb = (hex: string) => `rgb(${parseHex(hex).join(', ')})`;
 const token = (name: string) => COLOR_TOKENS.find((t) => t.property === `--metronome-${name}`)!;
@@ -108,6 +127,37 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
 
   it('prints the demo URL', () => {
     assert.match(url, /^http:\/\/localhost:\d+\/$/);
+  });
+
+  it('sends a Content-Security-Policy without inline scripts and refuses to be framed, and the page breaks none of it', async () => {
+    const response = await fetch(url);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /(^|; )script-src 'self'(;|$)/);
+    assert.match(csp, /(^|; )style-src 'self'(;|$)/, 'no <style> elements or style sheets from elsewhere');
+    assert.doesNotMatch(csp, /script-src[^;]*unsafe|default-src[^;]*unsafe/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.match(csp, /frame-src http:\/\/127\.0\.0\.1:\d+/, 'the simulator\'s hosted dashboard may be framed');
+    assert.equal(response.headers.get('x-frame-options'), 'DENY');
+
+    const page = await browser.newPage();
+    const problems = await watchForProblems(page);
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(url);
+    // Every widget drawn, the theme panel built and the hosted dashboard framed and loaded.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('usage-chart')?.shadowRoot?.querySelector('path[part="series"]') &&
+        document.querySelector('spend-breakdown')?.shadowRoot?.querySelector('[part="headline"]') &&
+        document.querySelector('balance-ledger')?.shadowRoot?.querySelector('[part="row"]') &&
+        document.querySelector('#theme input[type="color"]'),
+      { timeout: 30_000 },
+    );
+    const frame = await (await page.waitForFunction(() => document.querySelector('metronome-dashboard')?.shadowRoot?.querySelector('iframe'), { timeout: 30_000 })).asElement()!.contentFrame();
+    await frame!.waitForSelector('body *', { timeout: 10_000 });
+    await page.click('#presets [data-preset="dark"]');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   it('shows Acme\'s CPU hours for the current billing period without any clicks, with the simulator\'s numbers', async () => {

@@ -1,6 +1,6 @@
 import { DAY, iso, splitEvery } from '../time.ts';
 import { upstreamInvalid } from './errors.ts';
-import type { UpstreamScope } from './scope.ts';
+import { UpstreamScope } from './scope.ts';
 import type {
   Answer,
   BillableMetric,
@@ -59,6 +59,16 @@ export function createMetronome(options: MetronomeOptions) {
   const upstream = createUpstream(options);
 
   return {
+    /**
+     * Whether Metronome answers this proxy (reachable, token accepted), for readiness probes: the
+     * cheapest authenticated read there is, one customer of the list, through the same transport as
+     * every other call. Rejects as any call does (a ProxyError), or when `signal` aborts.
+     */
+    async ping(signal: AbortSignal): Promise<void> {
+      const scope = new UpstreamScope({ signal, now: options.now });
+      await upstream.json({ method: 'GET', path: '/v1/customers', query: { limit: '1' }, reuse: 'never' }, scope);
+    },
+
     /** Every call Metronome is asked, for one customer and one browser request. */
     forCustomer(customerId: string, scope: UpstreamScope) {
       const customer = encodeURIComponent(customerId);

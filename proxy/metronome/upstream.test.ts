@@ -236,7 +236,7 @@ describe('limits and logs', () => {
       [1, 500, 'POST /v1/usage/groups'],
       [2, 500, 'POST /v1/usage/groups'],
     ]);
-    assert.ok(failed.every((line) => line.requestId === response.headers.get('x-request-id')));
+    assert.ok(failed.every((line) => line.request_id === response.headers.get('x-request-id')));
     assert.ok(!JSON.stringify(lines).includes(METRONOME_TOKEN));
   });
 });

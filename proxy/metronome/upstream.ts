@@ -142,7 +142,7 @@ export function createUpstream(options: UpstreamOptions) {
             } catch (err) {
               if (err instanceof ProxyError && err.status >= 500) {
                 const upstreamStatus = err instanceof UpstreamFailure ? err.upstreamStatus : err.code;
-                logger.warn({ requestId, upstream: `${read.method} ${read.path}`, attempt: retry + 1, upstreamStatus, ms: Date.now() - started }, 'Metronome call failed');
+                logger.warn({ request_id: requestId, upstream: `${read.method} ${read.path}`, attempt: retry + 1, upstreamStatus, ms: Date.now() - started }, 'Metronome call failed');
               }
               throw err;
             }
@@ -246,7 +246,7 @@ export function createUpstream(options: UpstreamOptions) {
       } catch (err) {
         const failedUpstream = err instanceof UpstreamFailure || (err instanceof ProxyError && err.status >= 500);
         if (known && age < staleIfErrorMs && failedUpstream && servesStale(read.reuse)) {
-          logger.warn({ requestId: scope.requestId, upstream: `${read.method} ${read.path}`, ageSeconds: Math.round(age / 1000) }, 'Metronome failed; serving its last answer');
+          logger.warn({ request_id: scope.requestId, upstream: `${read.method} ${read.path}`, ageSeconds: Math.round(age / 1000) }, 'Metronome failed; serving its last answer');
           scope.noteAnswer(known.fetchedAt, true);
           return known.value as T;
         }

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BalancesResponse, ErrorBody } from '../../contract/index.ts';
 import { bareApplication, breakdown, COMMIT, fakeFetch, GPU, PRODUCT, usageLine, USD, type FakeHandler } from '../test/fake-metronome.ts';
+import type { Logger } from '../log.ts';
 import { authGet, NOW, testApp, type UpstreamCall } from '../test/harness.ts';
+import { recordingLogger } from '../test/logger.ts';
 
 /** /api/balances over hand-made Metronome answers: shapes real accounts send that the simulator does not. */
 
@@ -38,8 +40,9 @@ interface Upstream {
   net?: FakeHandler;
 }
 
-async function balances(upstream: Upstream, calls: UpstreamCall[] = []) {
+async function balances(upstream: Upstream, calls: UpstreamCall[] = [], logger?: Logger) {
   const app = testApp({
+    logger,
     fetch: fakeFetch(
       {
         [LIST]: (_url, body) => {
@@ -212,16 +215,18 @@ describe('GET /api/balances over hand-made Metronome answers', () => {
     assert.deepEqual(body.totals.map((t) => [t.credit_type.name, t.remaining]), [['USD (cents)', 250], ['GPU credits', 500]]);
   });
 
-  it('logs a net balance that disagrees with the items, or a failed check, and still answers', async (t) => {
-    const warn = t.mock.method(console, 'warn', () => undefined);
+  it('logs a net balance that disagrees with the items, or a failed check, and still answers', async () => {
+    const logger = recordingLogger();
     const pages = [[balanceItem(COMMIT, [start()])]];
-    const mismatch = await balances({ pages, net: () => ({ data: { balance: 123.45, credit_type_id: USD.id } }) });
+    const mismatch = await balances({ pages, net: () => ({ data: { balance: 123.45, credit_type_id: USD.id } }) }, [], logger);
     assert.equal(mismatch.status, 200);
     assert.equal(mismatch.body.items[0]!.remaining, 1000);
-    assert.match(String(warn.mock.calls[0]!.arguments[0]), /remaining 1000, Metronome net balance 123\.45/);
-    const failing = await balances({ pages, net: () => { throw new Error('boom'); } });
+    assert.match(logger.lines[0]!.message, /remaining 1000, Metronome net balance 123\.45/);
+    assert.equal(logger.lines[0]!.fields.customer_id, CUSTOMER);
+    assert.equal(typeof logger.lines[0]!.fields.request_id, 'string');
+    const failing = await balances({ pages, net: () => { throw new Error('boom'); } }, [], logger);
     assert.equal(failing.status, 200);
-    assert.equal(warn.mock.callCount(), 2);
+    assert.deepEqual(logger.lines.map((l) => l.level), ['warn', 'warn']);
   });
 
   it('answers 502 when Metronome sends no JSON', async () => {

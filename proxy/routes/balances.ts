@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { BalancesResponse } from '../../contract/index.ts';
 import { answer, type ApiEnv } from '../context.ts';
+import { silentLogger, type Logger } from '../log.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import { toMicros } from '../money.ts';
 import { burnWindow, shapeBalances } from '../shape/balances.ts';
@@ -9,7 +10,7 @@ import { burnWindow, shapeBalances } from '../shape/balances.ts';
  * `GET /api/balances`: the session customer's commits and credits in burn-down order, with ledgers,
  * runways and totals per credit type. No parameters, so nothing to validate before calling Metronome.
  */
-export function balancesRoutes(deps: { now: () => Date }) {
+export function balancesRoutes(deps: { now: () => Date; logger?: Logger }) {
   return new Hono<ApiEnv>().get('/', async (c) => {
     const metronome = c.var.metronome;
     const at = deps.now();
@@ -23,7 +24,7 @@ export function balancesRoutes(deps: { now: () => Date }) {
       metronome.listInvoices({ status: 'DRAFT' }),
     ]);
     const body: BalancesResponse = shapeBalances({ balances, breakdowns, draftInvoiceIds: new Set(drafts.map((i) => i.id.toLowerCase())), now: at });
-    await crossCheck(metronome, c.var.customerId, body);
+    await crossCheck(metronome, body, deps.logger ?? silentLogger, { request_id: c.var.requestId, customer_id: c.var.customerId });
     return answer(c, body);
   });
 }
@@ -34,16 +35,16 @@ export function balancesRoutes(deps: { now: () => Date }) {
  * differ from the list (it clamps a segment below zero, and Metronome documents its own draft-invoice
  * handling), and the list already is Metronome's answer, so a 502 would hide correct figures.
  */
-async function crossCheck(metronome: CustomerMetronome, customerId: string, body: BalancesResponse) {
+async function crossCheck(metronome: CustomerMetronome, body: BalancesResponse, logger: Logger, where: Record<string, string>) {
   await Promise.all(
     body.totals.map(async ({ credit_type, remaining }) => {
       try {
         const net = await metronome.netBalance(credit_type.id);
         if (net !== null && toMicros(net) !== toMicros(remaining)) {
-          console.warn(`proxy: /api/balances: customer ${customerId}, ${credit_type.name}: items remaining ${remaining}, Metronome net balance ${net}`);
+          logger.warn({ ...where, credit_type: credit_type.name, remaining, net_balance: net }, `/api/balances: items remaining ${remaining}, Metronome net balance ${net}`);
         }
       } catch (err) {
-        console.warn(`proxy: /api/balances: net balance check failed for customer ${customerId}, ${credit_type.name}: ${(err as Error).message}`);
+        logger.warn({ ...where, credit_type: credit_type.name, err: { message: (err as Error).message } }, '/api/balances: net balance check failed');
       }
     }),
   );
