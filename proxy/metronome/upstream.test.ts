@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CustomerResponse, ErrorBody, Freshness, UsageResponse } from '../../contract/index.ts';
+import type { ErrorBody, Freshness, InvoicesResponse, UsageResponse } from '../../contract/index.ts';
 import { ACME_ID, GLOBEX_ID, METRIC_IDS } from '../../simulator/index.ts';
 import { authGet, METRONOME_TOKEN, NOW, sessionFor, simulatorFetch, testApp, type SimulatorFetchOptions, type UpstreamCall } from '../test/harness.ts';
 import { MAX_CALLS_PER_REQUEST } from './upstream.ts';
@@ -243,9 +243,26 @@ describe('limits and logs', () => {
 
 describe('freshness fields', () => {
   it('puts as_of and stale on every /api JSON answer', async () => {
-    const { get } = setup();
-    const customer = await get<CustomerResponse>('/api/customer');
-    assert.equal(customer.body.as_of, NOW.toISOString());
-    assert.equal(customer.body.stale, false);
+    const { app, get } = setup();
+    const { body: list } = await get<InvoicesResponse>('/api/invoices');
+    const invoice = list.invoices[0]!.id;
+    const token = await sessionFor(ACME_ID);
+    const routes: Array<[string, RequestInit?]> = [
+      ['/api/customer'],
+      [USAGE],
+      ['/api/spend?starting_on=2026-11-01&ending_before=2026-11-08'],
+      ['/api/spend/summary'],
+      ['/api/balances'],
+      ['/api/invoices'],
+      [`/api/invoices/${invoice}`],
+      [`/api/invoices/${invoice}/explain`],
+      ['/api/dashboards/embeddable-url', { method: 'POST', body: JSON.stringify({ dashboard: 'usage' }), headers: { 'content-type': 'application/json' } }],
+    ];
+    for (const [path, init] of routes) {
+      const response = await app.request(path, { ...init, headers: { ...init?.headers, authorization: `Bearer ${token}` } });
+      const body = (await response.json()) as Freshness;
+      assert.equal(response.status, 200, path);
+      assert.deepEqual([body.as_of, body.stale], [NOW.toISOString(), false], path);
+    }
   });
 });
