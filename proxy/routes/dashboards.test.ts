@@ -83,6 +83,18 @@ describe('POST /api/dashboards/embeddable-url', () => {
     assert.match(await refused({ dashboard: 'usage', customer_id: GLOBEX_ID }), /^customer_id: /);
   });
 
+  it('refuses a body not sent as JSON, naming the content type', async () => {
+    const calls: UpstreamCall[] = [];
+    const token = await sessionFor(ACME_ID);
+    const app = testApp({ fetch: simulatorFetch(calls) });
+    for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await app.request(PATH, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(type ? { 'content-type': type } : {}) }, body: new Blob(['{"dashboard": "usage"}']) });
+      assert.equal(response.status, 400, type);
+      assert.match(((await response.json()) as ErrorBody).error.message, /^content-type: .* is not application\/json\.$/);
+    }
+    assert.equal(calls.length, 0);
+  });
+
   it('refuses malformed JSON and bodies that are not objects', async () => {
     assert.match(await refused('{"dashboard": ', true), /^body: is not valid JSON/);
     assert.match(await refused('', true), /^body: is not valid JSON/);
