@@ -1,15 +1,17 @@
 import * as v from 'valibot';
-import { MAX_HOURLY_DAYS, type WindowSize } from '../../contract/index.ts';
+import { EARLIEST_DATE, LATEST_DATE, MAX_DAILY_DAYS, MAX_HOURLY_DAYS, type WindowSize } from '../../contract/index.ts';
 import { alignToWindows, DAY, type TimeRange } from '../time.ts';
 import { single } from './params.ts';
 
 /**
  * Dates and ranges in query parameters. Hand-written rather than one of valibot's ISO actions: the
  * proxy takes a date (`2024-10-01`, UTC midnight) or a date-time with a zone, and says which of "not
- * ISO 8601" and "not a real calendar date" is wrong.
+ * ISO 8601", "not a real calendar date" and "out of range" is wrong.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+const EARLIEST = Date.parse(EARLIEST_DATE);
+const LATEST = Date.parse(LATEST_DATE);
 
 function daysInMonth(year: number, month: number): number {
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -24,6 +26,7 @@ export function parseDate(text: string): Date | string {
   // Date rolls 2024-02-30 over to March; a calendar date that does not exist is a typo, not a date.
   const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
   if (day < 1 || day > daysInMonth(year, month)) return `"${text}" is not a real calendar date.`;
+  if (date.getTime() < EARLIEST || date.getTime() > LATEST) return `"${text}" is outside the dates the proxy serves, ${EARLIEST_DATE} to ${LATEST_DATE}.`;
   return date;
 }
 
@@ -46,6 +49,7 @@ export function windowLimit(range: TimeRange, windowSize: WindowSize): Problem |
   const { start, end } = alignToWindows(range, windowSize);
   const days = (end.getTime() - start.getTime()) / DAY;
   if (windowSize === 'hour' && days > MAX_HOURLY_DAYS) return ['window_size', `hourly windows cover at most ${MAX_HOURLY_DAYS} days; use day for longer ranges.`];
+  if (days > MAX_DAILY_DAYS) return ['ending_before', `is more than ${MAX_DAILY_DAYS} days after starting_on; a range covers at most ${MAX_DAILY_DAYS} days.`];
   return null;
 }
 

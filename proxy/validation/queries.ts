@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_DAILY_DAYS } from '../../contract/index.ts';
 import { DAY, utcDayStart } from '../time.ts';
 import { date, rangeProblem } from './dates.ts';
 import { id, optionalId } from './ids.ts';
@@ -91,7 +92,7 @@ export const DEFAULT_SINCE_DAYS = 90;
 
 const daysBefore = (now: Date, days: number) => new Date(utcDayStart(now.getTime()) - days * DAY);
 
-/** `GET /api/invoices`: `since` is not in the future. */
+/** `GET /api/invoices`: `since` is neither in the future nor more than MAX_DAILY_DAYS before today. */
 const invoicesFields = queryOf({
   status: oneOf(['any', 'draft', 'finalized', 'void'], 'any'),
   type: oneOf(['any', 'usage', 'scheduled'], 'any'),
@@ -104,6 +105,11 @@ export const invoicesQuery = (now: () => Date) =>
   v.pipe(
     invoicesFields,
     across<InvoicesFields>((q) => (q.since && q.since.getTime() > now().getTime() ? ['since', 'is in the future.'] : null)),
+    across<InvoicesFields>((q) =>
+      q.since && q.since.getTime() < daysBefore(now(), MAX_DAILY_DAYS).getTime()
+        ? ['since', `is more than ${MAX_DAILY_DAYS} days ago; invoices are listed at most ${MAX_DAILY_DAYS} days back.`]
+        : null,
+    ),
     v.transform((q) => ({ ...q, since: q.since ?? daysBefore(now(), DEFAULT_SINCE_DAYS) })),
   );
 
