@@ -55,7 +55,8 @@ function usageSection(customer: CustomerDef, config: DashboardConfig, seed: numb
       const override = config.group_key_overrides.find((o) => o.group_key_name === key);
       const rows = seriesByGroup(metric, [key]).map(({ group, series }) => {
         const value = group[key] ?? '(none)';
-        const shown = override?.value_display_names?.[value];
+        const names = override?.value_display_names;
+        const shown = names && Object.hasOwn(names, value) ? names[value] : undefined;
         return [typeof shown === 'string' ? shown : value, plain.format(sumUsage(clock, metric, series, from, to))];
       });
       breakdown = table([override?.display_name ?? key, 'Usage'], rows);

@@ -150,3 +150,23 @@ test('asking for a dashboard URL needs the bearer token like every API call', as
   const reply = await call(simulator(), 'POST', '/v1/dashboards/getEmbeddableUrl', { json: { customer_id: ACME_ID, dashboard: 'usage' }, authorization: null });
   assert.equal(reply.status, 401);
 });
+
+test('names of Object.prototype\'s properties are ordinary names: unknown options, colours and filters are 400s, display names are shown', async () => {
+  const app = simulator();
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+    const option = await embed(app, { customer_id: ACME_ID, dashboard: 'invoices', dashboard_options: [{ key: name, value: 'true' }] });
+    assert.equal(option.status, 400, name);
+    assert.match(option.body.message, /^dashboard_options\[0\]\.key ".*" is not an option of the invoices dashboard$/);
+    const color = await embed(app, { customer_id: ACME_ID, dashboard: 'usage', color_overrides: [{ name, value: '#000000' }] });
+    assert.equal(color.status, 400, name);
+    const filter = await usage(app, { customer_id: ACME_ID, billable_metric_id: METRIC_IDS.cpuHours, window_size: 'day', starting_on: '2026-06-01T00:00:00Z', ending_before: '2026-06-02T00:00:00Z', group_key: ['region'], group_filters: JSON.parse(`{"${name}": ["x"]}`) });
+    assert.equal(filter.status, 400, name);
+    const names = JSON.parse(`{"${name}": "odd", "us-east-1": "Virginia"}`);
+    const reply = await embed(app, { customer_id: ACME_ID, dashboard: 'usage', bm_group_key_overrides: [{ group_key_name: 'region', value_display_names: names }] });
+    assert.equal(reply.status, 200, name);
+    const page = await open(app, reply.body.data.url);
+    assert.equal(page.status, 200);
+    assert.match(page.html, /<td>Virginia<\/td>/);
+    assert.doesNotMatch(page.html, /function|odd/);
+  }
+});
