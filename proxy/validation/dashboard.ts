@@ -14,12 +14,12 @@ const BOOLEAN = ['true', 'false'] as const;
 
 /**
  * dashboard_options per dashboard, with their values. The spec's schema leaves `key` and `value` open
- * strings; its description names only show_zero_usage_line_items (invoices), which is also all the
- * simulator accepts. The spec's example also shows hide_voided_invoices, documented nowhere else and
- * so not passed on. A Map: a key named `constructor` is an unknown option, not Object's.
+ * strings; its description names show_zero_usage_line_items for invoices, and its example request
+ * (an invoices dashboard) adds hide_voided_invoices. Nothing else is documented, so nothing else is
+ * passed on. A Map: a key named `constructor` is an unknown option, not Object's.
  */
 export const DASHBOARD_OPTIONS: ReadonlyMap<DashboardKind, ReadonlyMap<string, readonly string[]>> = new Map([
-  ['invoices', new Map([['show_zero_usage_line_items', BOOLEAN]])],
+  ['invoices', new Map([['show_zero_usage_line_items', BOOLEAN], ['hide_voided_invoices', BOOLEAN]])],
   ['usage', new Map()],
   ['commits_and_credits', new Map()],
 ]);

@@ -12,11 +12,14 @@ export const DASHBOARD_TTL_MS = 60 * 60 * 1000;
 export const DASHBOARD_PATH = '/embed/dashboards';
 
 /**
- * dashboard_options each dashboard understands, with their allowed values. Maps, as the keys come from
- * the request: an option named `constructor` is unknown, not Object's.
+ * dashboard_options each dashboard understands, with their allowed values: the spec's description
+ * names show_zero_usage_line_items and its example request adds hide_voided_invoices, both for the
+ * invoices dashboard. Maps, as the keys come from the request: an option named `constructor` is
+ * unknown, not Object's.
  */
+const BOOLEAN = ['true', 'false'];
 const OPTIONS: ReadonlyMap<DashboardKind, ReadonlyMap<string, ReadonlyArray<string>>> = new Map([
-  ['invoices', new Map([['show_zero_usage_line_items', ['true', 'false']]])],
+  ['invoices', new Map([['show_zero_usage_line_items', BOOLEAN], ['hide_voided_invoices', BOOLEAN]])],
   ['usage', new Map()],
   ['commits_and_credits', new Map()],
 ]);
