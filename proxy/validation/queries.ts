@@ -92,7 +92,6 @@ export const DEFAULT_SINCE_DAYS = 90;
 
 const daysBefore = (now: Date, days: number) => new Date(utcDayStart(now.getTime()) - days * DAY);
 
-/** `GET /api/invoices`: `since` is neither in the future nor more than MAX_DAILY_DAYS before today. */
 const invoicesFields = queryOf({
   status: oneOf(['any', 'draft', 'finalized', 'void'], 'any'),
   type: oneOf(['any', 'usage', 'scheduled'], 'any'),
@@ -101,6 +100,7 @@ const invoicesFields = queryOf({
 });
 type InvoicesFields = v.InferOutput<typeof invoicesFields>;
 
+/** `GET /api/invoices`: `since` is neither in the future nor more than MAX_DAILY_DAYS before today. */
 export const invoicesQuery = (now: () => Date) =>
   v.pipe(
     invoicesFields,

@@ -12,7 +12,7 @@ import { badRequest } from '../errors.ts';
 type Path = ReadonlyArray<string | number>;
 
 /** `starting_on`, `dashboard_options[1].key`; `whole` when the problem is with the whole input. */
-export function fieldOf(path: Path, whole: string): string {
+function fieldOf(path: Path, whole: string): string {
   let field = '';
   for (const key of path) field += typeof key === 'number' ? `[${key}]` : field ? `.${key}` : key;
   return field || whole;
