@@ -47,6 +47,24 @@ describe('request bodies on /api', () => {
     assert.ok(counter.pulled < 4 * MAX_BODY_BYTES, `read ${counter.pulled} bytes`);
   });
 
+  it('reads a body sent without Content-Length under the limit as usual', async () => {
+    const json = new TextEncoder().encode(JSON.stringify({ dashboard: 'invoices', dashboard_options: [{ key: 'hide_voided_invoices', value: 'true' }] }));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(json.slice(0, 10));
+        controller.enqueue(json.slice(10));
+        controller.close();
+      },
+    });
+    const request = new Request('http://proxy.test/api/dashboards/embeddable-url', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await sessionFor(ACME_ID)}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    assert.equal((await testApp().fetch(request)).status, 200);
+  });
+
   it('refuses a large body even without a session, so no one can make the proxy read it', async () => {
     const response = await testApp().request('/api/usage', { method: 'POST', headers: { 'content-length': String(10 * 1024 * 1024) }, body: 'x' });
     assert.equal(response.status, 413);
