@@ -14,3 +14,10 @@ export const MISSING_GROUP_VALUE = '(none)';
 
 /** Names joining the values of a compound group key (`us-east-1 / gpu`). */
 export const GROUP_VALUE_SEPARATOR = ' / ';
+
+/**
+ * The dates either side reads (UTC, both included): billing data lies between them, and anything
+ * outside (`0001-01-01`, `9999-12-31`) is a typo or a probe, never a range worth asking Metronome for.
+ */
+export const EARLIEST_DATE = '2000-01-01';
+export const LATEST_DATE = '2100-01-01';

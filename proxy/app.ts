@@ -18,6 +18,7 @@ import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { createSessionVerifier, limitSessionRate, requireSession, type RateLimiter } from './session.ts';
+import { limitBody } from './validation/body.ts';
 
 export interface AppDeps {
   metronome: Metronome;
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   if (deps.allowedOrigins?.length) {
     app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }));
   }
+  app.use('/api/*', limitBody);
   const sessions = createSessionVerifier({ secret: deps.sessionSecret, previousSecret: deps.previousSessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now });
   app.use('/api/*', requireSession(sessions));
   if (deps.rateLimiter) app.use('/api/*', limitSessionRate(deps.rateLimiter, deps.logger ?? silentLogger));

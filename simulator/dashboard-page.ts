@@ -2,6 +2,7 @@
 // HTML over the customer's data, every interpolated text escaped, colours from color_overrides.
 import type { CustomerDef } from './catalog.ts';
 import { dataClock, hourIndex, sumUsage } from './data.ts';
+import { customerInvoices } from './billing/invoices.ts';
 import { fromMicros, type Micros } from './billing/money.ts';
 import { contractBooks, currentPeriod, type Period, seriesByGroup } from './billing/statements.ts';
 import { contractsOf, type CreditTypeDef, findProduct, USD_CENTS } from './billing/world.ts';
@@ -55,7 +56,8 @@ function usageSection(customer: CustomerDef, config: DashboardConfig, seed: numb
       const override = config.group_key_overrides.find((o) => o.group_key_name === key);
       const rows = seriesByGroup(metric, [key]).map(({ group, series }) => {
         const value = group[key] ?? '(none)';
-        const shown = override?.value_display_names?.[value];
+        const names = override?.value_display_names;
+        const shown = names && Object.hasOwn(names, value) ? names[value] : undefined;
         return [typeof shown === 'string' ? shown : value, plain.format(sumUsage(clock, metric, series, from, to))];
       });
       breakdown = table([override?.display_name ?? key, 'Usage'], rows);
@@ -65,14 +67,16 @@ function usageSection(customer: CustomerDef, config: DashboardConfig, seed: numb
   return `<p class="period">Current period: ${escapeHtml(periodText(period))}</p>${sections.join('')}`;
 }
 
+/** The usage invoices, newest period first, a voided one beside its reissue unless hide_voided_invoices. */
 function invoicesSection(customer: CustomerDef, config: DashboardConfig, seed: number, now: Date): string {
   const showZero = config.options['show_zero_usage_line_items'] === 'true';
-  const statements = contractsOf(customer.id, now)
-    .flatMap((k) => contractBooks(k, dataClock(seed, now), now).statements)
-    .sort((a, b) => b.period.start.getTime() - a.period.start.getTime());
-  if (statements.length === 0) return '<p class="empty">No invoices yet.</p>';
-  return statements
-    .map((s) => {
+  const hideVoided = config.options['hide_voided_invoices'] === 'true';
+  const invoices = customerInvoices(customer.id, dataClock(seed, now), now)
+    .flatMap(({ statement, status }) => (statement && !(hideVoided && status === 'VOID') ? [{ s: statement, status }] : []))
+    .sort((a, b) => b.s.period.start.getTime() - a.s.period.start.getTime());
+  if (invoices.length === 0) return '<p class="empty">No invoices yet.</p>';
+  return invoices
+    .map(({ s, status }) => {
       const lines = s.charges
         .filter((line) => showZero || line.quantity !== 0)
         .map((line) => {
@@ -80,8 +84,8 @@ function invoicesSection(customer: CustomerDef, config: DashboardConfig, seed: n
           const detail = line.group ? Object.values(line.group).map((v) => v ?? '(none)').join(' / ') : line.tier ? `tier ${line.tier.level}` : '';
           return [detail ? `${name} (${detail})` : name, plain.format(fromMicros(line.quantity)), formatAmount(line.total, s.credit_type)];
         });
-      return `<section class="invoice" data-status="${escapeHtml(s.status)}"><h2>${escapeHtml(periodText(s.period))}</h2>` +
-        `<p><span class="status">${escapeHtml(s.status)}</span> <span class="total">${escapeHtml(formatAmount(s.total, s.credit_type))}</span></p>` +
+      return `<section class="invoice" data-status="${escapeHtml(status)}"><h2>${escapeHtml(periodText(s.period))}</h2>` +
+        `<p><span class="status">${escapeHtml(status)}</span> <span class="total">${escapeHtml(formatAmount(s.total, s.credit_type))}</span></p>` +
         `${table(['Line item', 'Quantity', 'Amount'], lines)}</section>`;
     })
     .join('');

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createSimulator } from './app.ts';
 import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
 import { call, NOW, TOKEN, simulator, usage } from './test-helpers.ts';
@@ -130,11 +131,39 @@ test('show_zero_usage_line_items decides whether lines without usage appear on i
   assert.ok((await draftRows('true')) > 0);
 });
 
+/** The spec's own example request body for getEmbeddableUrl. */
+const specExample = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL('../spec/metronome-openapi.json', import.meta.url), 'utf8')).paths['/v1/dashboards/getEmbeddableUrl'].post.requestBody.content['application/json'].example;
+
+test('the spec\'s example request is answered with a URL (for a customer the simulator has)', async () => {
+  const app = simulator();
+  const example = specExample();
+  assert.deepEqual((example.dashboard_options as Array<{ key: string }>).map((o) => o.key), ['show_zero_usage_line_items', 'hide_voided_invoices']);
+  const reply = await embed(app, { ...example, customer_id: ACME_ID });
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  const page = await open(app, reply.body.data.url);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /--Gray_dark: #ff0000;/);
+});
+
+test('hide_voided_invoices decides whether voided invoices appear beside their reissues', async () => {
+  const app = simulator();
+  const statuses = async (options: Array<{ key: string; value: string }>) => {
+    const { url } = (await embed(app, { customer_id: ACME_ID, dashboard: 'invoices', dashboard_options: options })).body.data;
+    return [...(await open(app, url)).html.matchAll(/<section class="invoice" data-status="(\w+)">/g)].map((m) => m[1]);
+  };
+  const shown = await statuses([]);
+  assert.ok(shown.includes('VOID'), shown.join());
+  assert.deepEqual(await statuses([{ key: 'hide_voided_invoices', value: 'false' }]), shown);
+  assert.deepEqual(await statuses([{ key: 'hide_voided_invoices', value: 'true' }]), shown.filter((status) => status !== 'VOID'));
+});
+
 const badRequests: Array<[string, Record<string, unknown>, number, RegExp]> = [
   ['a dashboard outside the spec\'s enum', { customer_id: ACME_ID, dashboard: 'credits' }, 400, /body\.dashboard: must be one of "invoices", "usage", "commits_and_credits"/],
   ['no dashboard', { customer_id: ACME_ID }, 400, /body: missing required property "dashboard"/],
   ['an option the dashboard does not have', { customer_id: ACME_ID, dashboard: 'usage', dashboard_options: [{ key: 'show_zero_usage_line_items', value: 'true' }] }, 400, /^dashboard_options\[0\]\.key "show_zero_usage_line_items" is not an option of the usage dashboard$/],
   ['an option value outside true/false', { customer_id: ACME_ID, dashboard: 'invoices', dashboard_options: [{ key: 'show_zero_usage_line_items', value: 'yes' }] }, 400, /^dashboard_options\[0\]\.value/],
+  ['hide_voided_invoices on the usage dashboard', { customer_id: ACME_ID, dashboard: 'usage', dashboard_options: [{ key: 'hide_voided_invoices', value: 'true' }] }, 400, /^dashboard_options\[0\]\.key "hide_voided_invoices" is not an option of the usage dashboard$/],
   ['an unknown customer', { customer_id: UNKNOWN, dashboard: 'usage' }, 404, /^Customer not found$/],
 ];
 
@@ -149,4 +178,24 @@ for (const [what, json, status, message] of badRequests) {
 test('asking for a dashboard URL needs the bearer token like every API call', async () => {
   const reply = await call(simulator(), 'POST', '/v1/dashboards/getEmbeddableUrl', { json: { customer_id: ACME_ID, dashboard: 'usage' }, authorization: null });
   assert.equal(reply.status, 401);
+});
+
+test('names of Object.prototype\'s properties are ordinary names: unknown options, colours and filters are 400s, display names are shown', async () => {
+  const app = simulator();
+  for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+    const option = await embed(app, { customer_id: ACME_ID, dashboard: 'invoices', dashboard_options: [{ key: name, value: 'true' }] });
+    assert.equal(option.status, 400, name);
+    assert.match(option.body.message, /^dashboard_options\[0\]\.key ".*" is not an option of the invoices dashboard$/);
+    const color = await embed(app, { customer_id: ACME_ID, dashboard: 'usage', color_overrides: [{ name, value: '#000000' }] });
+    assert.equal(color.status, 400, name);
+    const filter = await usage(app, { customer_id: ACME_ID, billable_metric_id: METRIC_IDS.cpuHours, window_size: 'day', starting_on: '2026-06-01T00:00:00Z', ending_before: '2026-06-02T00:00:00Z', group_key: ['region'], group_filters: JSON.parse(`{"${name}": ["x"]}`) });
+    assert.equal(filter.status, 400, name);
+    const names = JSON.parse(`{"${name}": "odd", "us-east-1": "Virginia"}`);
+    const reply = await embed(app, { customer_id: ACME_ID, dashboard: 'usage', bm_group_key_overrides: [{ group_key_name: 'region', value_display_names: names }] });
+    assert.equal(reply.status, 200, name);
+    const page = await open(app, reply.body.data.url);
+    assert.equal(page.status, 200);
+    assert.match(page.html, /<td>Virginia<\/td>/);
+    assert.doesNotMatch(page.html, /function|odd/);
+  }
 });

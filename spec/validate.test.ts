@@ -70,6 +70,10 @@ test('oneOf, anyOf, integer bounds and additionalProperties false behave as in O
   assert.deepEqual(validateSchema({ anyOf: [{ type: 'string' }, { type: 'number' }] }, 3), []);
   assert.equal(validateSchema({ anyOf: [{ type: 'string' }, { type: 'number' }] }, true).length, 1);
   assert.deepEqual(validateSchema({ type: 'object', properties: { a: {} }, additionalProperties: false }, { a: 1, b: 2 }), ['$: unexpected property "b"']);
+  for (const name of ['constructor', 'toString', '__proto__']) {
+    const strict = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false } as const;
+    assert.deepEqual(validateSchema(strict, JSON.parse(`{"${name}": 1}`)), [`$: unexpected property "${name}"`], name);
+  }
 });
 
 test('undeclared error statuses fall back to the Error schema', () => {

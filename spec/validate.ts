@@ -116,7 +116,8 @@ export function validateSchema(schema: Schema, value: unknown, at = '$'): string
       if (!(key in obj)) errors.push(`${at}: missing required property "${key}"`);
     }
     for (const [key, v] of Object.entries(obj)) {
-      const prop = schema.properties?.[key];
+      // Own keys only: a body key named constructor is an unexpected property, not Object's.
+      const prop = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
       const path = `${at}.${key}`;
       if (prop) errors.push(...validateSchema(prop, v, path));
       else if (schema.additionalProperties === false) errors.push(`${at}: unexpected property "${key}"`);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ACME_ID, createSimulator, GLOBEX_ID } from '../../simulator/index.ts';
 import type { DashboardUrlResponse, ErrorBody } from '../../contract/index.ts';
@@ -73,6 +74,16 @@ describe('POST /api/dashboards/embeddable-url', () => {
     assert.match(page.html, /Globex/);
   });
 
+  it('passes the spec\'s own example request (minus its customer) to Metronome as it is, hide_voided_invoices included', async () => {
+    const spec = JSON.parse(readFileSync(new URL('../../spec/metronome-openapi.json', import.meta.url), 'utf8'));
+    const { customer_id: _, ...example } = spec.paths['/v1/dashboards/getEmbeddableUrl'].post.requestBody.content['application/json'].example;
+    const calls: UpstreamCall[] = [];
+    const { status, body } = await post(example, { app: testApp({ fetch: simulatorFetch(calls) }) });
+    assert.equal(status, 200, JSON.stringify(body));
+    assert.deepEqual(calls[0]!.body, { ...example, customer_id: ACME_ID });
+    assert.equal((await open(body.url)).status, 200);
+  });
+
   it('leaves out empty lists', async () => {
     const calls: UpstreamCall[] = [];
     await post({ dashboard: 'commits_and_credits', dashboard_options: [], color_overrides: [] }, { app: testApp({ fetch: simulatorFetch(calls) }) });
@@ -81,6 +92,18 @@ describe('POST /api/dashboards/embeddable-url', () => {
 
   it('refuses a customer_id in the body: the customer comes only from the session', async () => {
     assert.match(await refused({ dashboard: 'usage', customer_id: GLOBEX_ID }), /^customer_id: /);
+  });
+
+  it('refuses a body not sent as JSON, naming the content type', async () => {
+    const calls: UpstreamCall[] = [];
+    const token = await sessionFor(ACME_ID);
+    const app = testApp({ fetch: simulatorFetch(calls) });
+    for (const type of [undefined, 'text/plain', 'application/x-www-form-urlencoded']) {
+      const response = await app.request(PATH, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...(type ? { 'content-type': type } : {}) }, body: new Blob(['{"dashboard": "usage"}']) });
+      assert.equal(response.status, 400, type);
+      assert.match(((await response.json()) as ErrorBody).error.message, /^content-type: .* is not application\/json\.$/);
+    }
+    assert.equal(calls.length, 0);
   });
 
   it('refuses malformed JSON and bodies that are not objects', async () => {
@@ -103,7 +126,12 @@ describe('POST /api/dashboards/embeddable-url', () => {
 
   it('checks dashboard option keys per dashboard, their values and duplicates', async () => {
     const option = (key: unknown, value: unknown, dashboard = 'invoices') => refused({ dashboard, dashboard_options: [{ key, value }] });
-    assert.match(await option('hide_zero', 'true'), /^dashboard_options\[0\]\.key: "hide_zero" is not an option of the invoices dashboard/);
+    assert.equal(
+      await option('hide_zero', 'true'),
+      'dashboard_options[0].key: "hide_zero" is not an option of the invoices dashboard (allowed: show_zero_usage_line_items, hide_voided_invoices).',
+    );
+    assert.match(await option('hide_voided_invoices', 'true', 'commits_and_credits'), /^dashboard_options\[0\]\.key: .* commits_and_credits dashboard \(it has none\)/);
+    assert.match(await option('hide_voided_invoices', 'True'), /^dashboard_options\[0\]\.value: "True" is not one of true, false/);
     assert.match(await option('show_zero_usage_line_items', 'true', 'usage'), /^dashboard_options\[0\]\.key: .* usage dashboard \(it has none\)/);
     assert.match(await option('show_zero_usage_line_items', 'yes'), /^dashboard_options\[0\]\.value: "yes" is not one of true, false/);
     assert.match(await option('show_zero_usage_line_items', true), /^dashboard_options\[0\]\.value: true is not one of/);
@@ -136,6 +164,21 @@ describe('POST /api/dashboards/embeddable-url', () => {
     assert.match(await overrides([{ group_key_name: 'region', value_display_names: ['a'] }]), /^bm_group_key_overrides\[0\]\.value_display_names: must be an object/);
     assert.match(await overrides([{ group_key_name: 'region', value_display_names: { a: 1 } }]), /^bm_group_key_overrides\[0\]\.value_display_names\.a: 1 is not a string/);
     assert.match(await overrides([{ group_key_name: 'region' }, { group_key_name: 'region' }]), /^bm_group_key_overrides\[1\]\.group_key_name: "region" is given twice/);
+  });
+
+  it('refuses text over 256 characters without echoing it', async () => {
+    const long = 'x'.repeat(257);
+    assert.equal(await refused({ dashboard: 'invoices', dashboard_options: [{ key: long, value: 'true' }] }), 'dashboard_options[0].key: is longer than 256 characters.');
+    assert.equal(await refused({ dashboard: 'usage', bm_group_key_overrides: [{ group_key_name: 'region', display_name: long }] }), 'bm_group_key_overrides[0].display_name: is longer than 256 characters.');
+    assert.equal(await refused({ dashboard: 'usage', bm_group_key_overrides: [{ group_key_name: 'region', value_display_names: { a: long } }] }), 'bm_group_key_overrides[0].value_display_names.a: is longer than 256 characters.');
+    assert.equal(await refused({ dashboard: 'usage', bm_group_key_overrides: [{ group_key_name: 'region', value_display_names: { [long]: 'a' } }] }), 'bm_group_key_overrides[0].value_display_names: has a key longer than 256 characters.');
+    const value = await refused({ dashboard: 'invoices', dashboard_options: [{ key: 'show_zero_usage_line_items', value: long }] });
+    assert.ok(value.length < 150 && value.startsWith('dashboard_options[0].value: "xxx'), value);
+  });
+
+  it('refuses lists over 100 entries', async () => {
+    const colors = Array.from({ length: 101 }, () => ({ name: 'White', value: '#ffffff' }));
+    assert.equal(await refused({ dashboard: 'usage', color_overrides: colors }), 'color_overrides: has 101 entries; at most 100 are allowed.');
   });
 
   it('refuses a body over 64 KB with 413', async () => {

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
-import { badRequest } from '../errors.ts';
+import * as v from 'valibot';
 import type { Metronome } from '../metronome/client.ts';
 import { UpstreamScope } from '../metronome/scope.ts';
 import { groupKeysOf } from '../metronome/types.ts';
 import { createSessionToken, DEFAULT_SESSION_MAX_TTL_SECONDS } from '../session.ts';
+import { queryOf, single } from '../validation/params.ts';
+import { valid } from '../validation/validator.ts';
 
 export interface DevCustomer {
   id: string;
@@ -24,6 +26,10 @@ export function devRoutes(deps: DevSessions & { secret: string; maxTtlSeconds?: 
   const { customers, secret, maxTtlSeconds = DEFAULT_SESSION_MAX_TTL_SECONDS, now, metronome } = deps;
   // A demo session lasts as long as asked, but never longer than the proxy itself accepts.
   const ttlSeconds = Math.min(deps.ttlSeconds, maxTtlSeconds);
+  const ids = customers.map((customer) => customer.id);
+  const sessionQuery = queryOf({
+    customer_id: v.pipe(single, v.check((id: string) => ids.includes(id), (issue) => `"${issue.input}" is not one of the simulator's demo customers.`)),
+  });
   return new Hono()
     .get('/customers', async (c) => {
       const scope = new UpstreamScope({ signal: c.req.raw.signal, now });
@@ -39,11 +45,8 @@ export function devRoutes(deps: DevSessions & { secret: string; maxTtlSeconds?: 
       );
       return c.json({ customers: withMetrics });
     })
-    .post('/session', async (c) => {
-      const customerId = c.req.query('customer_id') ?? '';
-      if (!customers.some((customer) => customer.id === customerId)) {
-        throw badRequest('customer_id', `"${customerId}" is not one of the simulator's demo customers.`);
-      }
+    .post('/session', valid('query', sessionQuery), async (c) => {
+      const customerId = c.req.valid('query').customer_id;
       const token = await createSessionToken({ customerId, secret, ttlSeconds, maxTtlSeconds, now });
       return c.json({ token, expires_in: ttlSeconds });
     });

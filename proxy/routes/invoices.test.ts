@@ -58,11 +58,22 @@ describe('GET /api/invoices over the simulator', () => {
       ['contract_id=abc', 'contract_id'],
       ['since=2026-13-01', 'since'],
       ['since=2027-01-01', 'since'],
+      ['since=2023-11-01', 'since'],
+      ['since=0001-01-01', 'since'],
     ] as const) {
       const { status, body } = await get<InvoicesResponse>(`/api/invoices?${query}`);
       assert.equal(status, 400, query);
       assert.ok(body.error.message.startsWith(`${name}:`), body.error.message);
     }
+  });
+
+  it('goes back at most 1096 days, before calling Metronome', async () => {
+    const calls: UpstreamCall[] = [];
+    const far = await get<InvoicesResponse>('/api/invoices?since=2023-11-24', ACME_ID, testApp({ fetch: simulatorFetch(calls) }));
+    assert.equal(far.status, 400);
+    assert.equal(far.body.error.message, 'since: is more than 1096 days ago; invoices are listed at most 1096 days back.');
+    assert.equal(calls.length, 0);
+    assert.equal((await get<InvoicesResponse>('/api/invoices?since=2023-11-25')).status, 200);
   });
 
   it('answers 401 without a session', async () => {

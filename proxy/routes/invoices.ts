@@ -1,16 +1,14 @@
 import { Hono } from 'hono';
 import type { InvoiceExplainLine, InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
 import { answer, type ApiEnv } from '../context.ts';
-import { badRequest, ProxyError } from '../errors.ts';
+import { ProxyError } from '../errors.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import type { Invoice, InvoiceLine } from '../metronome/types.ts';
 import { explainLine, linePeriod } from '../shape/explain.ts';
 import { invoiceType, isZeroUsage, newestFirst, shapeDetail, summarise } from '../shape/invoices.ts';
 import { lineKind } from '../shape/lines.ts';
-import { DAY, utcDayStart } from '../time.ts';
-import { booleanParam, dateParam, enumParam, uuidParam } from '../validate.ts';
-
-export const DEFAULT_SINCE_DAYS = 90;
+import { invoiceParam, invoiceQuery, invoicesQuery } from '../validation/queries.ts';
+import { valid } from '../validation/validator.ts';
 
 const invoiceNotFound = () => new ProxyError(404, 'not_found', 'No such invoice for this customer.');
 
@@ -25,12 +23,11 @@ async function orNotFound<T>(call: Promise<T>, missing: () => T | never): Promis
 }
 
 /**
- * The path's invoice id, validated, and the session customer's invoice: Metronome answers 404 for an
- * invoice of another customer, which becomes the proxy's own 404 (and so does an answer that names
- * another customer, should Metronome ever send one).
+ * The session customer's invoice: Metronome answers 404 for an invoice of another customer, which
+ * becomes the proxy's own 404 (and so does an answer that names another customer, should Metronome
+ * ever send one).
  */
-async function customerInvoice(metronome: CustomerMetronome, customerId: string, rawId: string | undefined): Promise<Invoice> {
-  const id = uuidParam({ id: rawId }, 'id');
+async function customerInvoice(metronome: CustomerMetronome, customerId: string, id: string): Promise<Invoice> {
   const invoice = await orNotFound(metronome.getInvoice(id), () => {
     throw invoiceNotFound();
   });
@@ -81,15 +78,8 @@ async function explainInvoice(metronome: CustomerMetronome, invoice: Invoice, sh
 /** `GET /api/invoices`, `/:id`, `/:id/explain` and `/:id/pdf` for the session customer. */
 export function invoicesRoutes(deps: { now: () => Date }) {
   return new Hono<ApiEnv>()
-    .get('/', async (c) => {
-      const query = c.req.query();
-      const now = deps.now();
-      const status = enumParam(query, 'status', ['any', 'draft', 'finalized', 'void'] as const, 'any');
-      const type = enumParam(query, 'type', ['any', 'usage', 'scheduled'] as const, 'any');
-      const contractId = query.contract_id?.trim() ? uuidParam(query, 'contract_id') : undefined;
-      const since = query.since?.trim() ? dateParam(query, 'since') : new Date(utcDayStart(now.getTime() - DEFAULT_SINCE_DAYS * DAY));
-      if (since.getTime() > now.getTime()) throw badRequest('since', 'is in the future.');
-
+    .get('/', valid('query', invoicesQuery(deps.now)), async (c) => {
+      const { status, type, contract_id: contractId, since } = c.req.valid('query');
       const invoices = await c.var.metronome.listInvoices({
         ...(status === 'any' ? {} : { status: status.toUpperCase() as 'DRAFT' | 'FINALIZED' | 'VOID' }),
         ...(contractId ? { contract_id: contractId } : {}),
@@ -101,18 +91,16 @@ export function invoicesRoutes(deps: { now: () => Date }) {
       const body: InvoicesResponse = { since: since.toISOString(), invoices: kept.map(summarise) };
       return answer(c, body);
     })
-    .get('/:id', async (c) => {
-      const showZero = booleanParam(c.req.query(), 'show_zero_usage_line_items');
-      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.param('id'));
-      return answer(c, shapeDetail(invoice, showZero));
+    .get('/:id', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
+      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id);
+      return answer(c, shapeDetail(invoice, c.req.valid('query').show_zero_usage_line_items));
     })
-    .get('/:id/explain', async (c) => {
-      const showZero = booleanParam(c.req.query(), 'show_zero_usage_line_items');
-      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.param('id'));
-      return answer(c, await explainInvoice(c.var.metronome, invoice, showZero));
+    .get('/:id/explain', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
+      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id);
+      return answer(c, await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items));
     })
-    .get('/:id/pdf', async (c) => {
-      const id = uuidParam({ id: c.req.param('id') }, 'id');
+    .get('/:id/pdf', valid('param', invoiceParam), async (c) => {
+      const { id } = c.req.valid('param');
       const pdf = await orNotFound(c.var.metronome.invoicePdf(id), () => {
         throw invoiceNotFound();
       });

@@ -121,6 +121,9 @@ describe('GET /api/spend over the simulator', () => {
     ['an inverted range', 'starting_on=2026-11-05&ending_before=2026-11-02', /^ending_before: must be later than starting_on/],
     ['an unknown window size', 'starting_on=2026-11-01&ending_before=2026-11-02&window_size=none', /^window_size: "none" is not one of day, hour/],
     ['hourly windows over too long a range', 'starting_on=2026-06-01&ending_before=2026-11-02&window_size=hour', /^window_size: hourly windows cover at most 92 days/],
+    ['the years 1 to 9999', 'starting_on=0001-01-01&ending_before=9999-12-31&window_size=day', /^starting_on: "0001-01-01" is outside the dates the proxy serves/],
+    ['a date past 2100', 'starting_on=2026-11-01&ending_before=2100-01-02', /^ending_before: "2100-01-02" is outside the dates the proxy serves/],
+    ['a daily range over three years', 'starting_on=2023-10-01&ending_before=2026-11-02', /^ending_before: is more than 1096 days after starting_on; a range covers at most 1096 days/],
     ['a compound group key', 'starting_on=2026-11-01&ending_before=2026-11-02&group_by=model,region', /^group_by: "model,region" is not product or a single presentation group key/],
   ];
   for (const [name, query, message] of badInputs) {
@@ -133,6 +136,12 @@ describe('GET /api/spend over the simulator', () => {
       assert.equal(calls.length, 0);
     });
   }
+
+  it('answers three years of daily windows, the longest range', async () => {
+    const { status, body } = await spend('starting_on=2023-11-01&ending_before=2026-11-01');
+    assert.equal(status, 200);
+    assert.equal(body.credit_types[0]!.windows.length, 1096);
+  });
 
   it('answers 400 for a key none of the customer\'s products present, listing those that do', async () => {
     const { status, body } = await spend('starting_on=2026-11-01&ending_before=2026-11-02&group_by=model');

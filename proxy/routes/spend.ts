@@ -1,13 +1,11 @@
 import { Hono } from 'hono';
-import { MAX_HOURLY_DAYS, type SpendResponse } from '../../contract/index.ts';
+import type { SpendResponse } from '../../contract/index.ts';
 import { answer, type ApiEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { presentationKeys, shapeSpend } from '../shape/spend.ts';
-import { alignToWindows, DAY } from '../time.ts';
-import { dateParam, enumParam } from '../validate.ts';
-
-/** A presentation group key is one name; commas would read as a compound key, which invoices do not have. */
-const KEY = /^[^,\s][^,]*$/;
+import { alignToWindows } from '../time.ts';
+import { spendQuery } from '../validation/queries.ts';
+import { valid } from '../validation/validator.ts';
 
 /**
  * `GET /api/spend`: the session customer's spend per credit type in day or hour windows, grouped by
@@ -15,18 +13,9 @@ const KEY = /^[^,\s][^,]*$/;
  * applications included, so gross and net come from the same lines).
  */
 export function spendRoutes() {
-  return new Hono<ApiEnv>().get('/', async (c) => {
-    const query = c.req.query();
-    const start = dateParam(query, 'starting_on');
-    const end = dateParam(query, 'ending_before');
-    const windowSize = enumParam(query, 'window_size', ['day', 'hour'] as const, 'day');
-    const groupBy = query.group_by?.trim() || 'product';
-    if (!KEY.test(groupBy)) throw badRequest('group_by', `"${groupBy}" is not product or a single presentation group key.`);
-    if (end.getTime() <= start.getTime()) throw badRequest('ending_before', 'must be later than starting_on.');
-    const range = alignToWindows({ start, end }, windowSize);
-    if (windowSize === 'hour' && range.end.getTime() - range.start.getTime() > MAX_HOURLY_DAYS * DAY) {
-      throw badRequest('window_size', `hourly windows cover at most ${MAX_HOURLY_DAYS} days; use day for longer ranges.`);
-    }
+  return new Hono<ApiEnv>().get('/', valid('query', spendQuery), async (c) => {
+    const { range: requested, window_size: windowSize, group_by: groupBy } = c.req.valid('query');
+    const range = alignToWindows(requested, windowSize);
 
     const breakdowns = await c.var.metronome.invoiceBreakdowns({
       window_size: windowSize,

@@ -122,6 +122,14 @@ describe('GET /api/usage', () => {
     ['an unknown comparison', cpu('starting_on=2026-11-01&ending_before=2026-11-02&compare=last-year'), /^compare: "last-year" is not one of previous, none/],
     ['hourly windows over too long a range', cpu('starting_on=2026-06-01&ending_before=2026-11-02&window_size=hour'), /^window_size: hourly windows cover at most 92 days/],
     ['an empty key in a compound key', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=region,'), /^group_key: .* has an empty entry/],
+    ['a key named twice in a compound key', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=region, region'), /^group_key: "region, region" names the same key twice/],
+    ['a daily range over three years', cpu('starting_on=2023-10-01&ending_before=2026-11-02'), /^ending_before: is more than 1096 days after starting_on/],
+    ['one window over three years', cpu('starting_on=2023-10-01&ending_before=2026-11-02&window_size=none'), /^ending_before: is more than 1096 days after starting_on/],
+    ['a comparison over three years', cpu('starting_on=2023-10-01&ending_before=2026-11-02&compare=previous'), /^ending_before: is more than 1096 days after starting_on/],
+    ['a date in year 1', cpu('starting_on=0001-01-01&ending_before=2026-11-02'), /^starting_on: "0001-01-01" is outside the dates the proxy serves, 2000-01-01 to 2100-01-01/],
+    ['a date in year 9999', cpu('starting_on=2026-11-01&ending_before=9999-12-31T23:59:59Z'), /^ending_before: "9999-12-31T23:59:59Z" is outside the dates/],
+    ['a parameter given twice', cpu('starting_on=2026-11-01&ending_before=2026-11-02&starting_on=2026-10-01'), /^starting_on: is given more than once/],
+    ['a key filtered twice', cpu('starting_on=2026-11-01&ending_before=2026-11-02&group_key=region&group_filter=region:a&group_filter=region:b'), /^group_filter: "region" is filtered twice/],
   ];
   for (const [name, path, message] of badInputs) {
     it(`answers 400 naming the parameter for ${name}, without calling usage`, async () => {

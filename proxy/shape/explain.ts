@@ -3,6 +3,7 @@ import type { Invoice, InvoiceLine, Product, ProductState, Rate, RateScheduleEnt
 import { fromMicros, multiplyMicros, toMicros, type Micros } from '../money.ts';
 import { iso } from '../time.ts';
 import { tierOf } from './invoices.ts';
+import { own } from './own.ts';
 
 /** Pure rating arithmetic for /api/invoices/:id/explain, in integer millionths (money.ts). */
 
@@ -57,7 +58,7 @@ export function pickRate(entries: RateScheduleEntry[], line: InvoiceLine, at: nu
       (!e.ending_before || at < Date.parse(e.ending_before)),
   );
   const values = line.presentation_group_values ?? {};
-  const agrees = (e: RateScheduleEntry) => Object.entries(e.pricing_group_values ?? {}).every(([k, v]) => values[k] === v);
+  const agrees = (e: RateScheduleEntry) => Object.entries(e.pricing_group_values ?? {}).every(([k, v]) => own(values, k) === v);
   return candidates.find((e) => Object.keys(e.pricing_group_values ?? {}).length > 0 && agrees(e)) ?? candidates.find((e) => !e.pricing_group_values || Object.keys(e.pricing_group_values).length === 0) ?? null;
 }
 
@@ -121,8 +122,8 @@ export function meteredRaw(rows: UsageAggregate[], keys: string[], values: Recor
   let sum = 0;
   for (const row of rows) {
     const same = keys.every((key) => {
-      const value = row.group?.[key] ?? (keys.length === 1 && row.group_key === key ? row.group_value : null) ?? null;
-      return value === (values?.[key] ?? null);
+      const value = own(row.group, key) ?? (keys.length === 1 && row.group_key === key ? row.group_value : null) ?? null;
+      return value === (own(values, key) ?? null);
     });
     if (same) sum += toMicros(row.value ?? 0);
   }
@@ -221,7 +222,10 @@ export const linePeriod = (line: InvoiceLine, invoice: Pick<Invoice, 'start_time
 function meteredUsageQuery(line: InvoiceLine, state: ProductState, period: { start: string; end: string }) {
   if (!state.billable_metric_id) return null;
   const keys = line.presentation_group_values ? (state.presentation_group_key ?? []) : [];
-  const filters = Object.fromEntries(keys.filter((k) => line.presentation_group_values?.[k] != null).map((k) => [k, [line.presentation_group_values![k]!]]));
+  const filters = Object.fromEntries(keys.flatMap((k) => {
+    const value = own(line.presentation_group_values, k);
+    return value == null ? [] : [[k, [value]]];
+  }));
   return {
     keys,
     query: {

@@ -1,6 +1,7 @@
 import { MISSING_GROUP_VALUE } from '../../contract/index.ts';
 import type { CreditType, Invoice, InvoiceLine } from '../metronome/types.ts';
 import { toMicros, type Micros } from '../money.ts';
+import { own } from './own.ts';
 
 /** Reading Metronome invoice lines as spend. Pure, shared by spend, balances and invoices. */
 
@@ -37,7 +38,7 @@ export const countsAsSpend = (invoice: Invoice): boolean => invoice.status?.toUp
 /** The group a usage line goes to: its product's name, or its value of a presentation group key. */
 export function groupOf(line: InvoiceLine, groupBy: string): string {
   if (groupBy === 'product') return line.name || line.product_id || MISSING_GROUP_VALUE;
-  const value = line.presentation_group_values?.[groupBy];
+  const value = own(line.presentation_group_values, groupBy);
   return value == null || value === '' ? MISSING_GROUP_VALUE : value;
 }
 

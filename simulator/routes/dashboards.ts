@@ -11,12 +11,18 @@ import { specBody } from './body.ts';
 export const DASHBOARD_TTL_MS = 60 * 60 * 1000;
 export const DASHBOARD_PATH = '/embed/dashboards';
 
-/** dashboard_options each dashboard understands, with their allowed values. */
-const OPTIONS: Record<DashboardKind, Record<string, ReadonlyArray<string>>> = {
-  invoices: { show_zero_usage_line_items: ['true', 'false'] },
-  usage: {},
-  commits_and_credits: {},
-};
+/**
+ * dashboard_options each dashboard understands, with their allowed values: the spec's description
+ * names show_zero_usage_line_items and its example request adds hide_voided_invoices, both for the
+ * invoices dashboard. Maps, as the keys come from the request: an option named `constructor` is
+ * unknown, not Object's.
+ */
+const BOOLEAN = ['true', 'false'];
+const OPTIONS: ReadonlyMap<DashboardKind, ReadonlyMap<string, ReadonlyArray<string>>> = new Map([
+  ['invoices', new Map([['show_zero_usage_line_items', BOOLEAN], ['hide_voided_invoices', BOOLEAN]])],
+  ['usage', new Map()],
+  ['commits_and_credits', new Map()],
+]);
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 
 interface Payload {
@@ -45,21 +51,22 @@ function sameText(a: string, b: string): boolean {
 
 /** The payload's customisation, checked: unknown options and non-hex colours are 400s naming the field. */
 function configOf(payload: Payload): DashboardConfig {
-  const allowed = OPTIONS[payload.dashboard];
-  const options: Record<string, string> = {};
+  const allowed = OPTIONS.get(payload.dashboard)!;
+  const options = new Map<string, string>();
   for (const [i, { key, value }] of (payload.dashboard_options ?? []).entries()) {
-    const values = allowed[key];
+    const values = allowed.get(key);
     if (!values) throw new BadRequest(`dashboard_options[${i}].key "${key}" is not an option of the ${payload.dashboard} dashboard`);
     if (!values.includes(value)) throw new BadRequest(`dashboard_options[${i}].value for ${key} must be one of ${values.join(', ')}`);
-    options[key] = value;
+    options.set(key, value);
   }
-  const colors: Record<string, string> = {};
+  const colors = new Map<string, string>();
   for (const [i, { name, value }] of (payload.color_overrides ?? []).entries()) {
     if (name === undefined || value === undefined) throw new BadRequest(`color_overrides[${i}] needs both name and value`);
     if (!HEX_COLOR.test(value)) throw new BadRequest(`color_overrides[${i}].value must be a hex colour such as #1a2b3c (got ${JSON.stringify(value)})`);
-    colors[name] = value;
+    colors.set(name, value);
   }
-  return { dashboard: payload.dashboard, options, colors, group_key_overrides: payload.bm_group_key_overrides ?? [] };
+  // fromEntries makes own properties, whatever the names.
+  return { dashboard: payload.dashboard, options: Object.fromEntries(options), colors: Object.fromEntries(colors), group_key_overrides: payload.bm_group_key_overrides ?? [] };
 }
 
 function refuse(c: Context, status: 403 | 410, title: string, message: string): Response {

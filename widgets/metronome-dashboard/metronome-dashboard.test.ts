@@ -43,6 +43,21 @@ describe('<metronome-dashboard>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks the invoices dashboard to hide voided invoices with hide-voided-invoices, and no other dashboard', async () => {
+    const el = await fixture<MetronomeDashboard>(html`<metronome-dashboard endpoint=${ENDPOINT} dashboard="invoices" hide-voided-invoices .tokenProvider=${proxy.tokenProvider}></metronome-dashboard>`);
+    await waitUntil(() => frame(el), 'no iframe', { timeout: 4000 });
+    expect((await posts()[0]!.clone().json()).dashboard_options).to.deep.equal([{ key: 'hide_voided_invoices', value: 'true' }]);
+    el.showZeroUsageLineItems = true;
+    await waitUntil(() => posts().length === 2, 'no new URL for the new option', { timeout: 3000 });
+    expect((await posts()[1]!.clone().json()).dashboard_options).to.deep.equal([
+      { key: 'show_zero_usage_line_items', value: 'true' },
+      { key: 'hide_voided_invoices', value: 'true' },
+    ]);
+    el.dashboard = 'usage';
+    await waitUntil(() => posts().length === 3, 'no new URL for the usage dashboard', { timeout: 3000 });
+    expect(await posts()[2]!.clone().json()).not.to.have.property('dashboard_options');
+  });
+
   it('asks for a fresh URL every time it is mounted', async () => {
     const el = await dashboard('usage');
     await waitUntil(() => frame(el));

@@ -75,12 +75,14 @@ export class MetronomeDashboard extends LitElement {
 
   #url = new Task(this, {
     // The palette is part of the URL: a new palette in force needs a new one.
-    args: () => [this.endpoint, this.tokenProvider, this.dashboard, this.showZeroUsageLineItems, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
-    task: async ([endpoint, tokenProvider, dashboard, showZero, overrides, , wholePalette], { signal }) => {
+    args: () => [this.endpoint, this.tokenProvider, this.dashboard, this.showZeroUsageLineItems, this.hideVoidedInvoices, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
+    task: async ([endpoint, tokenProvider, dashboard, showZero, hideVoided, overrides, , wholePalette], { signal }) => {
       if (!tokenProvider || !TITLES[dashboard]) return null;
+      // Both options are the invoices dashboard's, sent only when asked for.
+      const options = dashboard === 'invoices' ? [showZero && 'show_zero_usage_line_items', hideVoided && 'hide_voided_invoices'].filter((key) => key) : [];
       const body = {
         dashboard,
-        ...(showZero && dashboard === 'invoices' ? { dashboard_options: [{ key: 'show_zero_usage_line_items', value: 'true' }] } : {}),
+        ...(options.length ? { dashboard_options: options.map((key) => ({ key, value: 'true' })) } : {}),
         color_overrides: colorOverrides(getComputedStyle(this), wholePalette),
         ...(this.groupKeyOverrides ? { bm_group_key_overrides: toMetronomeOverrides(JSON.parse(overrides) as GroupKeyOverrides) } : {}),
       };
@@ -101,6 +103,8 @@ export class MetronomeDashboard extends LitElement {
   @property() accessor dashboard = 'invoices';
   /** Invoices dashboard: also list line items with zero usage. */
   @property({ attribute: 'show-zero-usage-line-items', type: Boolean }) accessor showZeroUsageLineItems = false;
+  /** Invoices dashboard: leave voided invoices out. */
+  @property({ attribute: 'hide-voided-invoices', type: Boolean }) accessor hideVoidedInvoices = false;
   /** Usage dashboard: display names for group keys and values, as for `<usage-chart>`. */
   @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
 

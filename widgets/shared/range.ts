@@ -1,4 +1,4 @@
-import type { CustomerResponse } from '../../contract/index.ts';
+import { type CustomerResponse, MAX_DAILY_DAYS, MAX_HOURLY_DAYS } from '../../contract/index.ts';
 
 export type RangePreset = 'current-period' | '7d' | '30d' | '90d' | 'custom';
 
@@ -33,6 +33,19 @@ export function resolveRange(
   // Whole UTC days, today included, so every window is a complete Metronome day.
   const end = (Math.floor(now / DAY) + 1) * DAY;
   return { startingOn: new Date(end - days * DAY).toISOString(), endingBefore: new Date(end).toISOString() };
+}
+
+/**
+ * Why the proxy would refuse a range of `windowSize` windows (it widens the range to whole windows,
+ * then counts days), in words for the viewer; null when it would not. The widget then asks nothing.
+ */
+export function rangeRefusal(range: Range | null, windowSize: string): string | null {
+  if (!range) return null;
+  const step = windowSize === 'day' ? DAY : DAY / 24;
+  const days = (Math.ceil(Date.parse(range.endingBefore) / step) - Math.floor(Date.parse(range.startingOn) / step)) * (step / DAY);
+  if (days > MAX_DAILY_DAYS) return `A range covers at most ${MAX_DAILY_DAYS} days (3 years); choose a shorter one.`;
+  if (windowSize === 'hour' && days > MAX_HOURLY_DAYS) return `Hourly windows cover at most ${MAX_HOURLY_DAYS} days; choose daily windows or a shorter range.`;
+  return null;
 }
 
 /** `region:us-east-1,eu-west-1;tier:hot` → `{ region: [...], tier: ['hot'] }`; malformed parts are ignored. */

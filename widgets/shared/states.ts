@@ -1,4 +1,4 @@
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 
 /** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
 
@@ -11,10 +11,11 @@ export const loadingTemplate = (label: string) =>
 export const emptyTemplate = (message: string) =>
   html`<div part="empty" class="message" role="status"><slot name="empty">${message}</slot></div>`;
 
-export const errorTemplate = (message: string, retry: () => void) =>
+/** Without `retry` for what trying again cannot mend (a range the proxy would refuse). */
+export const errorTemplate = (message: string, retry?: () => void) =>
   html`<div part="error" class="message" role="alert">
     <span>${message}</span>
-    <button part="retry" type="button" @click=${retry}>Retry</button>
+    ${retry ? html`<button part="retry" type="button" @click=${retry}>Retry</button>` : nothing}
   </div>`;
 
 export const stateStyles = css`

@@ -146,6 +146,18 @@ describe('<spend-breakdown>', () => {
     await expect(full).to.be.accessible();
   });
 
+  it('refuses a range the proxy would refuse with a message, asking nothing', async () => {
+    const el = await spend({ noHeadline: true, startingOn: '2021-01-01T00:00:00.000Z', endingBefore: '2025-01-01T00:00:00.000Z' });
+    await waitUntil(() => part(el, 'error'));
+    expect(part(el, 'error')!.textContent!.trim()).to.equal('A range covers at most 1096 days (3 years); choose a shorter one.');
+    expect(part(el, 'retry')).to.equal(null);
+    await expect(el).to.be.accessible();
+    Object.assign(el, { startingOn: '2024-01-01T00:00:00.000Z', windowSize: 'hour' });
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent!.trim()).to.match(/^Hourly windows cover at most 92 days/);
+    expect(proxy.requests.filter((r) => r.url.includes('/api/spend?'))).to.have.length(0);
+  });
+
   it('shows the proxy\'s message with a Retry button and fires mw-error', async () => {
     proxy.override = async () => new Response(JSON.stringify({ error: { code: 'upstream_timeout', message: 'Metronome did not answer in time. Try again shortly.' } }), { status: 504 });
     const errorEvent = oneEvent(document, 'mw-error') as Promise<MwErrorEvent>;

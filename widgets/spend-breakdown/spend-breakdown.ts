@@ -14,7 +14,7 @@ import { type Freshness, MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse, t
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatMoney, widgetFormat } from '../shared/format.ts';
-import { DAY, type RangePreset, resolveRange } from '../shared/range.ts';
+import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/range.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
@@ -57,7 +57,7 @@ import { spendSummary } from './spend-breakdown.text.ts';
  * @csspart row - One window's row in the table.
  * @csspart loading - The skeleton shown while the first data loads.
  * @csspart empty - Shown when there is nothing to draw.
- * @csspart error - Shown when loading failed.
+ * @csspart error - Shown when loading failed, or for a range the proxy would refuse (no Retry then).
  * @csspart retry - The error state's Retry button.
  *
  * @cssproperty [--metronome-gray-dark=#111827] - Text, the total and the previous period's line; the page's own text colour by default, unless a theme is forced. Dark: #f3f4f6.
@@ -108,7 +108,7 @@ export class SpendBreakdown extends LitElement {
       return [this.endpoint, this.tokenProvider, range?.startingOn, range?.endingBefore, this.windowSize, this.groupBy] as const;
     },
     task: ([endpoint, tokenProvider, from, to, windowSize, groupBy], { signal }) =>
-      tokenProvider && from && to
+      tokenProvider && from && to && !rangeRefusal({ startingOn: from, endingBefore: to }, windowSize)
         ? reportErrors(this, getJson<SpendResponse & Freshness>({ endpoint, tokenProvider }, '/api/spend', { starting_on: from, ending_before: to, window_size: windowSize, group_by: groupBy }, { signal }), signal)
         : null,
   });
@@ -155,6 +155,8 @@ export class SpendBreakdown extends LitElement {
     const failed = [this.#spend, this.#summary].find((t) => t.status === TaskStatus.ERROR);
     if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Spend could not be loaded.', () => this.#retry());
     if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    const refusal = rangeRefusal(this.#range, this.windowSize);
+    if (refusal) return errorTemplate(refusal);
     if (!this.#spend.value) return pending ? loadingTemplate('Loading spend…') : nothing;
     if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate('No spend in this period');
     return this.#chart.template({

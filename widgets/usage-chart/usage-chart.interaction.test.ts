@@ -156,6 +156,20 @@ describe('<usage-chart> interactions', () => {
     await drawn(short);
   });
 
+  it('says so when the viewer picks custom dates over three years apart, without asking the proxy', async () => {
+    const el = await chart(proxy, { controls: true });
+    await drawn(el);
+    choose(select(el, 'Range'), 'custom');
+    await el.updateComplete;
+    const asked = proxy.requests.filter((r) => r.url.includes('/api/usage')).length;
+    const from = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.trim().startsWith('From'))!.querySelector('input')!;
+    choose(from, '2020-01-01');
+    await waitUntil(() => part(el, 'error'), 'no message for the long range');
+    expect(part(el, 'error')!.textContent).to.contain('A range covers at most 1096 days');
+    expect(proxy.requests.filter((r) => r.url.includes('/api/usage')).length).to.equal(asked);
+    expect(part(el, 'controls'), 'the dates stay there to be mended').to.exist;
+  });
+
   it('compares with the previous period', async () => {
     const el = await chart(proxy, { controls: true });
     await drawn(el);

@@ -22,6 +22,19 @@ describe('<usage-chart> data and states', () => {
     expectStale(el, DAYS_AGO_0915, DAYS_AGO_TEXT);
   });
 
+  it('refuses a range the proxy would refuse with a message and no Retry, asking nothing', async () => {
+    const el = await chart(proxy, { startingOn: '2022-01-01T00:00:00.000Z', endingBefore: '2025-06-01T00:00:00.000Z' });
+    await waitUntil(() => part(el, 'error'));
+    expect(part(el, 'error')!.textContent!.trim()).to.equal('A range covers at most 1096 days (3 years); choose a shorter one.');
+    expect(part(el, 'retry')).to.equal(null);
+    await expect(el).to.be.accessible();
+    el.startingOn = '2025-01-01T00:00:00.000Z';
+    el.windowSize = 'hour';
+    await el.updateComplete;
+    expect(part(el, 'error')!.textContent!.trim()).to.equal('Hourly windows cover at most 92 days; choose daily windows or a shorter range.');
+    expect(proxy.requests.filter((r) => r.url.includes('/api/usage'))).to.have.length(0);
+  });
+
   it('draws one path per group, with a bar for each window the group has usage in', async () => {
     const el = await chart(proxy);
     await drawn(el);

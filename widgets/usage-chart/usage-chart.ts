@@ -21,7 +21,7 @@ import type { ChartMode } from '../shared/chart/layout.ts';
 import type { ChartModel } from '../shared/chart/model.ts';
 import type { ValueFormat } from '../shared/chart/plot.ts';
 import { WindowedChart } from '../shared/chart/windowed-chart.ts';
-import { DAY, parseGroupFilter, type RangePreset, resolveRange, serializeGroupFilter } from '../shared/range.ts';
+import { DAY, parseGroupFilter, type RangePreset, rangeRefusal, resolveRange, serializeGroupFilter } from '../shared/range.ts';
 import { summarize } from './usage-chart.summary.ts';
 import { csvFilename, csvRows } from '../shared/chart/table.ts';
 
@@ -60,7 +60,7 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  * @csspart row - One window's row in the table.
  * @csspart loading - The skeleton shown while the first data loads.
  * @csspart empty - Shown when there is nothing to draw or the widget is not configured.
- * @csspart error - Shown when loading failed.
+ * @csspart error - Shown when loading failed, or for a range the proxy would refuse (no Retry then).
  * @csspart retry - The error state's Retry button.
  *
  * @cssproperty [--metronome-gray-dark=#111827] - Text, the total and the previous period's line; the page's own text colour by default, unless a theme is forced. Dark: #f3f4f6.
@@ -111,7 +111,7 @@ export class UsageChart extends LitElement {
       return [this.endpoint, this.tokenProvider, this.#metricId, this.groupKey, this.windowSize, range?.startingOn, range?.endingBefore, this.groupFilter, this.compare] as const;
     },
     task: async ([endpoint, tokenProvider, metric, groupKey, windowSize, from, to, filter, compare], { signal }) => {
-      if (!metric || !tokenProvider || !from || !to) return null;
+      if (!metric || !tokenProvider || !from || !to || rangeRefusal({ startingOn: from, endingBefore: to }, windowSize)) return null;
       const params = {
         billable_metric_id: metric,
         window_size: windowSize,
@@ -196,6 +196,8 @@ export class UsageChart extends LitElement {
     const failed = [this.#usage, this.#customer].find((t) => t.status === TaskStatus.ERROR);
     if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Usage could not be loaded.', () => this.#retry());
     if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    const refusal = rangeRefusal(this.#range, this.windowSize);
+    if (refusal) return errorTemplate(refusal);
     if (!this.#metricId) {
       if (pending) return loadingTemplate('Loading usage…');
       return emptyTemplate(this.#customer.value ? 'This customer has no billable metrics yet.' : 'Set the billable-metric-id attribute to choose a metric.');
