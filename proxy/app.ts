@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { createMiddleware } from 'hono/factory';
+import { reuseAnswers } from './answers.ts';
 import type { ApiEnv } from './context.ts';
 import { errorHandler, errorResponse } from './errors.ts';
 import { silentLogger, type Logger } from './log.ts';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   const sessions = createSessionVerifier({ secret: deps.sessionSecret, previousSecret: deps.previousSessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now });
   app.use('/api/*', requireSession(sessions));
   if (deps.rateLimiter) app.use('/api/*', limitSessionRate(deps.rateLimiter, deps.logger ?? silentLogger));
+  app.use('/api/*', reuseAnswers({ now: deps.now }));
   app.use('/api/*', upstreamFor(deps));
   app.route('/api/customer', customerRoutes(deps));
   app.route('/api/usage', usageRoutes(deps));

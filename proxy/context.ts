@@ -1,5 +1,3 @@
-import type { Context } from 'hono';
-import type { Freshness } from '../contract/index.ts';
 import type { CustomerMetronome } from './metronome/client.ts';
 import type { UpstreamScope } from './metronome/scope.ts';
 
@@ -12,11 +10,7 @@ export type ApiEnv = {
     metronome: CustomerMetronome;
     upstream: UpstreamScope;
     requestId: string;
+    /** Set by `answer()` when the answer may be given again as it is, and until when (answers.ts). */
+    reusable?: { text: string; until: number };
   };
 };
-
-/** A route's JSON answer with the `as_of` and `stale` of the Metronome figures behind it. */
-export function answer<T extends object>(c: Context<ApiEnv>, body: T) {
-  const withFreshness: T & Freshness = { ...body, ...c.var.upstream.freshness() };
-  return c.json(withFreshness);
-}

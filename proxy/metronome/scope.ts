@@ -8,6 +8,7 @@ import { iso } from '../time.ts';
 export class UpstreamScope {
   #oldestFetch: number | null = null;
   #stale = false;
+  #freshUntil = Infinity;
 
   #signal: AbortSignal | undefined;
   readonly #makeSignal: () => AbortSignal;
@@ -31,10 +32,20 @@ export class UpstreamScope {
     return (this.#signal ??= this.#makeSignal());
   }
 
-  /** Records an answer used for this request: when Metronome sent it, and whether it was served after a failure. */
-  noteAnswer(fetchedAt: number, stale: boolean): void {
+  /**
+   * Records an answer used for this request: when Metronome sent it, whether it was served after a
+   * failure, and until when the cache would hand out the very same answer (0 when it is being
+   * refreshed, stale or not cached).
+   */
+  noteAnswer(fetchedAt: number, stale: boolean, freshUntil: number): void {
     if (this.#oldestFetch === null || fetchedAt < this.#oldestFetch) this.#oldestFetch = fetchedAt;
     if (stale) this.#stale = true;
+    if (freshUntil < this.#freshUntil) this.#freshUntil = freshUntil;
+  }
+
+  /** Until when every answer this request used stays the same in the cache. */
+  get freshUntil(): number {
+    return this.#oldestFetch === null ? 0 : this.#freshUntil;
   }
 
   /** The `as_of` and `stale` fields of the request's JSON answer. */

@@ -229,25 +229,25 @@ export function createUpstream(options: UpstreamOptions) {
       const age = known ? options.now().getTime() - known.fetchedAt : Infinity;
       const ttl = ttlOf(read.reuse);
       if (known && age < ttl) {
-        scope.noteAnswer(known.fetchedAt, false);
+        scope.noteAnswer(known.fetchedAt, false, known.fetchedAt + ttl);
         return known.value as T;
       }
       if (known && age < 2 * ttl && servesStale(read.reuse)) {
         // Stale-while-revalidate: this reader gets the answer at once, one call refreshes it.
         coalesced(key, read, known, scope.requestId).catch(() => undefined);
-        scope.noteAnswer(known.fetchedAt, false);
+        scope.noteAnswer(known.fetchedAt, false, 0);
         return known.value as T;
       }
       countCall(scope);
       try {
         const fresh = await requestLimit(scope).execute(() => untilAborted(coalesced(key, read, known, scope.requestId), scope.signal));
-        scope.noteAnswer(fresh.fetchedAt, false);
+        scope.noteAnswer(fresh.fetchedAt, false, fresh.fetchedAt + ttl);
         return fresh.value as T;
       } catch (err) {
         const failedUpstream = err instanceof UpstreamFailure || (err instanceof ProxyError && err.status >= 500);
         if (known && age < staleIfErrorMs && failedUpstream && servesStale(read.reuse)) {
           logger.warn({ request_id: scope.requestId, upstream: `${read.method} ${read.path}`, ageSeconds: Math.round(age / 1000) }, 'Metronome failed; serving its last answer');
-          scope.noteAnswer(known.fetchedAt, true);
+          scope.noteAnswer(known.fetchedAt, true, 0);
           return known.value as T;
         }
         throw err;

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { BalancesResponse } from '../../contract/index.ts';
-import { answer, type ApiEnv } from '../context.ts';
+import { answer } from '../answers.ts';
+import type { ApiEnv } from '../context.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import { toMicros } from '../money.ts';

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { CustomerResponse } from '../../contract/index.ts';
-import { answer, type ApiEnv } from '../context.ts';
+import { answer } from '../answers.ts';
+import type { ApiEnv } from '../context.ts';
 import { groupKeysOf } from '../metronome/types.ts';
 import { currentBillingPeriod } from '../shape/billing-period.ts';
 import { iso } from '../time.ts';
@@ -16,6 +17,7 @@ export function customerRoutes(deps: { now: () => Date }) {
       current_billing_period: period ? { starting_on: iso(period.start), ending_before: iso(period.end) } : null,
       billable_metrics: metrics.map((m) => ({ id: m.id, name: m.name, group_keys: groupKeysOf(m) })),
     };
-    return answer(c, body);
+    // The answer moves with the clock only when the billing period ends (a customer without one is not kept).
+    return answer(c, body, period ? { reusableUntil: period.end.getTime() } : {});
   });
 }

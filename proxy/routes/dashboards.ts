@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { DashboardUrlResponse } from '../../contract/index.ts';
-import { answer, type ApiEnv } from '../context.ts';
+import { answer } from '../answers.ts';
+import type { ApiEnv } from '../context.ts';
 import { jsonBody, limitBody } from '../validation/body.ts';
 import { dashboardRequest } from '../validation/dashboard.ts';
 import { valid } from '../validation/validator.ts';

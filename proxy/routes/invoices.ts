@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import type { InvoiceExplainLine, InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
-import { answer, type ApiEnv } from '../context.ts';
+import { answer } from '../answers.ts';
+import type { ApiEnv } from '../context.ts';
+import { DAY, utcDayStart } from '../time.ts';
 import { ProxyError } from '../errors.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import type { Invoice, InvoiceLine } from '../metronome/types.ts';
@@ -89,15 +91,16 @@ export function invoicesRoutes(deps: { now: () => Date }) {
       // Type is filtered here: `usage` covers Metronome's USAGE and USAGE_CONSOLIDATED.
       const kept = invoices.filter((i) => type === 'any' || invoiceType(i) === type).sort(newestFirst);
       const body: InvoicesResponse = { since: since.toISOString(), invoices: kept.map(summarise) };
-      return answer(c, body);
+      // The default `since` moves with the UTC day.
+      return answer(c, body, { reusableUntil: utcDayStart(deps.now().getTime()) + DAY });
     })
     .get('/:id', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
       const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id);
-      return answer(c, shapeDetail(invoice, c.req.valid('query').show_zero_usage_line_items));
+      return answer(c, shapeDetail(invoice, c.req.valid('query').show_zero_usage_line_items), { reusableUntil: Infinity });
     })
     .get('/:id/explain', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
       const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id);
-      return answer(c, await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items));
+      return answer(c, await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items), { reusableUntil: Infinity });
     })
     .get('/:id/pdf', valid('param', invoiceParam), async (c) => {
       const { id } = c.req.valid('param');

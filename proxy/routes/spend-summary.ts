@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SpendSummaryResponse } from '../../contract/index.ts';
-import { answer, type ApiEnv } from '../context.ts';
+import { answer } from '../answers.ts';
+import type { ApiEnv } from '../context.ts';
 import { shapeSpendSummary, summaryPlan } from '../shape/spend-summary.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { SpendResponse } from '../../contract/index.ts';
-import { answer, type ApiEnv } from '../context.ts';
+import { answer } from '../answers.ts';
+import type { ApiEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { presentationKeys, shapeSpend } from '../shape/spend.ts';
 import { alignToWindows } from '../time.ts';
@@ -28,6 +29,6 @@ export function spendRoutes() {
     }
     const body: SpendResponse = shapeSpend({ windowSize, start: range.start, end: range.end, groupBy, breakdowns });
     // group_by_options lets the widget offer only the groupings that work for this customer.
-    return answer(c, { ...body, group_by_options: ['product', ...keys] });
+    return answer(c, { ...body, group_by_options: ['product', ...keys] }, { reusableUntil: Infinity });
   });
 }

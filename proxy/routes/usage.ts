@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { UsageResponse } from '../../contract/index.ts';
-import { answer, type ApiEnv } from '../context.ts';
+import { answer } from '../answers.ts';
+import type { ApiEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { currentBillingPeriod } from '../shape/billing-period.ts';
 import { checkGroupKey, shapeUsage } from '../shape/usage.ts';
@@ -47,6 +48,7 @@ export function usageRoutes(deps: { now: () => Date }) {
     const body: UsageResponse = previous
       ? { ...current, previous: { starting_on: previous.starting_on, ending_before: previous.ending_before, windows: previous.windows, total: previous.total } }
       : current;
-    return answer(c, body);
+    // The current billing period is the only part that moves with the clock, at the period's end.
+    return answer(c, body, { reusableUntil: currentPeriod ? period.end.getTime() : Infinity });
   });
 }
