@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from './log.ts';
 import type { Metronome } from './metronome/client.ts';
 import { upstreamTimeout } from './metronome/errors.ts';
 import { UpstreamScope } from './metronome/scope.ts';
+import { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { dashboardsRoutes } from './routes/dashboards.ts';
@@ -47,7 +48,6 @@ export interface AppDeps {
   devSessions?: DevSessions;
 }
 
-export const DEFAULT_DEADLINE_MS = 15_000;
 
 /**
  * Billing JSON is per customer and per moment: no shared cache may keep it, and no browser may read it
@@ -65,7 +65,7 @@ const billingHeaders = createMiddleware(async (c, next) => {
  */
 const upstreamFor = (deps: AppDeps) =>
   createMiddleware<ApiEnv>(async (c, next) => {
-    const deadlineAt = Date.now() + (deps.deadlineMs ?? DEFAULT_DEADLINE_MS);
+    const deadlineAt = Date.now() + (deps.deadlineMs ?? UPSTREAM_DEFAULTS.deadlineMs);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const signal = () => {
       const deadline = new AbortController();

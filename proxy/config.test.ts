@@ -36,7 +36,7 @@ describe('settings from the environment', () => {
       cacheReferenceTtlSeconds: 300,
       staleIfErrorSeconds: 900,
       metronomeConcurrency: 32,
-      metronomeRequestConcurrency: 8,
+      metronomeRequestConcurrency: 12,
       rateLimitPerMinute: 120,
       redisUrl: undefined,
       logLevel: 'info',

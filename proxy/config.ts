@@ -6,6 +6,8 @@
  * embedded simulator (the demo), where the production-only settings make no sense and are refused.
  */
 
+import { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -168,13 +170,13 @@ export function parseSettings<Fault = never>(env: Env, options: ParseOptions<Fau
     port: whole('PORT', 8787, 0, MAX_PORT),
     host,
     allowedOrigins,
-    metronomeTimeoutMs: whole('METRONOME_TIMEOUT_MS', 10_000, 1, MAX_MS),
-    metronomeDeadlineMs: whole('METRONOME_DEADLINE_MS', 15_000, 1, MAX_MS),
-    cacheTtlSeconds: whole('CACHE_TTL_SECONDS', 30, 0, MAX_SECONDS),
-    cacheReferenceTtlSeconds: whole('CACHE_REFERENCE_TTL_SECONDS', 300, 0, MAX_SECONDS),
-    staleIfErrorSeconds: whole('STALE_IF_ERROR_SECONDS', 900, 0, MAX_SECONDS),
-    metronomeConcurrency: whole('METRONOME_CONCURRENCY', 32, 1, 10_000),
-    metronomeRequestConcurrency: whole('METRONOME_REQUEST_CONCURRENCY', 8, 1, 1_000),
+    metronomeTimeoutMs: whole('METRONOME_TIMEOUT_MS', UPSTREAM_DEFAULTS.timeoutMs, 1, MAX_MS),
+    metronomeDeadlineMs: whole('METRONOME_DEADLINE_MS', UPSTREAM_DEFAULTS.deadlineMs, 1, MAX_MS),
+    cacheTtlSeconds: whole('CACHE_TTL_SECONDS', UPSTREAM_DEFAULTS.liveTtlSeconds, 0, MAX_SECONDS),
+    cacheReferenceTtlSeconds: whole('CACHE_REFERENCE_TTL_SECONDS', UPSTREAM_DEFAULTS.referenceTtlSeconds, 0, MAX_SECONDS),
+    staleIfErrorSeconds: whole('STALE_IF_ERROR_SECONDS', UPSTREAM_DEFAULTS.staleIfErrorSeconds, 0, MAX_SECONDS),
+    metronomeConcurrency: whole('METRONOME_CONCURRENCY', UPSTREAM_DEFAULTS.concurrency, 1, 10_000),
+    metronomeRequestConcurrency: whole('METRONOME_REQUEST_CONCURRENCY', UPSTREAM_DEFAULTS.requestConcurrency, 1, 1_000),
     rateLimitPerMinute: whole('RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     redisUrl,
     logLevel,

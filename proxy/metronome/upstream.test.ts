@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ErrorBody, Freshness, InvoicesResponse, UsageResponse } from '../../contract/index.ts';
 import { ACME_ID, GLOBEX_ID, METRIC_IDS } from '../../simulator/index.ts';
 import { authGet, METRONOME_TOKEN, NOW, sessionFor, simulatorFetch, testApp, type SimulatorFetchOptions, type UpstreamCall } from '../test/harness.ts';
-import { MAX_CALLS_PER_REQUEST } from './upstream.ts';
+import { MAX_CALLS_PER_REQUEST, UPSTREAM_DEFAULTS } from './upstream.ts';
 
 /**
  * The upstream layer's rules, seen from the browser's side: what the proxy answers and how many calls
@@ -192,7 +192,7 @@ describe('coalescing and the cache', () => {
 });
 
 describe('paging in parallel', () => {
-  it('reads a long hourly spend range with at most 8 calls in flight at once', async () => {
+  it('reads a long hourly spend range with at most METRONOME_REQUEST_CONCURRENCY calls in flight at once', async () => {
     let inFlight = 0;
     let most = 0;
     const calls: UpstreamCall[] = [];
@@ -209,7 +209,7 @@ describe('paging in parallel', () => {
     const response = await authGet(app, '/api/spend?starting_on=2026-08-27&ending_before=2026-11-25&window_size=hour', ACME_ID);
     assert.equal(response.status, 200);
     assert.equal(calls.length, 90, 'one call per day of hourly windows');
-    assert.equal(most, 8);
+    assert.equal(most, UPSTREAM_DEFAULTS.requestConcurrency);
   });
 });
 

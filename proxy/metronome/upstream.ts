@@ -48,17 +48,17 @@ export interface UpstreamOptions extends TransportOptions {
   now: () => Date;
   /** Default: an in-memory LRU. */
   cache?: CacheStore;
-  /** Seconds `live` answers are fresh (usage, spend, invoices, balances). Default 30. */
+  /** Seconds `live` answers are fresh (usage, spend, invoices, balances). Defaults: UPSTREAM_DEFAULTS. */
   liveTtlSeconds?: number;
-  /** Seconds `reference` answers are fresh (metrics, contracts, products, rates, customers). Default 300. */
+  /** Seconds `reference` answers are fresh (metrics, contracts, products, rates, customers). */
   referenceTtlSeconds?: number;
-  /** How old an answer may be and still be served when Metronome fails. Default 900. */
+  /** How old an answer may be and still be served when Metronome fails. */
   staleIfErrorSeconds?: number;
-  /** Metronome calls in flight at once from this instance. Default 32. */
+  /** Metronome calls in flight at once from this instance. */
   concurrency?: number;
-  /** Metronome calls in flight at once for one browser request. Default 8. */
+  /** Metronome calls in flight at once for one browser request. */
   requestConcurrency?: number;
-  /** How long a shared fetch may take in all, retries included (the browser's own deadline is shorter or equal). Default 15000. */
+  /** How long a shared fetch may take in all, retries included (the browser's own deadline is shorter or equal). */
   fetchDeadlineMs?: number;
   retry?: { maxAttempts?: number; initialDelayMs?: number; maxDelayMs?: number; retryAfterCapMs?: number };
   /**
@@ -68,6 +68,18 @@ export interface UpstreamOptions extends TransportOptions {
   circuit?: { failureRatio?: number; windowMs?: number; minimumRps?: number; openMs?: number };
   logger?: Logger;
 }
+
+/** The upstream layer's defaults, which the proxy's settings (config.ts) also start from. */
+export const UPSTREAM_DEFAULTS = {
+  liveTtlSeconds: 30,
+  referenceTtlSeconds: 300,
+  staleIfErrorSeconds: 900,
+  concurrency: 32,
+  /** 90 days of hourly spend is 90 calls: 12 at once make it 8 rounds of Metronome's latency. */
+  requestConcurrency: 12,
+  timeoutMs: 10_000,
+  deadlineMs: 15_000,
+} as const;
 
 /** Far above any legitimate request (a 92-day hourly spend is ~93 calls); stops a paging loop from running away. */
 export const MAX_CALLS_PER_REQUEST = 400;
@@ -96,10 +108,10 @@ export function createUpstream(options: UpstreamOptions) {
   const logger = options.logger ?? silentLogger;
   const cache = options.cache ?? createMemoryCache();
   const transport = createTransport(options);
-  const liveMs = (options.liveTtlSeconds ?? 30) * 1000;
-  const referenceMs = (options.referenceTtlSeconds ?? 300) * 1000;
-  const staleIfErrorMs = (options.staleIfErrorSeconds ?? 900) * 1000;
-  const fetchDeadlineMs = options.fetchDeadlineMs ?? 15_000;
+  const liveMs = (options.liveTtlSeconds ?? UPSTREAM_DEFAULTS.liveTtlSeconds) * 1000;
+  const referenceMs = (options.referenceTtlSeconds ?? UPSTREAM_DEFAULTS.referenceTtlSeconds) * 1000;
+  const staleIfErrorMs = (options.staleIfErrorSeconds ?? UPSTREAM_DEFAULTS.staleIfErrorSeconds) * 1000;
+  const fetchDeadlineMs = options.fetchDeadlineMs ?? UPSTREAM_DEFAULTS.deadlineMs;
   const retryAfterCapMs = options.retry?.retryAfterCapMs ?? 5_000;
   const circuitOpenMs = options.circuit?.openMs ?? 5_000;
 
@@ -117,9 +129,9 @@ export function createUpstream(options: UpstreamOptions) {
       minimumRps: options.circuit?.minimumRps ?? 1,
     }),
   });
-  const instanceLimit = bulkhead(options.concurrency ?? 32, 10_000);
+  const instanceLimit = bulkhead(options.concurrency ?? UPSTREAM_DEFAULTS.concurrency, 10_000);
   const requestLimits = new WeakMap<UpstreamScope, BulkheadPolicy>();
-  const requestConcurrency = options.requestConcurrency ?? 8;
+  const requestConcurrency = options.requestConcurrency ?? UPSTREAM_DEFAULTS.requestConcurrency;
   const callCounts = new WeakMap<UpstreamScope, number>();
   const inFlight = new Map<string, Promise<CachedAnswer>>();
 
