@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { InvoiceExplainLine, InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
 import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
-import { DAY, utcDayStart } from '../time.ts';
+import { DAY, iso, utcDayStart } from '../time.ts';
 import { ProxyError } from '../errors.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import type { Invoice, InvoiceLine } from '../metronome/types.ts';
@@ -85,12 +85,12 @@ export function invoicesRoutes(deps: { now: () => Date }) {
       const invoices = await c.var.metronome.listInvoices({
         ...(status === 'any' ? {} : { status: status.toUpperCase() as 'DRAFT' | 'FINALIZED' | 'VOID' }),
         ...(contractId ? { contract_id: contractId } : {}),
-        starting_on: since.toISOString(),
+        starting_on: iso(since),
         sort: 'date_desc',
       });
       // Type is filtered here: `usage` covers Metronome's USAGE and USAGE_CONSOLIDATED.
       const kept = invoices.filter((i) => type === 'any' || invoiceType(i) === type).sort(newestFirst);
-      const body: InvoicesResponse = { since: since.toISOString(), invoices: kept.map(summarise) };
+      const body: InvoicesResponse = { since: iso(since), invoices: kept.map(summarise) };
       // The default `since` moves with the UTC day.
       return answer(c, body, { reusableUntil: utcDayStart(deps.now().getTime()) + DAY });
     })

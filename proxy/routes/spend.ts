@@ -4,7 +4,7 @@ import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { presentationKeys, shapeSpend } from '../shape/spend.ts';
-import { alignToWindows } from '../time.ts';
+import { alignToWindows, iso } from '../time.ts';
 import { spendQuery } from '../validation/queries.ts';
 import { valid } from '../validation/validator.ts';
 
@@ -20,8 +20,8 @@ export function spendRoutes() {
 
     const breakdowns = await c.var.metronome.invoiceBreakdowns({
       window_size: windowSize,
-      starting_on: range.start.toISOString(),
-      ending_before: range.end.toISOString(),
+      starting_on: iso(range.start),
+      ending_before: iso(range.end),
     });
     const { keys, usageLines } = presentationKeys(breakdowns);
     if (groupBy !== 'product' && usageLines > 0 && !keys.includes(groupBy)) {

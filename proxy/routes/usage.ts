@@ -5,7 +5,7 @@ import type { ApiEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { currentBillingPeriod } from '../shape/billing-period.ts';
 import { checkGroupKey, shapeUsage } from '../shape/usage.ts';
-import { alignToWindows } from '../time.ts';
+import { alignToWindows, iso } from '../time.ts';
 import { windowLimit } from '../validation/dates.ts';
 import { usageQuery } from '../validation/queries.ts';
 import { valid } from '../validation/validator.ts';
@@ -33,8 +33,8 @@ export function usageRoutes(deps: { now: () => Date }) {
       const aggregates = await metronome.usageGroups({
         billable_metric_id: metric.id,
         window_size: windowSize,
-        starting_on: start.toISOString(),
-        ending_before: end.toISOString(),
+        starting_on: iso(start),
+        ending_before: iso(end),
         ...(groupKey ? { group_key: groupKey } : {}),
         ...(groupFilters ? { group_filters: groupFilters } : {}),
       });
