@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { ACME_ID, METRIC_IDS } from '../simulator/index.ts';
 import { errorHandler, ProxyError } from './errors.ts';
@@ -10,6 +11,19 @@ import { recordingLogger } from './test/logger.ts';
 const usage = `/api/usage?billable_metric_id=${METRIC_IDS.cpuHours}&starting_on=2026-11-01&ending_before=2026-11-02`;
 
 describe('the app\'s one error handler', () => {
+  it('answers a refusal of Hono\'s own with its 4xx in the proxy\'s shape, not a 500', async () => {
+    const logger = recordingLogger();
+    const app = new Hono();
+    app.onError(errorHandler(logger));
+    app.get('/things', () => {
+      throw new HTTPException(400, { message: 'Malformed JSON in request body' });
+    });
+    const response = await app.request('/things');
+    assert.equal(response.status, 400);
+    assert.deepEqual(await response.json(), { error: { code: 'bad_request', message: 'The request could not be read.' } });
+    assert.equal(logger.lines.length, 0);
+  });
+
   it('logs an unexpected error once, with the request id, route, status, code, message and stack, and tells the browser nothing of it', async () => {
     const logger = recordingLogger();
     const app = new Hono();

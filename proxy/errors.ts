@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody } from '../contract/index.ts';
 import type { Logger } from './log.ts';
@@ -41,6 +42,8 @@ export function errorHandler(logger: Logger) {
       if (err.retryAfterSeconds !== undefined) c.header('retry-after', String(err.retryAfterSeconds));
       return errorResponse(c, err.status, err.code, err.message);
     }
+    // Hono's own refusals of a request (a malformed one, say) keep their 4xx, in the proxy's shape.
+    if (err instanceof HTTPException && err.status < 500) return errorResponse(c, err.status, 'bad_request', 'The request could not be read.');
     logger.error({ ...where, status: 500, code: 'internal_error', err: { type: err?.name, message: err?.message, stack: err?.stack } }, 'unexpected error');
     return errorResponse(c, 500, 'internal_error', 'The billing proxy hit an unexpected error.');
   };
