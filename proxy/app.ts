@@ -7,7 +7,7 @@ import type { ApiEnv } from './context.ts';
 import { errorHandler, errorResponse } from './errors.ts';
 import { silentLogger, type Logger } from './log.ts';
 import type { Metronome } from './metronome/client.ts';
-import { upstreamTimeout } from './metronome/errors.ts';
+import { deadlinePassed } from './metronome/errors.ts';
 import { UpstreamScope } from './metronome/scope.ts';
 import { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
 import { balancesRoutes } from './routes/balances.ts';
@@ -70,7 +70,7 @@ const upstreamFor = (deps: AppDeps) =>
     const signal = () => {
       const deadline = new AbortController();
       // The reason is what the calls in flight fail with, so the browser gets the 504 whichever call it hit.
-      timer = setTimeout(() => deadline.abort(upstreamTimeout()), Math.max(0, deadlineAt - Date.now()));
+      timer = setTimeout(() => deadline.abort(deadlinePassed()), Math.max(0, deadlineAt - Date.now()));
       return AbortSignal.any([c.req.raw.signal, deadline.signal]);
     };
     const scope = new UpstreamScope({ signal, now: deps.now, requestId: c.var.requestId });

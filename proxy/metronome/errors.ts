@@ -33,7 +33,16 @@ export class UpstreamFailure extends ProxyError {
   }
 }
 
-export const upstreamTimeout = () => new UpstreamFailure(504, 'upstream_timeout', 'Metronome did not answer in time. Try again shortly.', 'timeout');
+const TOO_SLOW = 'Metronome did not answer in time. Try again shortly.';
+
+/** One call took longer than METRONOME_TIMEOUT_MS: worth another attempt. */
+export const upstreamTimeout = () => new UpstreamFailure(504, 'upstream_timeout', TOO_SLOW, 'timeout');
+
+/**
+ * A request's (or a shared call's) whole deadline passed: nothing is retried after it, and it says
+ * nothing of Metronome's health, so it is not an outage for the circuit either.
+ */
+export const deadlinePassed = () => new ProxyError(504, 'upstream_timeout', TOO_SLOW);
 
 export const upstreamUnreachable = () => new UpstreamFailure(502, 'upstream_unavailable', 'Metronome could not be reached. Try again shortly.', 'network');
 
@@ -60,6 +69,6 @@ export function upstreamStatusError(status: number, retryAfter?: number): Upstre
   if (status === 401 || status === 403)
     return new UpstreamFailure(502, 'upstream_auth', 'The billing proxy is not authorised by Metronome; check its API token.', status);
   if (status === 429) return new UpstreamFailure(503, 'upstream_rate_limited', 'Metronome is rate limiting requests. Try again shortly.', status, retryAfter);
-  if (status === 504 || status === 408) return new UpstreamFailure(504, 'upstream_timeout', 'Metronome did not answer in time. Try again shortly.', status);
+  if (status === 504 || status === 408) return new UpstreamFailure(504, 'upstream_timeout', TOO_SLOW, status);
   return new UpstreamFailure(502, 'upstream_error', `Metronome answered with an error (HTTP ${status}).`, status);
 }

@@ -53,6 +53,11 @@ export function createTransport(options: TransportOptions) {
         if (signal.aborted) throw abandoned(signal, err);
         throw timeout.signal.aborted ? upstreamTimeout() : upstreamUnreachable();
       }
+      // An answer that arrives after the call was given up is not read (a fetch that does not reject on abort).
+      if (signal.aborted) {
+        await response.body?.cancel().catch(() => undefined);
+        throw abandoned(signal, new Error('The call was abandoned.'));
+      }
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined);
         throw upstreamStatusError(response.status, retryAfterMs(response.headers.get('retry-after'), Date.now()));

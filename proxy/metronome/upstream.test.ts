@@ -132,6 +132,16 @@ describe('the per-request deadline', () => {
   });
 });
 
+describe('the shared fetch\'s own deadline', () => {
+  it('fails a reader with 504, not 500, when a call it joined outlives its own deadline', async () => {
+    // The call's deadline (started by the first reader) passes before this browser request's own.
+    const { get } = setup({ fault: (url) => (isUsage(url) ? 'latency=1000' : undefined), deadlineMs: 5_000, upstream: { fetchDeadlineMs: 300 } });
+    const { status, body } = await get();
+    assert.equal(status, 504);
+    assert.equal(body.error.code, 'upstream_timeout');
+  });
+});
+
 describe('coalescing and the cache', () => {
   it('makes one Metronome call for identical calls in flight at the same time', async () => {
     const { app, calls } = setup({ fault: () => 'latency=50' });

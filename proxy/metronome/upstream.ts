@@ -2,7 +2,7 @@ import { bulkhead, BulkheadRejectedError, BrokenCircuitError, circuitBreaker, ha
 import { ProxyError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { createMemoryCache, type CacheStore, type CachedAnswer } from './cache.ts';
-import { circuitOpen, proxyBusy, tooManyCalls, UpstreamFailure, upstreamInvalid } from './errors.ts';
+import { circuitOpen, deadlinePassed, proxyBusy, tooManyCalls, UpstreamFailure, upstreamInvalid } from './errors.ts';
 import { UpstreamBackoff } from './backoff.ts';
 import type { UpstreamScope } from './scope.ts';
 import { createTransport, type TransportOptions } from './transport.ts';
@@ -184,21 +184,25 @@ export function createUpstream(options: UpstreamOptions) {
    * deadline (no single browser's abort cancels it for the others), stored when it succeeds.
    */
   async function sharedFetch(key: string, read: UpstreamRead, known: CachedAnswer | undefined, requestId: string | undefined): Promise<CachedAnswer> {
-    const signal = AbortSignal.timeout(fetchDeadlineMs);
+    // Its own deadline, failing as the browser's does (a 504), for readers who joined it later than its start.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(deadlinePassed()), fetchDeadlineMs);
+    const signal = deadline.signal;
     const keepMs = servesStale(read.reuse) ? Math.max(2 * ttlOf(read.reuse), staleIfErrorMs) : ttlOf(read.reuse);
     const newer = async () => {
       const latest = await cache.get(key);
       return latest && (!known || latest.fetchedAt > known.fetchedAt) ? latest : undefined;
     };
-    let claimed = await cache.claim(key, fetchDeadlineMs);
-    // Another instance is fetching: wait for its answer rather than call Metronome again.
-    while (!claimed && !signal.aborted) {
-      await sleep(25);
-      const answer = await newer();
-      if (answer) return answer;
-      if (!(await cache.isClaimed(key))) claimed = await cache.claim(key, fetchDeadlineMs);
-    }
+    let claimed = false;
     try {
+      claimed = await cache.claim(key, fetchDeadlineMs);
+      // Another instance is fetching: wait for its answer rather than call Metronome again.
+      while (!claimed && !signal.aborted) {
+        await sleep(25);
+        const answer = await newer();
+        if (answer) return answer;
+        if (!(await cache.isClaimed(key))) claimed = await cache.claim(key, fetchDeadlineMs);
+      }
       // The holder may have stored its answer and let go between our last look and our claim.
       const stored = claimed && read.reuse !== 'never' ? await newer() : undefined;
       if (stored) return stored;
@@ -207,6 +211,7 @@ export function createUpstream(options: UpstreamOptions) {
       if (read.reuse !== 'never') await cache.set(key, answer, size, keepMs);
       return answer;
     } finally {
+      clearTimeout(timer);
       if (claimed) await cache.release(key);
     }
   }
