@@ -11,6 +11,18 @@ import { recordingLogger } from './test/logger.ts';
 const usage = `/api/usage?billable_metric_id=${METRIC_IDS.cpuHours}&starting_on=2026-11-01&ending_before=2026-11-02`;
 
 describe('the app\'s one error handler', () => {
+  it('does not log a browser that went away as a bug', async () => {
+    const logger = recordingLogger();
+    const app = new Hono();
+    app.onError(errorHandler(logger));
+    app.get('/things', () => {
+      throw new DOMException('This operation was aborted', 'AbortError');
+    });
+    const response = await app.request(new Request('http://proxy.test/things', { signal: AbortSignal.abort() }));
+    assert.equal(response.status, 499);
+    assert.deepEqual(logger.lines.map((line) => line.level), ['info']);
+  });
+
   it('answers a refusal of Hono\'s own with its 4xx in the proxy\'s shape, not a 500', async () => {
     const logger = recordingLogger();
     const app = new Hono();

@@ -44,6 +44,12 @@ export function errorHandler(logger: Logger) {
     }
     // Hono's own refusals of a request (a malformed one, say) keep their 4xx, in the proxy's shape.
     if (err instanceof HTTPException && err.status < 500) return errorResponse(c, err.status, 'bad_request', 'The request could not be read.');
+    // The browser went away (a page closed, a newer request replaced this one): its calls were
+    // abandoned, which is no bug. Nobody reads the answer; 499 marks it for access logs.
+    if (c.req.raw.signal.aborted) {
+      logger.info({ ...where, status: 499 }, 'the browser went away before the answer');
+      return new Response(null, { status: 499 });
+    }
     logger.error({ ...where, status: 500, code: 'internal_error', err: { type: err?.name, message: err?.message, stack: err?.stack } }, 'unexpected error');
     return errorResponse(c, 500, 'internal_error', 'The billing proxy hit an unexpected error.');
   };
