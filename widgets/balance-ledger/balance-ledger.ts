@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
@@ -13,6 +13,7 @@ import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
+import { defineElement } from '../shared/define.ts';
 
 /**
  * What is left on each prepaid commit and credit, in the order they are used, when they expire and
@@ -56,7 +57,6 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
-@customElement('balance-ledger')
 export class BalanceLedger extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, styles];
 
@@ -194,6 +194,8 @@ export class BalanceLedger extends LitElement {
     this.#expanded = expanded;
   }
 }
+
+defineElement('balance-ledger', BalanceLedger);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getBlob, getJson } from '../shared/api.ts';
 import type { Freshness, InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
@@ -14,6 +14,7 @@ import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
 import styles, { theme } from './invoice-list.styles.ts';
+import { defineElement } from '../shared/define.ts';
 
 const DAY = 86_400_000;
 const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft', finalized: 'Finalized', void: 'Void' };
@@ -61,7 +62,6 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
-@customElement('invoice-list')
 export class InvoiceList extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, styles];
 
@@ -307,6 +307,8 @@ export class InvoiceList extends LitElement {
   }
 
 }
+
+defineElement('invoice-list', InvoiceList);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { postJson } from '../shared/api.ts';
 import { reportErrors } from '../shared/events.ts';
@@ -9,6 +9,7 @@ import { type ThemeName, ThemeController } from '../shared/theme/theme-controlle
 import { errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { colorOverrides } from './metronome-dashboard.palette.ts';
 import styles, { theme } from './metronome-dashboard.styles.ts';
+import { defineElement } from '../shared/define.ts';
 
 const TITLES: Record<string, string> = { invoices: 'Invoices', usage: 'Usage', commits_and_credits: 'Commits and credits' };
 /** Metronome's embeddable URLs are short-lived; ask for a new one a little before an hour is up. */
@@ -65,7 +66,6 @@ const URL_LIFETIME_MS = 50 * 60_000;
  * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
-@customElement('metronome-dashboard')
 export class MetronomeDashboard extends LitElement {
   static override styles = [theme, stateStyles, styles];
 
@@ -147,6 +147,8 @@ function toMetronomeOverrides(overrides: GroupKeyOverrides) {
     ...(o.value_display_names ? { value_display_names: o.value_display_names } : {}),
   }));
 }
+
+defineElement('metronome-dashboard', MetronomeDashboard);
 
 declare global {
   interface HTMLElementTagNameMap {

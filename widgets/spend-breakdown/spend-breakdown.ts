@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
@@ -22,6 +22,7 @@ import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
 import styles, { theme } from './spend-breakdown.styles.ts';
 import { spendSummary } from './spend-breakdown.text.ts';
+import { defineElement } from '../shared/define.ts';
 
 /**
  * What the signed-in customer has spent this billing period and where the money goes: headline
@@ -87,7 +88,6 @@ import { spendSummary } from './spend-breakdown.text.ts';
  * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
-@customElement('spend-breakdown')
 export class SpendBreakdown extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles, styles];
 
@@ -276,6 +276,8 @@ export class SpendBreakdown extends LitElement {
     if (model) downloadCsv(toCsv(csvRows(model)), csvFilename(model));
   };
 }
+
+defineElement('spend-breakdown', SpendBreakdown);
 
 declare global {
   interface HTMLElementTagNameMap {

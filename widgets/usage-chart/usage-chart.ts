@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
@@ -24,6 +24,7 @@ import { WindowedChart } from '../shared/chart/windowed-chart.ts';
 import { DAY, parseGroupFilter, type RangePreset, rangeRefusal, resolveRange, serializeGroupFilter } from '../shared/range.ts';
 import { summarize } from './usage-chart.summary.ts';
 import { csvFilename, csvRows } from '../shared/chart/table.ts';
+import { defineElement } from '../shared/define.ts';
 
 /**
  * Usage of one billable metric over time, stacked by group, for the signed-in customer, with controls
@@ -89,7 +90,6 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
-@customElement('usage-chart')
 export class UsageChart extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles];
 
@@ -307,6 +307,8 @@ export class UsageChart extends LitElement {
     },
   };
 }
+
+defineElement('usage-chart', UsageChart);
 
 declare global {
   interface HTMLElementTagNameMap {
