@@ -1,6 +1,6 @@
 // The demo page: lists the simulator's customers, signs in as one through the dev-only session route,
 // and sets up the theme panel (theme-panel.js). The widgets' own controls do the rest.
-import { COLOR_TOKENS } from '/dist/widgets.js';
+import { COLOR_TOKENS } from '/dist/cdn/widgets.js';
 import { setUpCopy } from './copy.js';
 import { createThemePanel } from './theme-panel.js';
 

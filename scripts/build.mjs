@@ -1,30 +1,84 @@
-// Builds dist/: one self-contained ESM file per widget, plus dist/widgets.js that defines them all.
-import { existsSync, readdirSync } from 'node:fs';
+// Builds dist/, what the npm package ships:
+//
+//   dist/index.js, dist/<element>.js, dist/contract.js   the package's entries: ES2022 modules that import
+//        lit, @lit/task and the d3 modules from node_modules (the page's bundler loads each once) and
+//        share the package's own code through dist/chunks/, so two elements on a page share it too
+//   dist/cdn/widgets.js, dist/cdn/<element>.js          self-contained files (lit and d3 inside), minified,
+//        for a plain <script type="module">; each copy brings its own lit, so use one per page
+//   dist/types/                                          declarations (.d.ts) of the entries
+//
+// Decorators and `accessor` fields are compiled away (esbuild lowers them for ES2022); no .ts
+// specifier survives in the JS or the declarations.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+/** Every element: a folder of widgets/ with a module of the same name. */
 export function widgetEntries() {
   return readdirSync('widgets', { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(`widgets/${entry.name}/${entry.name}.ts`))
     .map((entry) => ({ in: `widgets/${entry.name}/${entry.name}.ts`, out: entry.name }));
 }
 
-export async function buildWidgets(outdir = 'dist') {
+/** Package dependencies stay imports (and so do their subpaths, `lit/decorators.js`). */
+const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}/*`]);
+
+const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning' };
+
+/** The self-contained files, minified: what the all-widgets size budget measures. */
+export async function buildCdn(outdir = 'dist/cdn') {
   const entries = widgetEntries();
-  await build({
-    entryPoints: [{ in: 'widgets/index.ts', out: 'widgets' }, ...entries],
-    outdir,
-    bundle: true,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    sourcemap: true,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+  await build({ ...common, entryPoints: [{ in: 'widgets/index.ts', out: 'widgets' }, ...entries], outdir, minify: true });
   return ['widgets', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
 }
 
+/** The package's entries, sharing chunks, their dependencies left as imports. */
+export async function buildPackage(outdir = 'dist') {
+  const entries = widgetEntries();
+  await build({
+    ...common,
+    entryPoints: [{ in: 'widgets/index.ts', out: 'index' }, ...entries, { in: 'contract/index.ts', out: 'contract' }],
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    external,
+  });
+  return ['index', 'contract', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
+}
+
+function filesUnder(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/**
+ * Declarations by TypeScript (tsconfig.build.json), then their relative `.ts` specifiers rewritten to
+ * `.js`: the sources import `.ts` files, which tsc keeps as written in declarations.
+ */
+export function buildTypes(outdir = 'dist/types') {
+  rmSync(outdir, { recursive: true, force: true });
+  execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.meta.url)), '-p', 'tsconfig.build.json', '--outDir', outdir], { stdio: 'inherit' });
+  for (const file of filesUnder(outdir).filter((f) => f.endsWith('.d.ts'))) {
+    const text = readFileSync(file, 'utf8');
+    const rewritten = text.replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3');
+    if (rewritten !== text) writeFileSync(file, rewritten);
+  }
+}
+
+export async function buildAll() {
+  rmSync('dist', { recursive: true, force: true });
+  const files = [...(await buildPackage()), ...(await buildCdn())];
+  buildTypes();
+  return files;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(`built ${(await buildWidgets()).join(', ')}`);
+  const files = await buildAll();
+  console.log(`built ${files.join(', ')} and dist/types/`);
 }

@@ -197,7 +197,7 @@ describe('secrets stay in the proxy', { timeout: 120_000 }, () => {
   it('dist/ holds none of the secrets, nor any reference to the variables that carry them, even when built with them set', () => {
     const out = mkdtempSync(join(tmpdir(), 'dist-scan-'));
     try {
-      execFileSync('node', ['--input-type=module', '-e', `import('./scripts/build.mjs').then((m) => m.buildWidgets(${JSON.stringify(out)}))`], {
+      execFileSync('node', ['--input-type=module', '-e', `import('./scripts/build.mjs').then(async (m) => { await m.buildPackage(${JSON.stringify(out)}); await m.buildCdn(${JSON.stringify(`${out}/cdn`)}); })`], {
         env: { ...process.env, METRONOME_API_TOKEN: METRONOME_TOKEN, SESSION_SECRET, SESSION_SECRET_PREVIOUS },
       });
       for (const folder of ['dist', out]) {
