@@ -45,6 +45,7 @@ describe('the packed package', () => {
     }
     const sources = [...paths].filter((path) => (path.endsWith('.ts') && !path.endsWith('.d.ts')) || path.includes('.test.'));
     assert.deepEqual(sources, []);
+    for (const doc of ['README.md', 'LICENSE', 'SECURITY.md', 'CHANGELOG.md']) assert.ok(paths.has(doc), `${doc} is not in the package`);
   });
 
   it('imports every entry in Node without a DOM, as a server render would', () => {
