@@ -60,8 +60,8 @@ describe('token-url', () => {
   });
 
   it('reads the token from a JSON {"token": …} body', async () => {
-    const plain = proxy.tokenUrl;
-    proxy.tokenUrl = async (request) => Response.json({ token: await (await plain(request)).text(), expires_in: 600 });
+    const plain = proxy.tokenUrlAnswer;
+    proxy.tokenUrlAnswer = async (request) => Response.json({ token: await (await plain(request)).text(), expires_in: 600 });
     const el = await fixture<BalanceLedger>(html`<balance-ledger endpoint=${ENDPOINT} token-url=${freshTokenUrl()}></balance-ledger>`);
     await shown(el, 'table');
   });
@@ -84,8 +84,8 @@ describe('token-url', () => {
   ];
   for (const [what, answer, status, message] of failures) {
     it(`shows an error with Retry when the token URL answers ${what}, and recovers`, async () => {
-      const plain = proxy.tokenUrl;
-      proxy.tokenUrl = answer;
+      const plain = proxy.tokenUrlAnswer;
+      proxy.tokenUrlAnswer = answer;
       const failed = oneEvent(document, 'mw-error') as Promise<MwErrorEvent>;
       const el = await fixture<BalanceLedger>(html`<balance-ledger endpoint=${ENDPOINT} token-url=${freshTokenUrl()}></balance-ledger>`);
       const event = await failed;
@@ -97,7 +97,7 @@ describe('token-url', () => {
       expect(part(el, 'error')!.textContent).to.contain(event.message);
       expect(apiRequests(), 'nothing reaches the proxy without a token').to.have.length(0);
       await expect(el).to.be.accessible();
-      proxy.tokenUrl = plain;
+      proxy.tokenUrlAnswer = plain;
       part(el, 'retry')!.click();
       await shown(el, 'table');
     });
@@ -260,8 +260,8 @@ describe('events', () => {
 function holdTokenUrl(): () => void {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const answer = proxy.tokenUrl;
-  proxy.tokenUrl = async (request) => {
+  const answer = proxy.tokenUrlAnswer;
+  proxy.tokenUrlAnswer = async (request) => {
     await gate;
     return answer(request);
   };

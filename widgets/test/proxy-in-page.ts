@@ -14,7 +14,7 @@ import type { TokenProvider } from '../shared/session.ts';
 export const NOW = new Date();
 const SECRET = 'widget-test-secret';
 export const ENDPOINT = 'https://proxy.test';
-/** The path of the token URL the page answers, on any origin, as a host's backend would (see `tokenUrl`). */
+/** The path of the token URL the page answers, on any origin, as a host's backend would (see `tokenUrlAnswer`). */
 export const TOKEN_PATH = '/session-token';
 
 export interface InstalledProxy {
@@ -22,7 +22,7 @@ export interface InstalledProxy {
   /** How often the widget asked for a token (through `tokenProvider` or the token URL). */
   tokenRequests: () => number;
   /** Answers a GET of `TOKEN_PATH` (any origin, any query); by default a fresh token as `text/plain`. */
-  tokenUrl: (request: Request) => Promise<Response>;
+  tokenUrlAnswer: (request: Request) => Promise<Response>;
   /** Every request to `TOKEN_PATH`, in order. */
   tokenUrlRequests: Request[];
   /** Every request that reached the proxy, in order. */
@@ -63,7 +63,7 @@ export function installProxy(customerId = ACME_ID, now: Date | (() => Date) = NO
       return mint();
     },
     tokenRequests: () => tokens,
-    tokenUrl: async () => new Response(await mint(), { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+    tokenUrlAnswer: async () => new Response(await mint(), { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
     tokenUrlRequests: [],
     requests: [],
     override: null,
@@ -97,7 +97,7 @@ export function installProxy(customerId = ACME_ID, now: Date | (() => Date) = NO
     if (new URL(request.url).pathname === TOKEN_PATH) {
       tokens++;
       installed.tokenUrlRequests.push(request);
-      return installed.tokenUrl(request);
+      return installed.tokenUrlAnswer(request);
     }
     if (!request.url.startsWith(ENDPOINT)) return realFetch(input, init);
     installed.requests.push(request.clone());
