@@ -34,7 +34,7 @@ export function tokenUrlProvider(url: string, credentials: RequestCredentials): 
         throw fail('could not be reached');
       }
       if (!response.ok) throw fail(`answered HTTP ${response.status}`, response.status);
-      const type = response.headers.get('content-type') ?? '';
+      const type = response.headers.get('content-type')?.toLowerCase() ?? '';
       const body = await response.text().catch(() => '');
       let token: unknown;
       try {
