@@ -1,6 +1,6 @@
 // The demo page: lists the simulator's customers, signs in as one through the dev-only session route,
 // and sets up the theme panel (theme-panel.js). The widgets' own controls do the rest.
-import { COLOR_TOKENS } from '/dist/cdn/widgets.js';
+import { COLOR_TOKENS, configure } from '/dist/cdn/widgets.js';
 import { setUpCopy } from './copy.js';
 import { createThemePanel } from './theme-panel.js';
 
@@ -19,7 +19,7 @@ async function json(response) {
   return body;
 }
 
-/** A token provider per customer: the widget calls it on first use and again after a 401. */
+/** A token provider per customer: the widgets call it on first use, before the token expires and after a 401. */
 function tokenProviderFor(customerId) {
   return () =>
     fetch(`/dev/session?customer_id=${encodeURIComponent(customerId)}`, { method: 'POST' })
@@ -27,19 +27,15 @@ function tokenProviderFor(customerId) {
       .then((body) => body.token);
 }
 
-/** Start on a metric that can be grouped, grouped by its first key, so the first view shows stacked bars. */
+/**
+ * One configure() line gives every widget on the page the customer's session. Start on a metric that
+ * can be grouped, grouped by its first key, so the first view shows stacked bars.
+ */
 function showCustomer(customer) {
+  configure({ tokenProvider: tokenProviderFor(customer.id) });
   const metric = customer.billable_metrics.find((m) => m.group_keys.length > 0) ?? customer.billable_metrics[0];
-  Object.assign(usage, {
-    billableMetricId: metric?.id ?? '',
-    groupKey: metric?.group_keys[0]?.join(',') ?? '',
-    groupFilter: '',
-    tokenProvider: tokenProviderFor(customer.id),
-  });
-  Object.assign(spend, { groupBy: 'product', creditTypeId: '', tokenProvider: usage.tokenProvider });
-  balances.tokenProvider = usage.tokenProvider;
-  $('invoices').tokenProvider = usage.tokenProvider;
-  $('dashboard').tokenProvider = usage.tokenProvider;
+  Object.assign(usage, { billableMetricId: metric?.id ?? '', groupKey: metric?.group_keys[0]?.join(',') ?? '', groupFilter: '' });
+  Object.assign(spend, { groupBy: 'product', creditTypeId: '' });
 }
 
 async function start() {

@@ -1,6 +1,7 @@
 // Builds dist/, what the npm package ships:
 //
-//   dist/index.js, dist/<element>.js, dist/contract.js   the package's entries: ES2022 modules that import
+//   dist/index.js, dist/<element>.js, dist/config.js,
+//   dist/contract.js                                     the package's entries: ES2022 modules that import
 //        lit, @lit/task and the d3 modules from node_modules (the page's bundler loads each once) and
 //        share the package's own code through dist/chunks/, so two elements on a page share it too
 //   dist/cdn/widgets.js, dist/cdn/<element>.js          self-contained files (lit and d3 inside), minified,
@@ -17,6 +18,9 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+/** `configure()` alone, for pages that import single elements: the page configuration is shared through globalThis. */
+const configEntry = { in: 'widgets/shared/page-config.ts', out: 'config' };
+
 /** Every element: a folder of widgets/ with a module of the same name. */
 export function widgetEntries() {
   return readdirSync('widgets', { withFileTypes: true })
@@ -32,8 +36,8 @@ const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true,
 /** The self-contained files, minified: what the all-widgets size budget measures. */
 export async function buildCdn(outdir = 'dist/cdn') {
   const entries = widgetEntries();
-  await build({ ...common, entryPoints: [{ in: 'widgets/index.ts', out: 'widgets' }, ...entries], outdir, minify: true });
-  return ['widgets', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
+  await build({ ...common, entryPoints: [{ in: 'widgets/index.ts', out: 'widgets' }, configEntry, ...entries], outdir, minify: true });
+  return ['widgets', 'config', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
 }
 
 /** The package's entries, sharing chunks, their dependencies left as imports. */
@@ -41,13 +45,13 @@ export async function buildPackage(outdir = 'dist') {
   const entries = widgetEntries();
   await build({
     ...common,
-    entryPoints: [{ in: 'widgets/index.ts', out: 'index' }, ...entries, { in: 'contract/index.ts', out: 'contract' }],
+    entryPoints: [{ in: 'widgets/index.ts', out: 'index' }, configEntry, ...entries, { in: 'contract/index.ts', out: 'contract' }],
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     external,
   });
-  return ['index', 'contract', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
+  return ['index', 'config', 'contract', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
 }
 
 function filesUnder(folder) {

@@ -7,6 +7,7 @@ import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '.
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
@@ -24,7 +25,8 @@ import { defineElement } from '../shared/define.ts';
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
  *
  * @slot empty - Replaces the "No commits or credits" message.
@@ -61,9 +63,10 @@ export class BalanceLedger extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
+  #connection = new ConnectionController(this);
 
   #balances = new Task(this, {
-    args: () => [this.endpoint, this.tokenProvider] as const,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider] as const,
     task: ([endpoint, tokenProvider], { signal }) =>
       tokenProvider ? reportErrors(this, getJson<BalancesResponse & Freshness>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }), signal) : null,
   });
@@ -72,10 +75,14 @@ export class BalanceLedger extends LitElement {
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
-  /** Base URL of the proxy; empty for the page's own origin. */
+  /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
+  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
+  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
   @property() accessor locale = '';
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
 
@@ -88,7 +95,7 @@ export class BalanceLedger extends LitElement {
     if (this.#balances.status === TaskStatus.ERROR) {
       return errorTemplate((this.#balances.error as Error)?.message ?? 'Balances could not be loaded.', () => this.#balances.run());
     }
-    if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
     const data = this.#balances.value;
     if (!data) return pending ? loadingTemplate('Loading balances…') : nothing;
     if (data.items.length === 0) return emptyTemplate('No commits or credits');

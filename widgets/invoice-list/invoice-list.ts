@@ -7,6 +7,7 @@ import { downloadBlob } from '../shared/csv.ts';
 import { MwErrorEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDate, formatMoney, formatNumber, widgetFormat } from '../shared/format.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
@@ -28,7 +29,8 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  *
  * @slot empty - Replaces the "No invoices in this period" message.
  *
@@ -66,9 +68,10 @@ export class InvoiceList extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
+  #connection = new ConnectionController(this);
 
   #invoices = new Task(this, {
-    args: () => [this.endpoint, this.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
     task: ([endpoint, tokenProvider, since, status, type, contract], { signal }) =>
       tokenProvider
         ? reportErrors(this, getJson<InvoicesResponse & Freshness>({ endpoint, tokenProvider }, '/api/invoices', { since, status, type, contract_id: contract }, { signal }), signal).then((data) => {
@@ -80,7 +83,7 @@ export class InvoiceList extends LitElement {
   });
 
   #detail = new Task(this, {
-    args: () => [this.endpoint, this.tokenProvider, this.#open, this.showZeroUsageLineItems] as const,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.showZeroUsageLineItems] as const,
     task: ([endpoint, tokenProvider, id, zero], { signal }) =>
       tokenProvider && id
         ? reportErrors(this, getJson<InvoiceDetailResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
@@ -89,7 +92,7 @@ export class InvoiceList extends LitElement {
 
   /** Loaded the first time the viewer asks why a line costs what it does. */
   #explain = new Task(this, {
-    args: () => [this.endpoint, this.tokenProvider, this.#open, this.#explaining.size > 0] as const,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.#explaining.size > 0] as const,
     task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
       tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
   });
@@ -104,10 +107,14 @@ export class InvoiceList extends LitElement {
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
-  /** Base URL of the proxy; empty for the page's own origin. */
+  /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
+  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
+  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
   /** Invoices for periods ending in the last this-many days. */
   @property({ type: Number }) accessor days = 90;
   /** `draft`, `finalized`, `void` or empty for all. */
@@ -155,7 +162,7 @@ export class InvoiceList extends LitElement {
 
   #list(pending: boolean) {
     if (this.#invoices.status === TaskStatus.ERROR) return errorTemplate((this.#invoices.error as Error).message, () => this.#invoices.run());
-    if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
     const data = this.#invoices.value;
     if (!data) return pending ? loadingTemplate('Loading invoices…') : nothing;
     if (data.invoices.length === 0) return emptyTemplate('No invoices in this period');
@@ -296,7 +303,7 @@ export class InvoiceList extends LitElement {
   }
 
   async #pdf(invoice: InvoiceSummary) {
-    const { endpoint, tokenProvider } = this;
+    const { endpoint, tokenProvider } = this.#connection;
     const controller = new AbortController();
     try {
       const blob = await getBlob({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(invoice.id)}/pdf`, { signal: controller.signal });

@@ -5,6 +5,7 @@ import { postJson } from '../shared/api.ts';
 import { reportErrors } from '../shared/events.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { colorOverrides } from './metronome-dashboard.palette.ts';
@@ -29,7 +30,8 @@ const URL_LIFETIME_MS = 50 * 60_000;
  *
  * The element matches `:state(dark)` / `:state(light)` while a palette is in force (README, Theming).
  *
- * @fires mw-error - The dashboard's URL could not be had; `event.error.message` is what the widget shows.
+ * @fires mw-error - The dashboard's URL could not be had; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's.
+ * @fires mw-load - After the render that shows the dashboard with a new URL.
  *
  * @csspart base - The wrapper of everything the widget shows.
  * @csspart frame - The iframe.
@@ -70,12 +72,13 @@ export class MetronomeDashboard extends LitElement {
   static override styles = [theme, stateStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
+  #connection = new ConnectionController(this);
 
   #renewal: ReturnType<typeof setTimeout> | undefined;
 
   #url = new Task(this, {
     // The palette is part of the URL: a new palette in force needs a new one.
-    args: () => [this.endpoint, this.tokenProvider, this.dashboard, this.showZeroUsageLineItems, this.hideVoidedInvoices, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.dashboard, this.showZeroUsageLineItems, this.hideVoidedInvoices, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
     task: async ([endpoint, tokenProvider, dashboard, showZero, hideVoided, overrides, , wholePalette], { signal }) => {
       if (!tokenProvider || !TITLES[dashboard]) return null;
       // Both options are the invoices dashboard's, sent only when asked for.
@@ -95,10 +98,14 @@ export class MetronomeDashboard extends LitElement {
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
-  /** Base URL of the proxy; empty for the page's own origin. */
+  /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
+  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
+  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
   /** `invoices`, `usage` or `commits_and_credits`. */
   @property() accessor dashboard = 'invoices';
   /** Invoices dashboard: also list line items with zero usage. */
@@ -133,7 +140,7 @@ export class MetronomeDashboard extends LitElement {
           ? errorTemplate((this.#url.error as Error).message, () => this.#url.run())
           : this.#url.value
             ? html`<iframe part="frame" title=${title} src=${this.#url.value} sandbox="allow-scripts allow-same-origin allow-popups allow-forms allow-downloads" referrerpolicy="no-referrer" loading="lazy"></iframe>`
-            : this.tokenProvider
+            : this.#connection.tokenProvider
               ? loadingTemplate(`Loading the ${title.toLowerCase()}…`)
               : nothing;
     return html`<div part="base" aria-busy=${this.#url.status === TaskStatus.PENDING ? 'true' : 'false'}>${body}</div>`;

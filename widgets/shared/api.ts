@@ -38,8 +38,9 @@ async function authorizedFetch(
     let token: string;
     try {
       token = await sessionToken(tokenProvider);
-    } catch {
-      throw new ApiError(0, 'no_session', 'Could not start a billing session. Try again.');
+    } catch (error) {
+      // A token URL's own failure says what went wrong; a host's provider may throw anything.
+      throw error instanceof ApiError ? error : new ApiError(0, 'no_session', 'Could not start a billing session. Try again.');
     }
     let response: Response;
     try {

@@ -1,14 +1,37 @@
-/** Fired when a widget fails to load its data; `error.message` is what the widget shows. */
+import type { ApiError } from './api.ts';
+
+/**
+ * Fired when a widget fails to load its data. `message` is what the widget shows; `status` and `code` are
+ * the proxy's (`status` 0 when no answer came: `code` `network`, or `no_session` when no session token
+ * could be had, with the token URL's status when it answered). `error` is the error itself.
+ */
 export class MwErrorEvent extends Event {
   static readonly eventName = 'mw-error';
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
   constructor(readonly error: Error) {
     super(MwErrorEvent.eventName, { bubbles: true, composed: true });
+    // Read, not `instanceof ApiError`: an error from another copy of the package is one too.
+    const { status, code } = error as Partial<ApiError>;
+    this.status = typeof status === 'number' ? status : 0;
+    this.code = typeof code === 'string' ? code : 'unexpected';
+    this.message = error.message;
+  }
+}
+
+/** Fired after the render that shows freshly loaded data: once per successful load, reloads and live refreshes included. */
+export class MwLoadEvent extends Event {
+  static readonly eventName = 'mw-load';
+  constructor() {
+    super(MwLoadEvent.eventName, { bubbles: true, composed: true });
   }
 }
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'mw-error': MwErrorEvent;
+    'mw-load': MwLoadEvent;
   }
 }
 
@@ -40,10 +63,36 @@ declare global {
   }
 }
 
-/** Passes a load through, firing `mw-error` on `host` when it fails for any reason but being superseded. */
+/** Hosts with a successful load whose data has not been shown yet. */
+const loaded = new WeakSet<EventTarget>();
+
+/**
+ * Passes a load through, firing `mw-error` on `host` when it fails for any reason but being superseded;
+ * a success is noted for `announceLoad`.
+ */
 export function reportErrors<T>(host: EventTarget, promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return promise.catch((error: Error) => {
-    if (!signal.aborted) host.dispatchEvent(new MwErrorEvent(error));
-    throw error;
-  });
+  return promise.then(
+    (data) => {
+      if (!signal.aborted) loaded.add(host);
+      return data;
+    },
+    (error: Error) => {
+      loaded.delete(host);
+      if (!signal.aborted) host.dispatchEvent(new MwErrorEvent(error));
+      throw error;
+    },
+  );
+}
+
+/**
+ * Called after each render: fires `mw-load` once a load has succeeded and nothing in the host is busy
+ * (`aria-busy` on its `base` part while loading, on a chart's plot until it is laid out), so a widget
+ * with several loads in a row (a chart's metrics, then its usage) fires once, when its data is on
+ * screen, and a load followed by a failure fires nothing.
+ */
+export function announceLoad(host: Element) {
+  if (loaded.has(host) && !host.shadowRoot?.querySelector('[aria-busy="true"]')) {
+    loaded.delete(host);
+    host.dispatchEvent(new MwLoadEvent());
+  }
 }

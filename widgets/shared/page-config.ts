@@ -12,6 +12,8 @@ export interface PageConfig {
   tokenProvider?: TokenProvider;
   /** A URL that answers a session token (text/plain, or JSON `{ "token": "…" }`), fetched with credentials. */
   tokenUrl?: string;
+  /** Credentials sent to `tokenUrl`: `same-origin` by default, `include` for a token URL on another origin. */
+  tokenCredentials?: RequestCredentials;
   /** BCP 47 locale for numbers, dates, currencies and the widgets' words. */
   locale?: string;
   /** IANA time zone for dates and ranges. */

@@ -1,24 +1,61 @@
 /**
  * How a widget gets its session token: the host sets `tokenProvider` to a function that asks the host's
- * own backend for one. Widgets sharing a provider share its token; a 401 asks the provider again.
+ * own backend for one (or `token-url`, which becomes such a function). Widgets sharing a provider share
+ * its token; a JWT is replaced shortly before its `exp`, any token after a 401.
  */
 export type TokenProvider = () => string | Promise<string>;
 
-const tokens = new WeakMap<TokenProvider, Promise<string>>();
+interface Cached {
+  token: Promise<string>;
+  /** When to ask the provider again (ms); Infinity until the token is in, and for opaque tokens. */
+  refreshAt: number;
+}
 
+const tokens = new WeakMap<TokenProvider, Cached>();
+
+/**
+ * The provider's token, asked for once and shared. Past its refresh time the next caller asks again and
+ * every caller meanwhile waits for that one answer: refreshing lazily, at use, leaves no timer running
+ * and costs a hidden page nothing.
+ */
 export function sessionToken(provider: TokenProvider): Promise<string> {
-  let token = tokens.get(provider);
-  if (!token) {
-    token = Promise.resolve().then(provider);
-    tokens.set(provider, token);
-    // A failed provider call must not be remembered, or every later request would fail too.
-    token.catch(() => tokens.get(provider) === token && tokens.delete(provider));
+  let cached = tokens.get(provider);
+  if (!cached || Date.now() >= cached.refreshAt) {
+    const entry: Cached = (cached = { token: Promise.resolve().then(provider), refreshAt: Infinity });
+    tokens.set(provider, entry);
+    entry.token.then(
+      (token) => (entry.refreshAt = refreshTime(token)),
+      // A failed provider call must not be remembered, or every later request would fail too.
+      () => tokens.get(provider) === entry && tokens.delete(provider),
+    );
   }
-  return token;
+  return cached.token;
 }
 
 /** Forget `rejected` so the next `sessionToken()` asks the provider again, unless another widget already did. */
 export async function dropSessionToken(provider: TokenProvider, rejected: string): Promise<void> {
   const cached = tokens.get(provider);
-  if (cached && (await cached.catch(() => null)) === rejected && tokens.get(provider) === cached) tokens.delete(provider);
+  if (cached && (await cached.token.catch(() => null)) === rejected && tokens.get(provider) === cached) tokens.delete(provider);
+}
+
+/**
+ * When to replace a JWT (three base64url parts, a numeric `exp` in the payload; read, not verified: the
+ * proxy verifies): 60 s before `exp`, or a fifth of its lifetime before for short ones; at `exp` for one
+ * that arrives already that close. Opaque tokens, and JWTs already expired by this clock (a clock that
+ * runs fast), are kept until the proxy answers 401 rather than asked for again at every request.
+ */
+function refreshTime(token: string): number {
+  const parts = token.split('.');
+  let claims: { exp?: unknown; iat?: unknown } | null = null;
+  try {
+    if (parts.length === 3) claims = JSON.parse(atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/')));
+  } catch {
+    // Not a JWT after all: opaque.
+  }
+  const { exp, iat } = claims ?? {};
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) return Infinity;
+  const now = Date.now();
+  const lifetime = exp * 1000 - (typeof iat === 'number' ? iat * 1000 : now);
+  const early = exp * 1000 - Math.min(60_000, lifetime / 5);
+  return early > now ? early : exp * 1000 > now ? exp * 1000 : Infinity;
 }

@@ -16,6 +16,7 @@ import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatMoney, widgetFormat } from '../shared/format.ts';
 import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/range.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
@@ -34,7 +35,8 @@ import { defineElement } from '../shared/define.ts';
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
  * @slot empty - Replaces the "No spend in this period" message.
@@ -92,12 +94,13 @@ export class SpendBreakdown extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
+  #connection = new ConnectionController(this);
 
   #chart = new WindowedChart(this);
   #shapes = new WeakMap<SpendEntry, { data: WindowedData; credits: number[] }>();
 
   #summary = new Task(this, {
-    args: () => [this.endpoint, this.tokenProvider, this.#needsSummary] as const,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#needsSummary] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
       needed && tokenProvider ? reportErrors(this, getJson<SpendSummaryResponse & Freshness>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
   });
@@ -105,7 +108,7 @@ export class SpendBreakdown extends LitElement {
   #spend = new Task(this, {
     args: () => {
       const range = this.#range;
-      return [this.endpoint, this.tokenProvider, range?.startingOn, range?.endingBefore, this.windowSize, this.groupBy] as const;
+      return [this.#connection.endpoint, this.#connection.tokenProvider, range?.startingOn, range?.endingBefore, this.windowSize, this.groupBy] as const;
     },
     task: ([endpoint, tokenProvider, from, to, windowSize, groupBy], { signal }) =>
       tokenProvider && from && to && !rangeRefusal({ startingOn: from, endingBefore: to }, windowSize)
@@ -115,10 +118,14 @@ export class SpendBreakdown extends LitElement {
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
-  /** Base URL of the proxy; empty for the page's own origin. */
+  /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
+  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
+  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
   /** `product`, or a presentation group key such as `region`. */
   @property({ attribute: 'group-by' }) accessor groupBy = 'product';
   @property({ attribute: 'window-size' }) accessor windowSize: 'day' | 'hour' = 'day';
@@ -154,7 +161,7 @@ export class SpendBreakdown extends LitElement {
   #body(entry: SpendEntry | undefined, model: ChartModel | null, pending: boolean) {
     const failed = [this.#spend, this.#summary].find((t) => t.status === TaskStatus.ERROR);
     if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Spend could not be loaded.', () => this.#retry());
-    if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
     const refusal = rangeRefusal(this.#range, this.windowSize);
     if (refusal) return errorTemplate(refusal);
     if (!this.#spend.value) return pending ? loadingTemplate('Loading spend…') : nothing;

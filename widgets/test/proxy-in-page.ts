@@ -14,11 +14,17 @@ import type { TokenProvider } from '../shared/session.ts';
 export const NOW = new Date();
 const SECRET = 'widget-test-secret';
 export const ENDPOINT = 'https://proxy.test';
+/** The path of the token URL the page answers, on any origin, as a host's backend would (see `tokenUrlAnswer`). */
+export const TOKEN_PATH = '/session-token';
 
 export interface InstalledProxy {
   tokenProvider: TokenProvider;
-  /** How often the widget asked for a token. */
+  /** How often the widget asked for a token (through `tokenProvider` or the token URL). */
   tokenRequests: () => number;
+  /** Answers a GET of `TOKEN_PATH` (any origin, any query); by default a fresh token as `text/plain`. */
+  tokenUrlAnswer: (request: Request) => Promise<Response>;
+  /** Every request to `TOKEN_PATH`, in order. */
+  tokenUrlRequests: Request[];
   /** Every request that reached the proxy, in order. */
   requests: Request[];
   /** Answer the next proxy requests with this instead of the proxy; null restores the proxy. */
@@ -35,17 +41,21 @@ export interface InstalledProxy {
   restore(): void;
 }
 
-/** `now` pins the simulator's and proxy's clock, for pictures that must not change from day to day. */
-export function installProxy(customerId = ACME_ID, now = NOW): InstalledProxy {
+/**
+ * `now` pins the simulator's and proxy's clock, for pictures that must not change from day to day; a
+ * function gives them a clock that moves (tokens are minted by it too).
+ */
+export function installProxy(customerId = ACME_ID, now: Date | (() => Date) = NOW): InstalledProxy {
+  const clock = typeof now === 'function' ? now : () => now;
   const metronomeToken = 'in-page-metronome-token';
-  const simulator = createSimulator({ apiToken: metronomeToken, now: () => now });
+  const simulator = createSimulator({ apiToken: metronomeToken, now: clock });
   const app = createApp({
-    metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: async (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000, now: () => now }),
+    metronome: createMetronome({ token: metronomeToken, baseUrl: 'https://metronome.test', fetch: async (input, init) => simulator.request(new Request(input, init)), timeoutMs: 5000, now: clock }),
     sessionSecret: SECRET,
-    now: () => now,
+    now: clock,
   });
   let tokens = 0;
-  const mint = () => createSessionToken({ customerId, secret: SECRET, ttlSeconds: 600, now: () => now });
+  const mint = () => createSessionToken({ customerId, secret: SECRET, ttlSeconds: 600, now: clock });
   const realFetch = window.fetch;
   const installed: InstalledProxy = {
     tokenProvider: () => {
@@ -53,6 +63,8 @@ export function installProxy(customerId = ACME_ID, now = NOW): InstalledProxy {
       return mint();
     },
     tokenRequests: () => tokens,
+    tokenUrlAnswer: async () => new Response(await mint(), { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+    tokenUrlRequests: [],
     requests: [],
     override: null,
     holdNextResponse() {
@@ -82,6 +94,11 @@ export function installProxy(customerId = ACME_ID, now = NOW): InstalledProxy {
   };
   window.fetch = async (input, init) => {
     const request = new Request(input, init);
+    if (new URL(request.url).pathname === TOKEN_PATH) {
+      tokens++;
+      installed.tokenUrlRequests.push(request);
+      return installed.tokenUrlAnswer(request);
+    }
     if (!request.url.startsWith(ENDPOINT)) return realFetch(input, init);
     installed.requests.push(request.clone());
     if (installed.override) return installed.override(request);

@@ -13,6 +13,7 @@ import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatCompact, formatNumber, widgetFormat } from '../shared/format.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
+import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
@@ -35,7 +36,8 @@ import { defineElement } from '../shared/define.ts';
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
  * @slot empty - Replaces the "No usage in this period" message.
@@ -94,13 +96,14 @@ export class UsageChart extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles];
 
   protected readonly themeController = new ThemeController(this);
+  #connection = new ConnectionController(this);
 
   #chart = new WindowedChart(this);
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
   #knownValues = new Map<string, Record<string, string[]>>();
 
   #customer = new Task(this, {
-    args: () => [this.endpoint, this.tokenProvider, this.#needsCustomer] as const,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#needsCustomer] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
       needed && tokenProvider ? reportErrors(this, getJson<CustomerResponse & Freshness>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
   });
@@ -108,7 +111,7 @@ export class UsageChart extends LitElement {
   #usage = new Task(this, {
     args: () => {
       const range = this.#range;
-      return [this.endpoint, this.tokenProvider, this.#metricId, this.groupKey, this.windowSize, range?.startingOn, range?.endingBefore, this.groupFilter, this.compare] as const;
+      return [this.#connection.endpoint, this.#connection.tokenProvider, this.#metricId, this.groupKey, this.windowSize, range?.startingOn, range?.endingBefore, this.groupFilter, this.compare] as const;
     },
     task: async ([endpoint, tokenProvider, metric, groupKey, windowSize, from, to, filter, compare], { signal }) => {
       if (!metric || !tokenProvider || !from || !to || rangeRefusal({ startingOn: from, endingBefore: to }, windowSize)) return null;
@@ -129,10 +132,14 @@ export class UsageChart extends LitElement {
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
-  /** Base URL of the proxy; empty for the page's own origin. */
+  /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
+  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
+  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
   /** The metric to show; the customer's first metric when empty and the controls are shown. */
   @property({ attribute: 'billable-metric-id' }) accessor billableMetricId = '';
   /** Comma-separated keys to group by; a compound key lists all of its keys. Empty for totals only. */
@@ -195,7 +202,7 @@ export class UsageChart extends LitElement {
   #renderBody(model: ChartModel | null, pending: boolean) {
     const failed = [this.#usage, this.#customer].find((t) => t.status === TaskStatus.ERROR);
     if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Usage could not be loaded.', () => this.#retry());
-    if (!this.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
     const refusal = rangeRefusal(this.#range, this.windowSize);
     if (refusal) return errorTemplate(refusal);
     if (!this.#metricId) {

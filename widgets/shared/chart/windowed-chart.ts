@@ -69,7 +69,7 @@ export class WindowedChart implements ReactiveController {
     if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
     const active = this.active !== null && this.active < model.windows.length ? this.active : null;
     return html`<div part="chart">
-        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription="interactive chart"
+        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription="interactive chart" aria-busy=${geometry ? 'false' : 'true'}
           aria-label=${`${summary} Use the arrow keys to read each window.`}
           @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#clear} @blur=${this.#clear}>
           ${geometry ? svgTemplate(geometry, p.mode, this.size, summary, format, values, active) : nothing}
