@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, isServer, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { postJson } from '../shared/api.ts';
@@ -7,6 +7,7 @@ import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { colorOverrides } from './metronome-dashboard.palette.ts';
 import styles, { theme } from './metronome-dashboard.styles.ts';
 
@@ -124,8 +125,14 @@ export class MetronomeDashboard extends LitElement {
     clearTimeout(this.#renewal);
   }
 
+  /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
+  override createRenderRoot() {
+    return replaceServerRender(this) ?? super.createRenderRoot();
+  }
+
   override render() {
     const title = `${TITLES[this.dashboard] ?? 'Billing'} dashboard`;
+    if (isServer) return serverPlaceholder(`Loading the ${title.toLowerCase()}…`);
     const body =
       !TITLES[this.dashboard]
         ? html`<p part="error" role="alert">Set dashboard to invoices, usage or commits_and_credits.</p>`
