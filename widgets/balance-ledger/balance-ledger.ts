@@ -1,6 +1,5 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
@@ -10,6 +9,7 @@ import type { TokenProvider } from '../shared/session.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
+import { styleProperties } from '../shared/style-properties.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
@@ -122,11 +122,11 @@ export class BalanceLedger extends LitElement {
   #total(total: BalanceAmounts & { credit_type: BalanceItem['credit_type'] }) {
     const money = (v: number) => formatMoney(v, total.credit_type, this.#format.locale);
     const whole = total.used + total.remaining + total.expired || 1;
-    const width = (v: number) => styleMap({ width: `${(100 * Math.max(0, v)) / whole}%` });
+    const width = (v: number) => styleProperties({ width: `${(100 * Math.max(0, v)) / whole}%` });
     return html`<section part="total" aria-label=${`Totals in ${total.credit_type.name}`}>
       <h3>${total.credit_type.name}</h3>
       <div class="meter" role="img" aria-label=${`${money(total.used)} used, ${money(total.remaining)} remaining, ${money(total.expired)} expired`}>
-        <span class="used" style=${width(total.used)}></span><span class="remaining" style=${width(total.remaining)}></span><span class="expired" style=${width(total.expired)}></span>
+        <span class="used" ${width(total.used)}></span><span class="remaining" ${width(total.remaining)}></span><span class="expired" ${width(total.expired)}></span>
       </div>
       <dl>
         <div><span class="dot remaining" aria-hidden="true"></span><dt>Remaining</dt><dd>${money(total.remaining)}</dd></div>
@@ -160,7 +160,7 @@ export class BalanceLedger extends LitElement {
         <td class="num">${money(item.expired)}</td>
         <td class="num">${money(item.upcoming)}</td>
         <td>
-          <div class="progress" aria-hidden="true"><span class="used" style=${styleMap({ width: `${Math.min(100, 100 * share)}%` })}></span></div>
+          <div class="progress" aria-hidden="true"><span class="used" ${styleProperties({ width: `${Math.min(100, 100 * share)}%` })}></span></div>
         </td>
       </tr>
       <tr id=${ledgerId} ?hidden=${!open}>
