@@ -19,13 +19,13 @@ import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts'
  * What is left on each prepaid commit and credit, in the order they are used, when they expire and
  * when they will run out; each row opens onto its ledger.
  *
- * @summary Commitment tracking customers can plan with.
- *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
- * @fires mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
+ * @summary Commitment tracking customers can plan with.
+ *
+ * @fires {MwErrorEvent} mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires {MwInvoiceSelectEvent} mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
  *
  * @slot empty - Replaces the "No commits or credits" message.
  *
@@ -75,9 +75,11 @@ export class BalanceLedger extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again when the proxy answers 401. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
   @property() accessor locale = '';
+  /** IANA time zone for dates (UTC by default). */
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
 
   /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */

@@ -23,12 +23,12 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * The customer's current and past invoices, newest first, with filters, PDF download and each
  * invoice's lines grouped by product, commits and credits applied shown as their own lines.
  *
- * @summary Invoices, and what each one charged for.
- *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @summary Invoices, and what each one charged for.
+ *
+ * @fires {MwErrorEvent} mw-error - Loading failed; `event.error.message` is what the widget shows.
  *
  * @slot empty - Replaces the "No invoices in this period" message.
  *
@@ -107,7 +107,7 @@ export class InvoiceList extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again when the proxy answers 401. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
   /** Invoices for periods ending in the last this-many days. */
   @property({ type: Number }) accessor days = 90;
@@ -115,11 +115,15 @@ export class InvoiceList extends LitElement {
   @property() accessor status = '';
   /** `usage`, `scheduled` or empty for all. */
   @property() accessor type = '';
+  /** Only the invoices of this contract (Metronome's id); all when empty. The controls offer a choice when there are several. */
   @property({ attribute: 'contract-id' }) accessor contractId = '';
-  /** Also list usage lines with zero quantity. */
+  /** Also list usage lines with zero quantity (the viewer can also tick the box). */
   @property({ attribute: 'show-zero-usage-line-items', type: Boolean }) accessor showZeroUsageLineItems = false;
+  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
   @property() accessor locale = '';
+  /** IANA time zone for dates (UTC by default). */
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** Hide the status, type and contract filters. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
   /** While a draft invoice is open, reload it (and its explanations) every this many seconds; 0 for never. */
   @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 60;

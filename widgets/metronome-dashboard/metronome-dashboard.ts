@@ -19,8 +19,6 @@ const URL_LIFETIME_MS = 50 * 60_000;
  * One of Metronome's hosted dashboards for the signed-in customer, in an iframe, themed with the
  * same `--metronome-*` colour tokens the page gives the native widgets.
  *
- * @summary Metronome's hosted invoices, usage or commits-and-credits dashboard.
- *
  * The palette is sent as the dashboard's `color_overrides` each time a URL is requested (on mount, before
  * it expires, when the theme changes, and on `refresh()`): with no theme in force, only the slots the
  * page sets; under the dark palette or a forced light one, every slot, so the hosted page matches the
@@ -29,7 +27,9 @@ const URL_LIFETIME_MS = 50 * 60_000;
  *
  * The element matches `:state(dark)` / `:state(light)` while a palette is in force (README, Theming).
  *
- * @fires mw-error - The dashboard's URL could not be had; `event.error.message` is what the widget shows.
+ * @summary Metronome's hosted invoices, usage or commits-and-credits dashboard.
+ *
+ * @fires {MwErrorEvent} mw-error - The dashboard's URL could not be had; `event.error.message` is what the widget shows.
  *
  * @csspart base - The wrapper of everything the widget shows.
  * @csspart frame - The iframe.
@@ -98,7 +98,7 @@ export class MetronomeDashboard extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again when the proxy answers 401. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
   /** `invoices`, `usage` or `commits_and_credits`. */
   @property() accessor dashboard = 'invoices';

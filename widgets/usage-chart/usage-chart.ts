@@ -30,13 +30,13 @@ import { csvFilename, csvRows } from '../shared/chart/table.ts';
  * Usage of one billable metric over time, stacked by group, for the signed-in customer, with controls
  * to pick the metric, grouping, filters, range, granularity and comparison.
  *
- * @summary Granular usage that customers slice themselves.
- *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.error.message` is what the widget shows.
- * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
+ * @summary Granular usage that customers slice themselves.
+ *
+ * @fires {MwErrorEvent} mw-error - Loading failed; `event.error.message` is what the widget shows.
+ * @fires {MwChangeEvent} mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
  * @slot empty - Replaces the "No usage in this period" message.
  *
@@ -132,36 +132,41 @@ export class UsageChart extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again when the proxy answers 401. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again when the proxy answers 401. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
-  /** The metric to show; the customer's first metric when empty and the controls are shown. */
+  /** The metric to show (its id); the customer's first metric when empty and the controls are shown. */
   @property({ attribute: 'billable-metric-id' }) accessor billableMetricId = '';
   /** Comma-separated keys to group by; a compound key lists all of its keys. Empty for totals only. */
   @property({ attribute: 'group-key' }) accessor groupKey = '';
   /** Values to keep per key: `region:us-east-1,eu-west-1;tier:hot`. */
   @property({ attribute: 'group-filter' }) accessor groupFilter = '';
+  /** `day`, `hour` (ranges of 92 days at most) or `none` (one window for the whole range). */
   @property({ attribute: 'window-size' }) accessor windowSize: WindowSize = 'day';
-  /** `current-period` (the default when the customer has one), `7d`, `30d` or `90d`; ignored when dates are set. */
+  /** `current-period` (when empty: the current billing period, or the last 30 days for a customer without a contract), `7d`, `30d` or `90d`; ignored when both dates are set. */
   @property() accessor range: RangePreset | '' = '';
-  /** ISO 8601 range; both set means a custom range. */
+  /** Start of a custom range, ISO 8601 (`2026-10-01` is UTC midnight); with `ending-before`, overrides `range`. */
   @property({ attribute: 'starting-on' }) accessor startingOn = '';
+  /** End of a custom range, ISO 8601, excluded; with `starting-on`, overrides `range`. */
   @property({ attribute: 'ending-before' }) accessor endingBefore = '';
   /** Also load the previous period of the same length and compare with it. */
   @property({ type: Boolean }) accessor compare = false;
+  /** `bars` (stacked) or `lines`. */
   @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
-  /** Most series drawn; smaller groups fold into "Other". */
+  /** Most series drawn; smaller groups fold into "Other (n)". */
   @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
   /** Display names for keys and values, as Metronome's group-key overrides: `{"region": {"display_name": "Region", "value_display_names": {…}}}`. */
   @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
-  /** `chart` or `table`. */
+  /** `chart`, or `table`: a table of exactly what the chart draws. */
   @property() accessor view: 'chart' | 'table' = 'chart';
   /** Reload every this many seconds, keeping the chart on screen meanwhile; 0 for never. */
   @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 0;
   /** BCP 47 locale for numbers and dates; the page's language when empty. */
   @property() accessor locale = '';
-  /** IANA time zone for dates and times; windows stay UTC as Metronome's are. */
+  /** IANA time zone for dates and times (UTC by default); windows stay UTC as Metronome's are. */
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** Hide the controls row, for a bare chart. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  /** Hide the legend. */
   @property({ attribute: 'no-legend', type: Boolean }) accessor noLegend = false;
 
   override updated(changed: PropertyValues<this>) {
