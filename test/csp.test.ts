@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium, serveOnLoopback } from './chromium.ts';
 
 /**
  * A page embedding the widgets under a strict Content-Security-Policy: no `'unsafe-inline'` for styles at
@@ -24,20 +24,14 @@ before(async () => {
   const bundle = await build({ entryPoints: ['widgets/test/csp-page.ts'], bundle: true, format: 'esm', target: 'es2022', write: false, logLevel: 'warning' });
   const script = bundle.outputFiles[0]!.text;
   const page = '<!doctype html><html lang="en"><head><script type="module" src="/page.js"></script></head><body></body></html>';
-  server = createServer((request, response) => {
+  ({ server, origin } = await serveOnLoopback((request, response) => {
     const { pathname, searchParams } = new URL(request.url!, 'http://localhost');
     const csp = searchParams.get('csp') === 'strict' ? { 'content-security-policy': STRICT } : {};
     if (pathname === '/page.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
     if (pathname === '/') return void response.writeHead(200, { 'content-type': 'text/html', ...csp }).end(page);
     response.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
-  });
+  }));
+  browser = await launchChromium();
 });
 
 after(async () => {

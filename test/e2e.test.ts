@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { parseHex } from '../demo/contrast.js';
 import { ACME_ID, createSimulator, METRIC_IDS } from '../simulator/index.ts';
 import { COLOR_TOKENS } from '../widgets/shared/theme/palette.ts';
+import { launchChromium } from './chromium.ts';
 
 /**
  * The path a new user takes: `npm start` with no token (simulator + proxy on loopback), the demo page in
@@ -113,11 +114,7 @@ async function simulatorDailyTotals(): Promise<number[]> {
 describe('npm start, then the demo page', { timeout: 120_000 }, () => {
   before(async () => {
     url = await startDemo();
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium, serveOnLoopback } from './chromium.ts';
 
 /**
  * Server-side rendering, as Next.js, Astro or any Node server does it: the widget modules load in a plain
@@ -109,18 +109,12 @@ describe('server-rendered elements in the browser', { timeout: 90_000 }, () => {
         `<!doctype html><html lang="en"><head><script type="module" src="/${name}-session.js"></script><script type="module" src="/${name}.js"></script></head><body>${body}</body></html>`,
       );
     }
-    server = createServer((request, response) => {
+    ({ server, origin } = await serveOnLoopback((request, response) => {
       const text = pages.get(request.url ?? '');
       if (text === undefined) return void response.writeHead(request.url === '/favicon.ico' ? 204 : 404).end();
       response.writeHead(200, { 'content-type': request.url!.endsWith('.html') ? 'text/html' : 'text/javascript' }).end(text);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await puppeteer.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    }));
+    browser = await launchChromium();
   });
 
   after(async () => {
