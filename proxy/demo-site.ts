@@ -1,7 +1,8 @@
 /**
  * The demo page and the widget bundles, served by `npm start` on the simulator only (Node-only: it
- * reads files). The page gets a Content-Security-Policy without inline scripts (the demo has none:
- * its scripts are files, its handlers are set from them) and may be framed by nobody.
+ * reads files). The page gets a Content-Security-Policy without inline scripts or styles (the demo has
+ * none: its scripts and its style sheet are files, its handlers and styles are set from them) and may be
+ * framed by nobody.
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
@@ -12,10 +13,10 @@ export function demoHeaders(options: { frameOrigins: string[] }): MiddlewareHand
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      // Lit adopts constructed style sheets, which CSP does not restrict, but its styleMap writes a
-      // style attribute on first render (later ones go through the CSSOM): style attributes only.
+      // Style sheets from the page's origin only, and no inline styles at all: lit adopts constructed
+      // style sheets, which CSP does not restrict, and the widgets and the demo set every dynamic value
+      // through the CSSOM (style.setProperty), which it does not restrict either.
       styleSrc: ["'self'"],
-      styleSrcAttr: ["'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
       connectSrc: ["'self'"],
       // <metronome-dashboard> frames the hosted dashboard, which the simulator serves on its own origin.

@@ -1,6 +1,5 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, isServer, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
@@ -10,6 +9,8 @@ import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
+import { styleProperties } from '../shared/style-properties.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
@@ -20,14 +21,15 @@ import { defineElement } from '../shared/define.ts';
  * What is left on each prepaid commit and credit, in the order they are used, when they expire and
  * when they will run out; each row opens onto its ledger.
  *
- * @summary Commitment tracking customers can plan with.
- *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
- * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
- * @fires mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
+ * @tagname balance-ledger
+ * @summary Commitment tracking customers can plan with.
+ *
+ * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
+ * @fires {MwInvoiceSelectEvent} mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
  *
  * @slot empty - Replaces the "No commits or credits" message.
  *
@@ -77,16 +79,24 @@ export class BalanceLedger extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
   @property({ attribute: 'token-url' }) accessor tokenUrl = '';
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
   @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
+  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
   @property() accessor locale = '';
+  /** IANA time zone for dates (UTC by default). */
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
 
+  /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
+  override createRenderRoot() {
+    return replaceServerRender(this) ?? super.createRenderRoot();
+  }
+
   override render() {
+    if (isServer) return serverPlaceholder('Loading balances…');
     const pending = this.#balances.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${staleTemplate([this.#balances.value], this.#format)}${this.#body(pending)}</div>`;
   }
@@ -122,11 +132,11 @@ export class BalanceLedger extends LitElement {
   #total(total: BalanceAmounts & { credit_type: BalanceItem['credit_type'] }) {
     const money = (v: number) => formatMoney(v, total.credit_type, this.#format.locale);
     const whole = total.used + total.remaining + total.expired || 1;
-    const width = (v: number) => styleMap({ width: `${(100 * Math.max(0, v)) / whole}%` });
+    const width = (v: number) => styleProperties({ width: `${(100 * Math.max(0, v)) / whole}%` });
     return html`<section part="total" aria-label=${`Totals in ${total.credit_type.name}`}>
       <h3>${total.credit_type.name}</h3>
       <div class="meter" role="img" aria-label=${`${money(total.used)} used, ${money(total.remaining)} remaining, ${money(total.expired)} expired`}>
-        <span class="used" style=${width(total.used)}></span><span class="remaining" style=${width(total.remaining)}></span><span class="expired" style=${width(total.expired)}></span>
+        <span class="used" ${width(total.used)}></span><span class="remaining" ${width(total.remaining)}></span><span class="expired" ${width(total.expired)}></span>
       </div>
       <dl>
         <div><span class="dot remaining" aria-hidden="true"></span><dt>Remaining</dt><dd>${money(total.remaining)}</dd></div>
@@ -160,7 +170,7 @@ export class BalanceLedger extends LitElement {
         <td class="num">${money(item.expired)}</td>
         <td class="num">${money(item.upcoming)}</td>
         <td>
-          <div class="progress" aria-hidden="true"><span class="used" style=${styleMap({ width: `${Math.min(100, 100 * share)}%` })}></span></div>
+          <div class="progress" aria-hidden="true"><span class="used" ${styleProperties({ width: `${Math.min(100, 100 * share)}%` })}></span></div>
         </td>
       </tr>
       <tr id=${ledgerId} ?hidden=${!open}>

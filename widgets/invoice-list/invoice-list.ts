@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, isServer, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getBlob, getJson } from '../shared/api.ts';
@@ -10,6 +10,7 @@ import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
@@ -24,13 +25,14 @@ const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft',
  * The customer's current and past invoices, newest first, with filters, PDF download and each
  * invoice's lines grouped by product, commits and credits applied shown as their own lines.
  *
- * @summary Invoices, and what each one charged for.
- *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
- * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
+ * @tagname invoice-list
+ * @summary Invoices, and what each one charged for.
+ *
+ * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  *
  * @slot empty - Replaces the "No invoices in this period" message.
  *
@@ -109,7 +111,7 @@ export class InvoiceList extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
   @property({ attribute: 'token-url' }) accessor tokenUrl = '';
@@ -121,11 +123,15 @@ export class InvoiceList extends LitElement {
   @property() accessor status = '';
   /** `usage`, `scheduled` or empty for all. */
   @property() accessor type = '';
+  /** Only the invoices of this contract (Metronome's id); all when empty. The controls offer a choice when there are several. */
   @property({ attribute: 'contract-id' }) accessor contractId = '';
-  /** Also list usage lines with zero quantity. */
+  /** Also list usage lines with zero quantity (the viewer can also tick the box). */
   @property({ attribute: 'show-zero-usage-line-items', type: Boolean }) accessor showZeroUsageLineItems = false;
+  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
   @property() accessor locale = '';
+  /** IANA time zone for dates (UTC by default). */
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** Hide the status, type and contract filters. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
   /** While a draft invoice is open, reload it (and its explanations) every this many seconds; 0 for never. */
   @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 60;
@@ -150,7 +156,13 @@ export class InvoiceList extends LitElement {
     this.#refreshTimer = undefined;
   }
 
+  /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
+  override createRenderRoot() {
+    return replaceServerRender(this) ?? super.createRenderRoot();
+  }
+
   override render() {
+    if (isServer) return serverPlaceholder('Loading invoices…');
     const pending = this.#invoices.status === TaskStatus.PENDING || this.#detail.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#invoices.value, this.#detail.value, this.#explain.value], this.#format)}

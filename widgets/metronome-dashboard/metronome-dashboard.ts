@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, isServer, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { postJson } from '../shared/api.ts';
@@ -8,6 +8,7 @@ import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { colorOverrides } from './metronome-dashboard.palette.ts';
 import styles, { theme } from './metronome-dashboard.styles.ts';
 import { defineElement } from '../shared/define.ts';
@@ -20,8 +21,6 @@ const URL_LIFETIME_MS = 50 * 60_000;
  * One of Metronome's hosted dashboards for the signed-in customer, in an iframe, themed with the
  * same `--metronome-*` colour tokens the page gives the native widgets.
  *
- * @summary Metronome's hosted invoices, usage or commits-and-credits dashboard.
- *
  * The palette is sent as the dashboard's `color_overrides` each time a URL is requested (on mount, before
  * it expires, when the theme changes, and on `refresh()`): with no theme in force, only the slots the
  * page sets; under the dark palette or a forced light one, every slot, so the hosted page matches the
@@ -30,8 +29,11 @@ const URL_LIFETIME_MS = 50 * 60_000;
  *
  * The element matches `:state(dark)` / `:state(light)` while a palette is in force (README, Theming).
  *
- * @fires mw-error - The dashboard's URL could not be had; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's.
- * @fires mw-load - After the render that shows the dashboard with a new URL.
+ * @tagname metronome-dashboard
+ * @summary Metronome's hosted invoices, usage or commits-and-credits dashboard.
+ *
+ * @fires {MwErrorEvent} mw-error - The dashboard's URL could not be had; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's.
+ * @fires {MwLoadEvent} mw-load - After the render that shows the dashboard with a new URL.
  *
  * @csspart base - The wrapper of everything the widget shows.
  * @csspart frame - The iframe.
@@ -100,7 +102,7 @@ export class MetronomeDashboard extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
   @property({ attribute: 'token-url' }) accessor tokenUrl = '';
@@ -131,8 +133,14 @@ export class MetronomeDashboard extends LitElement {
     clearTimeout(this.#renewal);
   }
 
+  /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
+  override createRenderRoot() {
+    return replaceServerRender(this) ?? super.createRenderRoot();
+  }
+
   override render() {
     const title = `${TITLES[this.dashboard] ?? 'Billing'} dashboard`;
+    if (isServer) return serverPlaceholder(`Loading the ${title.toLowerCase()}…`);
     const body =
       !TITLES[this.dashboard]
         ? html`<p part="error" role="alert">Set dashboard to invoices, usage or commits_and_credits.</p>`

@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, isServer, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
@@ -19,6 +19,7 @@ import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
 import styles, { theme } from './spend-breakdown.styles.ts';
@@ -30,14 +31,15 @@ import { defineElement } from '../shared/define.ts';
  * figures for the period so far, then spend over time stacked by product or any presentation group,
  * with commits and credits applied drawn below zero, never subtracted from a group.
  *
- * @summary Spend so far this period, and spend over time by product or dimension.
- *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
- * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
- * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
+ * @tagname spend-breakdown
+ * @summary Spend so far this period, and spend over time by product or dimension.
+ *
+ * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
+ * @fires {MwChangeEvent} mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
  * @slot empty - Replaces the "No spend in this period" message.
  *
@@ -120,31 +122,48 @@ export class SpendBreakdown extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
   @property({ attribute: 'token-url' }) accessor tokenUrl = '';
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
   @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
-  /** `product`, or a presentation group key such as `region`. */
+  /** `product`, or a presentation group key such as `region`; the controls offer the customer's keys. */
   @property({ attribute: 'group-by' }) accessor groupBy = 'product';
+  /** `day` or `hour` (ranges of 92 days at most). */
   @property({ attribute: 'window-size' }) accessor windowSize: 'day' | 'hour' = 'day';
-  /** `current-period` (the default when there is one), `7d`, `30d` or `90d`; ignored when dates are set. */
+  /** `current-period` (when empty: the current billing period, or the last 30 days without one), `7d`, `30d` or `90d`; ignored when both dates are set. */
   @property() accessor range: RangePreset | '' = '';
+  /** Start of a custom range, ISO 8601 (`2026-10-01` is UTC midnight); with `ending-before`, overrides `range`. */
   @property({ attribute: 'starting-on' }) accessor startingOn = '';
+  /** End of a custom range, ISO 8601, excluded; with `starting-on`, overrides `range`. */
   @property({ attribute: 'ending-before' }) accessor endingBefore = '';
   /** Which credit type to show when the customer is billed in several; the first (USD) when empty. */
   @property({ attribute: 'credit-type-id' }) accessor creditTypeId = '';
+  /** `bars` (stacked) or `lines`. */
   @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
+  /** Most series drawn; smaller groups fold into "Other (n)". */
   @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
+  /** `chart`, or `table`: a table of exactly what the chart draws. */
   @property() accessor view: 'chart' | 'table' = 'chart';
+  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
   @property() accessor locale = '';
+  /** IANA time zone for dates and times (UTC by default); windows stay UTC as Metronome's are. */
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** Hide the controls row. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  /** Hide the legend. */
   @property({ attribute: 'no-legend', type: Boolean }) accessor noLegend = false;
+  /** Hide the headline figures of the current period. */
   @property({ attribute: 'no-headline', type: Boolean }) accessor noHeadline = false;
 
+  /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
+  override createRenderRoot() {
+    return replaceServerRender(this) ?? super.createRenderRoot();
+  }
+
   override render() {
+    if (isServer) return serverPlaceholder('Loading spend…');
     const pending = this.#spend.status === TaskStatus.PENDING || this.#summary.status === TaskStatus.PENDING;
     const entry = this.#entry;
     const view = entry ? this.#view(entry) : null;

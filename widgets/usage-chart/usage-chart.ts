@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
@@ -16,6 +16,7 @@ import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlsTemplate, type ControlsHandlers } from './usage-chart.controls.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
@@ -31,14 +32,15 @@ import { defineElement } from '../shared/define.ts';
  * Usage of one billable metric over time, stacked by group, for the signed-in customer, with controls
  * to pick the metric, grouping, filters, range, granularity and comparison.
  *
- * @summary Granular usage that customers slice themselves.
- *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
  *
- * @fires mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
- * @fires mw-load - After the render that shows freshly loaded data; once per load, reloads included.
- * @fires mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
+ * @tagname usage-chart
+ * @summary Granular usage that customers slice themselves.
+ *
+ * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
+ * @fires {MwChangeEvent} mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
  * @slot empty - Replaces the "No usage in this period" message.
  *
@@ -134,40 +136,45 @@ export class UsageChart extends LitElement {
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
   @property() accessor endpoint = '';
-  /** Returns a session token from the host's backend; called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
+  /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
   @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
   @property({ attribute: 'token-url' }) accessor tokenUrl = '';
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
   @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
-  /** The metric to show; the customer's first metric when empty and the controls are shown. */
+  /** The metric to show (its id); the customer's first metric when empty and the controls are shown. */
   @property({ attribute: 'billable-metric-id' }) accessor billableMetricId = '';
   /** Comma-separated keys to group by; a compound key lists all of its keys. Empty for totals only. */
   @property({ attribute: 'group-key' }) accessor groupKey = '';
   /** Values to keep per key: `region:us-east-1,eu-west-1;tier:hot`. */
   @property({ attribute: 'group-filter' }) accessor groupFilter = '';
+  /** `day`, `hour` (ranges of 92 days at most) or `none` (one window for the whole range). */
   @property({ attribute: 'window-size' }) accessor windowSize: WindowSize = 'day';
-  /** `current-period` (the default when the customer has one), `7d`, `30d` or `90d`; ignored when dates are set. */
+  /** `current-period` (when empty: the current billing period, or the last 30 days for a customer without a contract), `7d`, `30d` or `90d`; ignored when both dates are set. */
   @property() accessor range: RangePreset | '' = '';
-  /** ISO 8601 range; both set means a custom range. */
+  /** Start of a custom range, ISO 8601 (`2026-10-01` is UTC midnight); with `ending-before`, overrides `range`. */
   @property({ attribute: 'starting-on' }) accessor startingOn = '';
+  /** End of a custom range, ISO 8601, excluded; with `starting-on`, overrides `range`. */
   @property({ attribute: 'ending-before' }) accessor endingBefore = '';
   /** Also load the previous period of the same length and compare with it. */
   @property({ type: Boolean }) accessor compare = false;
+  /** `bars` (stacked) or `lines`. */
   @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
-  /** Most series drawn; smaller groups fold into "Other". */
+  /** Most series drawn; smaller groups fold into "Other (n)". */
   @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
   /** Display names for keys and values, as Metronome's group-key overrides: `{"region": {"display_name": "Region", "value_display_names": {…}}}`. */
   @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
-  /** `chart` or `table`. */
+  /** `chart`, or `table`: a table of exactly what the chart draws. */
   @property() accessor view: 'chart' | 'table' = 'chart';
   /** Reload every this many seconds, keeping the chart on screen meanwhile; 0 for never. */
   @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 0;
   /** BCP 47 locale for numbers and dates; the page's language when empty. */
   @property() accessor locale = '';
-  /** IANA time zone for dates and times; windows stay UTC as Metronome's are. */
+  /** IANA time zone for dates and times (UTC by default); windows stay UTC as Metronome's are. */
   @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** Hide the controls row, for a bare chart. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  /** Hide the legend. */
   @property({ attribute: 'no-legend', type: Boolean }) accessor noLegend = false;
 
   override updated(changed: PropertyValues<this>) {
@@ -188,7 +195,13 @@ export class UsageChart extends LitElement {
     clearInterval(this.#refreshTimer);
   }
 
+  /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
+  override createRenderRoot() {
+    return replaceServerRender(this) ?? super.createRenderRoot();
+  }
+
   override render() {
+    if (isServer) return serverPlaceholder('Loading usage…');
     const pending = this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING;
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>

@@ -1,6 +1,6 @@
 import { html, nothing, svg } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { type FormatOptions, formatDate, formatWindow } from '../format.ts';
+import { styleProperties } from '../style-properties.ts';
 import type { ChartMode, UsageLayout } from './layout.ts';
 import { type ChartModel, visibleSeries } from './model.ts';
 
@@ -73,8 +73,8 @@ export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index:
   const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
   // Past the middle the tooltip opens to the left of the window so it stays inside the chart.
   const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
-  const position = leftHalf ? { left: `${centre + 12}px` } : { right: `calc(100% - ${centre - 12}px)` };
-  return html`<div part="tooltip" class="tooltip" aria-hidden="true" style=${styleMap(position)}>
+  const position: Record<string, string> = leftHalf ? { left: `${centre + 12}px` } : { right: `calc(100% - ${centre - 12}px)` };
+  return html`<div part="tooltip" class="tooltip" aria-hidden="true" ${styleProperties(position)}>
     <div class="tooltip-title">${title}</div>
     ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
     <div class="tooltip-row total"><span></span><span>Total</span><span class="num">${total}</span></div>

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveElement } from 'lit';
+import { isServer, type ReactiveController, type ReactiveElement } from 'lit';
 
 export type ThemeName = 'light' | 'dark';
 
@@ -73,6 +73,9 @@ export class ThemeController implements ReactiveController {
   }
 
   hostConnected() {
+    // A server render (lit SSR may call connectedCallback) has no page, media queries or observers to
+    // watch: the light palette stands until the element connects in a browser.
+    if (isServer) return;
     controllers.add(this);
     watchPage();
     this.resolve();
