@@ -34,6 +34,6 @@ describe('the built widgets', () => {
   it('depends on d3 modules, never the d3 umbrella or d3-selection', () => {
     const deps = Object.keys(pkg.dependencies);
     assert.ok(!deps.includes('d3') && !deps.includes('d3-selection'));
-    assert.ok(deps.includes('d3-scale') && deps.includes('d3-shape'));
+    assert.ok(deps.includes('d3-array') && deps.includes('d3-shape'));
   });
 });

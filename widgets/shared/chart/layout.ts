@@ -1,5 +1,4 @@
-import { bisectRight, max, min } from 'd3-array';
-import { type ScaleLinear, scaleLinear } from 'd3-scale';
+import { bisectRight, max, min, nice, ticks } from 'd3-array';
 import { utcTicks } from 'd3-time';
 import { line } from 'd3-shape';
 import { type ChartModel, type Series, visibleSeries } from './model.ts';
@@ -9,6 +8,26 @@ import { type ChartModel, type Series, visibleSeries } from './model.ts';
  * series, however many windows, so 90 days of hourly data stays a handful of DOM nodes; the pointer
  * finds its window by bisecting window edges. The only file of the widget that uses d3.
  */
+
+/** A linear scale: a number of the domain to its position in the range, and the domain's ticks. */
+interface LinearScale {
+  (value: number): number;
+  domain: [number, number];
+  range: [number, number];
+  ticks(count: number): number[];
+}
+
+/**
+ * d3-scale's scaleLinear would bring d3-interpolate, d3-color and d3-format (a fifth of the all-widgets
+ * file) for a formula and d3-array's ticks and nice, which are all the charts use of it.
+ */
+function linearScale(domain: [number, number], range: [number, number]): LinearScale {
+  const [d0, d1] = domain;
+  const [r0, r1] = range;
+  const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
+  const scale = ((value: number) => (k === 0 ? (r0 + r1) / 2 : r0 + (value - d0) * k)) as LinearScale;
+  return Object.assign(scale, { domain, range, ticks: (count: number) => ticks(d0, d1, count) });
+}
 
 export type ChartMode = 'bars' | 'lines';
 
@@ -57,9 +76,7 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
   const series = visibleSeries(model);
   // Time as a linear scale over milliseconds with d3-time's UTC ticks: scaleUtc would also bundle
   // d3-time-format for tick labels, which Intl formats here anyway.
-  const x = scaleLinear()
-    .domain([Date.parse(model.startingOn), Date.parse(model.endingBefore)])
-    .range([0, innerWidth]);
+  const x = linearScale([Date.parse(model.startingOn), Date.parse(model.endingBefore)], [0, innerWidth]);
   const windowLeft = model.windows.map((w) => x(w.start.getTime()));
   const windowRight = model.windows.map((w) => x(w.end.getTime()));
   const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
@@ -71,10 +88,7 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
     mode === 'bars'
       ? Math.max(max(model.totals) ?? 0, max(previous) ?? 0)
       : Math.max(max(series.flatMap((s) => s.values)) ?? 0, model.previous ? (max(model.totals) ?? 0) : 0, max(previous) ?? 0);
-  const y = scaleLinear()
-    .domain([lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1])
-    .range([innerHeight, 0])
-    .nice(5);
+  const y = linearScale(nice(lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1, 5), [innerHeight, 0]);
 
   const through = (values: number[]) =>
     line<number>()
@@ -135,9 +149,9 @@ function pixelColumns(series: Series[], left: number[], right: number[]): [Serie
  * Each series as one path of rectangles stacked on the series below it. This is the hot loop at
  * 21,600 values, so the scale is applied as its linear formula and coordinates keep one decimal.
  */
-function stackedBars(series: Series[], left: number[], right: number[], y: ScaleLinear<number, number>, sign: 1 | -1) {
-  const [d0, d1] = y.domain() as [number, number];
-  const [r0, r1] = y.range() as [number, number];
+function stackedBars(series: Series[], left: number[], right: number[], y: LinearScale, sign: 1 | -1) {
+  const [d0, d1] = y.domain;
+  const [r0, r1] = y.range;
   const k = (r1 - r0) / (d1 - d0);
   const tenth = (n: number) => Math.round(n * 10) / 10;
   const base = new Float64Array(left.length);
