@@ -1,4 +1,6 @@
 import { css, html, nothing } from 'lit';
+import { ApiError } from './api.ts';
+import type { Messages } from './i18n/messages.ts';
 
 /** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
 
@@ -12,11 +14,24 @@ export const emptyTemplate = (message: string) =>
   html`<div part="empty" class="message" role="status"><slot name="empty">${message}</slot></div>`;
 
 /** Without `retry` for what trying again cannot mend (a range the proxy would refuse). */
-export const errorTemplate = (message: string, retry?: () => void) =>
+export const errorTemplate = (t: Messages, message: string, retry?: () => void) =>
   html`<div part="error" class="message" role="alert">
     <span>${message}</span>
-    ${retry ? html`<button part="retry" type="button" @click=${retry}>Retry</button>` : nothing}
+    ${retry ? html`<button part="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}
   </div>`;
+
+/**
+ * What a failed load says, in the widget's words when the widget wrote it (no session, network, an
+ * answer without the proxy's error body); the proxy's own message as it sent it otherwise.
+ */
+export function errorText(error: unknown, t: Messages, fallback = ''): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'no_session') return t.sessionFailed;
+    if (error.code === 'network') return t.unreachable;
+    if (error.code === 'http_error') return t.httpError(error.status);
+  }
+  return (error as Error | undefined)?.message || fallback;
+}
 
 export const stateStyles = css`
   .visually-hidden {

@@ -127,9 +127,11 @@ describe('<spend-breakdown>', () => {
       URL.createObjectURL = original;
     }
     const lines = (await blob!.text()).trimEnd().split('\r\n');
-    expect(lines[0]).to.equal(['starting_on', 'ending_before', ...usd.groups, 'total', 'Commits and credits'].join(','));
+    // Amounts in dollars, not the credit type's cents, and the header says so.
+    expect(lines[0]).to.equal(['starting_on', 'ending_before', ...usd.groups, 'total', 'Commits and credits'].map((c, i) => (i < 2 ? c : `${c} (USD)`)).join(','));
     const w = usd.windows[0]!;
-    expect(lines[1]).to.equal([w.starting_on, w.ending_before, ...usd.groups.map((g) => w.values[g]), w.total, w.credits_applied].join(','));
+    const dollars = (cents: number) => Math.round(cents * 1e6) / 1e8;
+    expect(lines[1]).to.equal([w.starting_on, w.ending_before, ...[...usd.groups.map((g) => w.values[g]!), w.total, w.credits_applied].map(dollars)].join(','));
   });
 
   it('shows a skeleton first, says when there is no spend, and passes axe checks', async () => {
