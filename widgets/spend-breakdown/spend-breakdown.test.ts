@@ -4,6 +4,7 @@ import type { SpendResponse, SpendSummaryResponse } from '../../contract/index.t
 import type { MwErrorEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { answerWith, EUR_CENTS, GPU_CREDITS } from '../test/hand-made.ts';
 import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, TODAY_1042, ZONE } from '../test/stale.ts';
 import './spend-breakdown.ts';
 import type { SpendBreakdown } from './spend-breakdown.ts';
@@ -170,5 +171,66 @@ describe('<spend-breakdown>', () => {
     proxy.override = null;
     part(el, 'retry')!.click();
     await drawn(el);
+  });
+});
+
+describe('<spend-breakdown> currencies and time zones', () => {
+  const period = { starting_on: '2026-11-01T00:00:00.000Z', ending_before: '2026-12-01T00:00:00.000Z' };
+  const entry = (creditType: { id: string; name: string }, values: Array<Record<string, number>>): SpendResponse['credit_types'][number] => {
+    const windows = values.map((v, i) => {
+      const total = Object.values(v).reduce((a, b) => a + b, 0);
+      return { starting_on: new Date(Date.parse(period.starting_on) + i * 86_400_000).toISOString(), ending_before: new Date(Date.parse(period.starting_on) + (i + 1) * 86_400_000).toISOString(), values: v, total, credits_applied: -100, net: total - 100 };
+    });
+    return { credit_type: creditType, window_size: 'day', group_by: 'product', groups: Object.keys(values[0]!), windows, total: windows.reduce((a, w) => a + w.total, 0), credits_applied: -100 * windows.length, net: windows.reduce((a, w) => a + w.net, 0) };
+  };
+  const spendAnswer = { starting_on: period.starting_on, ending_before: '2026-11-03T00:00:00.000Z', credit_types: [entry(EUR_CENTS, [{ Compute: 123456.78, Storage: 0.5 }, { Compute: 1000, Storage: 0 }]), entry(GPU_CREDITS, [{ Training: 1234.5 }, { Training: 2 }])] };
+  const summaryAnswer = {
+    period,
+    days_left: 12.5,
+    credit_types: [{ credit_type: EUR_CENTS, spend_to_date: 124457.28, credits_applied: -200, net: 124257.28, projection: null, previous: null }],
+  };
+  const handMade = () => answerWith(proxy, { '/api/spend': spendAnswer, '/api/spend/summary': summaryAnswer });
+  async function exported(el: SpendBreakdown) {
+    const original = URL.createObjectURL;
+    let blob: Blob | undefined;
+    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
+    try {
+      part(el, 'export')!.click();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    return (await blob!.text()).trimEnd().split('\r\n');
+  }
+
+  it('shows spend in euro cents as euros, and exports it in euros with the unit in the header', async () => {
+    handMade();
+    const el = await spend({ startingOn: spendAnswer.starting_on, endingBefore: spendAnswer.ending_before });
+    await drawn(el);
+    const spent = part(el, 'headline')!.querySelector('dd')!.textContent;
+    expect(spent).to.equal('€1,244.573');
+    expect(part(el, 'plot')!.getAttribute('aria-label')).to.match(/^€1,244\.573 spent from Nov 1, 2026 to Nov 2, 2026, €2\.00 paid by commits and credits, €1,242\.573 net/);
+    const csv = await exported(el);
+    expect(csv[0]).to.equal('starting_on,ending_before,Compute (EUR),Storage (EUR),total (EUR),Commits and credits (EUR)');
+    expect(csv[1]).to.equal('2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,1234.5678,0.005,1234.5728,-1');
+  });
+
+  it('exports a custom pricing unit as it is, named in the header', async () => {
+    handMade();
+    const el = await spend({ startingOn: spendAnswer.starting_on, endingBefore: spendAnswer.ending_before, creditTypeId: GPU_CREDITS.id });
+    await drawn(el);
+    const csv = await exported(el);
+    expect(csv[0]).to.equal('starting_on,ending_before,Training (GPU credits),total (GPU credits),Commits and credits (GPU credits)');
+    expect(csv[1]).to.equal('2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,1234.5,1234.5,-100');
+  });
+
+  it('names the current period by its own first and last day west and east of UTC', async () => {
+    handMade();
+    for (const timeZone of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      const el = await spend({ timeZone, noControls: true });
+      await drawn(el);
+      expect(part(el, 'plot')!.getAttribute('aria-label'), timeZone).to.contain(' spent from Nov 1, 2026 to Nov 2, 2026');
+      const asked = new URL(proxy.requests.filter((r) => r.url.includes('/api/spend?')).at(-1)!.url).searchParams;
+      expect([asked.get('starting_on'), asked.get('ending_before')], timeZone).to.deep.equal([period.starting_on, period.ending_before]);
+    }
   });
 });
