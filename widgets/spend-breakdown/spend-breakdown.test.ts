@@ -26,6 +26,19 @@ const parts = (el: SpendBreakdown, name: string) => [...el.shadowRoot!.querySele
 const drawn = (el: SpendBreakdown) => waitUntil(() => parts(el, 'series').some((p) => p.getAttribute('d')), 'the chart was never drawn', { timeout: 4000 });
 const money = (v: number) => formatMoney(v, { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' }, 'en-US');
 
+/** The lines of the CSV the Export button hands to the browser. */
+async function exported(el: SpendBreakdown) {
+  const original = URL.createObjectURL;
+  let blob: Blob | undefined;
+  URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
+  try {
+    part(el, 'export')!.click();
+  } finally {
+    URL.createObjectURL = original;
+  }
+  return (await blob!.text()).trimEnd().split('\r\n');
+}
+
 /** The proxy's own answer for the range the widget asked for. */
 async function shown(): Promise<SpendResponse> {
   const request = proxy.requests.filter((r) => r.url.includes('/api/spend?')).at(-1)!;
@@ -119,15 +132,7 @@ describe('<spend-breakdown>', () => {
     const el = await spend();
     await drawn(el);
     const usd = (await shown()).credit_types[0]!;
-    const original = URL.createObjectURL;
-    let blob: Blob | undefined;
-    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
-    try {
-      part(el, 'export')!.click();
-    } finally {
-      URL.createObjectURL = original;
-    }
-    const lines = (await blob!.text()).trimEnd().split('\r\n');
+    const lines = await exported(el);
     // Amounts in dollars, not the credit type's cents, and the header says so.
     expect(lines[0]).to.equal(['starting_on', 'ending_before', ...usd.groups, 'total', 'Commits and credits'].map((c, i) => (i < 2 ? c : `${c} (USD)`)).join(','));
     const w = usd.windows[0]!;
@@ -190,17 +195,6 @@ describe('<spend-breakdown> currencies and time zones', () => {
     credit_types: [{ credit_type: EUR_CENTS, spend_to_date: 124457.28, credits_applied: -200, net: 124257.28, projection: null, previous: null }],
   };
   const handMade = () => answerWith(proxy, { '/api/spend': spendAnswer, '/api/spend/summary': summaryAnswer });
-  async function exported(el: SpendBreakdown) {
-    const original = URL.createObjectURL;
-    let blob: Blob | undefined;
-    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
-    try {
-      part(el, 'export')!.click();
-    } finally {
-      URL.createObjectURL = original;
-    }
-    return (await blob!.text()).trimEnd().split('\r\n');
-  }
 
   it('shows spend in euro cents as euros, and exports it in euros with the unit in the header', async () => {
     handMade();
