@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { ApiError } from './api.ts';
+import type { ApiError } from './api.ts';
 import type { Messages } from './i18n/messages.ts';
 
 /** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
@@ -20,17 +20,16 @@ export const errorTemplate = (t: Messages, message: string, retry?: () => void) 
     ${retry ? html`<button part="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}
   </div>`;
 
+const WIDGET_FAILURES = new Set(['network', 'no_session', 'http_error']);
+
 /**
- * What a failed load says, in the widget's words when the widget wrote it (no session, network, an
- * answer without the proxy's error body); the proxy's own message as it sent it otherwise.
+ * What a failed load says: the proxy's message as it sent it, or, for a failure the widget met itself
+ * (no session, no network, an answer without the proxy's error body), the catalogue's `failure` words.
+ * Read, not `instanceof ApiError`, as events.ts does: an error from another copy of the package is one too.
  */
-export function errorText(error: unknown, t: Messages, fallback = ''): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'no_session') return t.sessionFailed;
-    if (error.code === 'network') return t.unreachable;
-    if (error.code === 'http_error') return t.httpError(error.status);
-  }
-  return (error as Error | undefined)?.message || fallback;
+export function errorText(error: unknown, t: Messages): string {
+  const { code, status, message } = (error ?? {}) as Partial<ApiError>;
+  return code && WIDGET_FAILURES.has(code) ? t.failure(code, status ?? 0, message ?? '') : (message ?? '');
 }
 
 export const stateStyles = css`

@@ -97,6 +97,21 @@ describe('locales', () => {
     for (const el of [usage, spend, ledger, invoices]) await expect(el).to.be.accessible();
   });
 
+  it('words the widget\'s own failures in German, and shows the proxy\'s messages as it sent them', async () => {
+    proxy.override = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const [german, english] = [await fixture(html`<balance-ledger endpoint=${ENDPOINT} locale="de" .tokenProvider=${proxy.tokenProvider}></balance-ledger>`), await fixture(html`<balance-ledger endpoint=${ENDPOINT} locale="en" .tokenProvider=${proxy.tokenProvider}></balance-ledger>`)];
+    await waitUntil(() => part(german, 'error') && part(english, 'error'), 'no error shown');
+    expect(text(part(german, 'error')!.querySelector('span'))).to.equal('Der Abrechnungsdienst ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.');
+    expect(text(part(german, 'retry'))).to.equal('Erneut versuchen');
+    expect(text(part(english, 'error')!.querySelector('span'))).to.equal('Could not reach the billing service. Check your connection and try again.');
+    proxy.override = async () => Response.json({ error: { code: 'upstream_timeout', message: 'Metronome did not answer in time. Try again shortly.' } }, { status: 504 });
+    part(german, 'retry')!.click();
+    await waitUntil(() => text(part(german, 'error')?.querySelector('span')).startsWith('Metronome'), 'the proxy\'s message was not shown');
+    await expect(german).to.be.accessible();
+  });
+
   it('takes the page\'s lang, and follows it when it changes', async () => {
     document.documentElement.lang = 'de';
     const { ledger, usage } = await widgets();

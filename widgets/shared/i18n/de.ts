@@ -6,9 +6,14 @@ export const de: Messages = {
   // Every widget
   retry: 'Erneut versuchen',
   noSession: 'Warten auf eine Abrechnungssitzung: Die Seite muss tokenProvider setzen.',
-  sessionFailed: 'Die Abrechnungssitzung konnte nicht gestartet werden. Bitte erneut versuchen.',
-  unreachable: 'Der Abrechnungsdienst ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.',
-  httpError: (status) => `Der Abrechnungsdienst hat mit einem Fehler geantwortet (HTTP ${status}).`,
+  failure: (code, status, message) =>
+    code === 'network'
+      ? 'Der Abrechnungsdienst ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.'
+      : code === 'no_session'
+        ? `Die Abrechnungssitzung konnte nicht gestartet werden${status ? ` (HTTP ${status})` : ''}. Bitte erneut versuchen.`
+        : code === 'http_error'
+          ? `Der Abrechnungsdienst hat mit einem Fehler geantwortet (HTTP ${status}).`
+          : message,
   stale: ['Stand ', ' · Der Abrechnungsdienst antwortet nicht; dies sind die zuletzt gesendeten Zahlen.'],
 
   // Charts (usage and spend)

@@ -11,9 +11,12 @@ export const en = {
   // Every widget
   retry: 'Retry',
   noSession: 'Waiting for a billing session: the page must set tokenProvider.',
-  sessionFailed: 'Could not start a billing session. Try again.',
-  unreachable: 'Could not reach the billing service. Check your connection and try again.',
-  httpError: (status: number) => `The billing service answered with an error (HTTP ${status}).`,
+  /**
+   * A failure the widget met before the proxy could say why (`code` network, no_session, or http_error for
+   * an answer without the proxy's error body; `status` when something answered). English shows the words
+   * the widget wrote, which the `mw-error` event carries too; other languages translate by code.
+   */
+  failure: (_code: string, _status: number, message: string) => message,
   /** Around the time of the older figures: "Figures as of 10:42 AM · …". */
   stale: ['Figures as of ', ' · The billing service is not answering, so these are the last figures it sent.'] as [string, string],
 
