@@ -6,6 +6,8 @@
 //        share the package's own code through dist/chunks/, so two elements on a page share it too
 //   dist/cdn/widgets.js, dist/cdn/<element>.js          self-contained files (lit and d3 inside), minified,
 //        for a plain <script type="module">; each copy brings its own lit, so use one per page
+//   dist/locales/<lang>.js, dist/cdn/locales/<lang>.js  the catalogues beyond English, which a page loads
+//        when it needs them (they register themselves through globalThis, so either kind serves both)
 //   dist/types/                                          declarations (.d.ts) of the entries
 //
 // Decorators and `accessor` fields are compiled away (esbuild lowers them for ES2022); no .ts
@@ -28,6 +30,13 @@ export function widgetEntries() {
     .map((entry) => ({ in: `widgets/${entry.name}/${entry.name}.ts`, out: entry.name }));
 }
 
+/** Every catalogue beyond English: a module of widgets/locales/ that registers its words. */
+export function localeEntries() {
+  return readdirSync('widgets/locales')
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ in: `widgets/locales/${name}`, out: `locales/${name.slice(0, -3)}` }));
+}
+
 /** Package dependencies stay imports (and so do their subpaths, `lit/decorators.js`). */
 const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}/*`]);
 
@@ -35,14 +44,14 @@ const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true,
 
 /** The self-contained files, minified: what the all-widgets size budget measures. */
 export async function buildCdn(outdir = 'dist/cdn') {
-  const entries = widgetEntries();
+  const entries = [...widgetEntries(), ...localeEntries()];
   await build({ ...common, entryPoints: [{ in: 'widgets/index.ts', out: 'widgets' }, configEntry, ...entries], outdir, minify: true });
   return ['widgets', 'config', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
 }
 
 /** The package's entries, sharing chunks, their dependencies left as imports. */
 export async function buildPackage(outdir = 'dist') {
-  const entries = widgetEntries();
+  const entries = [...widgetEntries(), ...localeEntries()];
   await build({
     ...common,
     entryPoints: [{ in: 'widgets/index.ts', out: 'index' }, configEntry, ...entries, { in: 'contract/index.ts', out: 'contract' }],

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error: a plain .mjs build script without type declarations
-import { buildCdn, widgetEntries } from '../scripts/build.mjs';
+import { buildCdn, buildPackage, localeEntries, widgetEntries } from '../scripts/build.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const outdir = mkdtempSync(join(tmpdir(), 'widgets-size-'));
@@ -29,6 +29,23 @@ describe('the built widgets', () => {
       assert.ok(source.includes(`"${name}"`), `${name}.js does not register <${name}>`);
       assert.ok(!/(^|;)import[\s{*"]/m.test(source), `${name}.js must not import anything at run time`);
     }
+  });
+
+  it('ships each catalogue beyond English as a file of its own, outside the all-widgets file', async () => {
+    await buildCdn(outdir);
+    const locales = (localeEntries() as Array<{ out: string }>).map((e) => e.out);
+    assert.ok(locales.includes('locales/de'));
+    for (const name of locales) {
+      const source = readFileSync(join(outdir, `${name}.js`), 'utf8');
+      assert.ok(!/(^|;)import[\s{*"]/m.test(source), `cdn/${name}.js must not import anything at run time`);
+      assert.ok(source.includes('metronome-widgets.messages'), `cdn/${name}.js does not register its words`);
+    }
+    assert.ok(readFileSync(join(outdir, 'locales/de.js'), 'utf8').includes('Erneut versuchen'));
+    assert.ok(!readFileSync(join(outdir, 'widgets.js'), 'utf8').includes('Erneut versuchen'), 'German is in the all-widgets file');
+    const packaged = join(outdir, 'package');
+    await buildPackage(packaged);
+    assert.ok(readFileSync(join(packaged, 'locales/de.js'), 'utf8').includes('Erneut versuchen'));
+    assert.ok(!readFileSync(join(packaged, 'index.js'), 'utf8').includes('Erneut versuchen'), 'German is in the package\'s main entry');
   });
 
   it('depends on d3 modules, never the d3 umbrella or d3-selection', () => {

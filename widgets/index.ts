@@ -10,4 +10,5 @@ export { defineElement } from './shared/define.ts';
 export { MwChangeEvent, MwErrorEvent, MwInvoiceSelectEvent, MwLoadEvent } from './shared/events.ts';
 export { configure, type PageConfig } from './shared/page-config.ts';
 export type { TokenProvider } from './shared/session.ts';
+export { registerMessages, type Messages } from './shared/i18n/messages.ts';
 export type * from '../contract/index.ts';

@@ -4,6 +4,7 @@ import type { BalancesResponse } from '../../contract/index.ts';
 import type { MwErrorEvent, MwInvoiceSelectEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { answerWith, EUR_CENTS, GPU_CREDITS, JPY } from '../test/hand-made.ts';
 import './balance-ledger.ts';
 import type { BalanceLedger } from './balance-ledger.ts';
 
@@ -108,5 +109,53 @@ describe('<balance-ledger>', () => {
     proxy.override = null;
     part(failed, 'retry')!.click();
     await waitUntil(() => part(failed, 'table'));
+  });
+});
+
+describe('<balance-ledger> currencies and time zones', () => {
+  const balance = (id: string, creditType: { id: string; name: string }, granted: number, used: number): BalancesResponse['items'][number] => ({
+    id,
+    type: 'PREPAID',
+    name: `${creditType.name} commit`,
+    priority: 1,
+    credit_type: creditType,
+    granted,
+    used,
+    remaining: granted - used,
+    expired: 0,
+    upcoming: 0,
+    segments: [{ id: `${id}-s`, amount: granted, starting_at: '2026-11-01T00:00:00.000Z', ending_before: '2027-11-01T00:00:00.000Z', status: 'active' }],
+    ledger: [{ type: 'PREPAID_COMMIT_SEGMENT_START', timestamp: '2026-11-01T00:00:00.000Z', amount: granted, balance_after: granted, invoice_id: null, pending: false }],
+    runway: { burn_per_day: 0, runs_out_at: null, expires_at: '2027-11-01T00:00:00.000Z', runs_out_before_expiry: null },
+  });
+  const items = [balance('eur', EUR_CENTS, 500_000, 376_544), balance('jpy', JPY, 200_000, 76_544), balance('gpu', GPU_CREDITS, 5000, 3765.5)];
+  const handMade = () => answerWith(proxy, { '/api/balances': { items, totals: items.map(({ credit_type, granted, used, remaining, expired, upcoming }) => ({ credit_type, granted, used, remaining, expired, upcoming })) } });
+  const remaining = (el: BalanceLedger) => parts(el, 'total').map((t) => t.querySelector('dd')!.textContent);
+
+  it('shows euro cents as euros, yen without decimals, and a custom unit with its name', async () => {
+    handMade();
+    const el = await ledger();
+    await loaded(el);
+    expect(remaining(el)).to.deep.equal(['€1,234.56', '¥123,456', '1,234.5 GPU credits']);
+    expect(parts(el, 'row')[0]!.querySelectorAll('td.num')[0]!.textContent).to.equal('€5,000.00');
+    el.locale = 'de-DE';
+    await el.updateComplete;
+    expect(remaining(el)).to.deep.equal(['1.234,56\u00a0€', '123.456\u00a0¥', '1.234,5 GPU credits']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the dates of segments, ledger entries and expiries west and east of UTC', async () => {
+    handMade();
+    const el = await ledger();
+    await loaded(el);
+    const row = parts(el, 'row')[0]!;
+    row.querySelector<HTMLButtonElement>('th button')!.click();
+    for (const zone of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      el.timeZone = zone;
+      await el.updateComplete;
+      expect(row.textContent, zone).to.contain('Nov 1, 2026 – Oct 31, 2027: €5,000.00, active');
+      expect(row.textContent, zone).to.contain('Not used in the last 30 days; expires on Nov 1, 2027.');
+      expect(el.shadowRoot!.querySelector('[part="ledger"] tbody td')!.textContent, zone).to.equal('Nov 1, 2026');
+    }
   });
 });

@@ -4,11 +4,13 @@ import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
-import { type FormatOptions, formatDate, formatMoney, widgetFormat } from '../shared/format.ts';
+import { type FormatOptions, formatDay, formatMoney, formatPeriod, widgetFormat } from '../shared/format.ts';
+import { LocaleController } from '../shared/i18n/locale-controller.ts';
+import { messages } from '../shared/i18n/messages.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { styleProperties } from '../shared/style-properties.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
@@ -66,6 +68,7 @@ export class BalanceLedger extends LitElement {
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
+  protected readonly localeController = new LocaleController(this);
 
   #balances = new Task(this, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider] as const,
@@ -85,10 +88,10 @@ export class BalanceLedger extends LitElement {
   @property({ attribute: 'token-url' }) accessor tokenUrl = '';
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
   @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
-  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
+  /** BCP 47 locale for words, numbers, dates and money; the page's `configure({ locale })`, `lang` or the browser's when empty. */
   @property() accessor locale = '';
-  /** IANA time zone for dates (UTC by default). */
-  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** IANA time zone for moments; the page's `configure({ timeZone })` or UTC when empty. Metronome's days keep their dates. */
+  @property({ attribute: 'time-zone' }) accessor timeZone = '';
 
   /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
   override createRenderRoot() {
@@ -102,26 +105,27 @@ export class BalanceLedger extends LitElement {
   }
 
   #body(pending: boolean) {
+    const t = messages(this.#format.locale);
     if (this.#balances.status === TaskStatus.ERROR) {
-      return errorTemplate((this.#balances.error as Error)?.message ?? 'Balances could not be loaded.', () => this.#balances.run());
+      return errorTemplate(t, errorText(this.#balances.error, t), () => this.#balances.run());
     }
-    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
+    if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const data = this.#balances.value;
-    if (!data) return pending ? loadingTemplate('Loading balances…') : nothing;
-    if (data.items.length === 0) return emptyTemplate('No commits or credits');
-    return html`<div class="totals">${data.totals.map((t) => this.#total(t))}</div>
+    if (!data) return pending ? loadingTemplate(t.loadingBalances) : nothing;
+    if (data.items.length === 0) return emptyTemplate(t.noBalances);
+    return html`<div class="totals">${data.totals.map((total) => this.#total(total))}</div>
       <div class="table-scroll">
         <table part="table">
-          <caption>Commits and credits, in the order they are used</caption>
+          <caption>${t.balancesCaption}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col" class="num">Granted</th>
-              <th scope="col" class="num">Used</th>
-              <th scope="col" class="num">Remaining</th>
-              <th scope="col" class="num">Expired</th>
-              <th scope="col" class="num">Upcoming</th>
-              <th scope="col"><span class="visually-hidden">Share used</span></th>
+              <th scope="col">${t.name}</th>
+              <th scope="col" class="num">${t.granted}</th>
+              <th scope="col" class="num">${t.used}</th>
+              <th scope="col" class="num">${t.remaining}</th>
+              <th scope="col" class="num">${t.expired}</th>
+              <th scope="col" class="num">${t.upcoming}</th>
+              <th scope="col"><span class="visually-hidden">${t.shareUsed}</span></th>
             </tr>
           </thead>
           ${data.items.map((item) => this.#item(item))}
@@ -131,18 +135,19 @@ export class BalanceLedger extends LitElement {
 
   #total(total: BalanceAmounts & { credit_type: BalanceItem['credit_type'] }) {
     const money = (v: number) => formatMoney(v, total.credit_type, this.#format.locale);
+    const t = messages(this.#format.locale);
     const whole = total.used + total.remaining + total.expired || 1;
     const width = (v: number) => styleProperties({ width: `${(100 * Math.max(0, v)) / whole}%` });
-    return html`<section part="total" aria-label=${`Totals in ${total.credit_type.name}`}>
+    return html`<section part="total" aria-label=${t.totalsIn(total.credit_type.name)}>
       <h3>${total.credit_type.name}</h3>
-      <div class="meter" role="img" aria-label=${`${money(total.used)} used, ${money(total.remaining)} remaining, ${money(total.expired)} expired`}>
+      <div class="meter" role="img" aria-label=${t.meter(money(total.used), money(total.remaining), money(total.expired))}>
         <span class="used" ${width(total.used)}></span><span class="remaining" ${width(total.remaining)}></span><span class="expired" ${width(total.expired)}></span>
       </div>
       <dl>
-        <div><span class="dot remaining" aria-hidden="true"></span><dt>Remaining</dt><dd>${money(total.remaining)}</dd></div>
-        <div><span class="dot used" aria-hidden="true"></span><dt>Used</dt><dd>${money(total.used)}</dd></div>
-        <div><span class="dot expired" aria-hidden="true"></span><dt>Expired</dt><dd>${money(total.expired)}</dd></div>
-        <div><dt>Upcoming</dt><dd>${money(total.upcoming)}</dd></div>
+        <div><span class="dot remaining" aria-hidden="true"></span><dt>${t.remaining}</dt><dd>${money(total.remaining)}</dd></div>
+        <div><span class="dot used" aria-hidden="true"></span><dt>${t.used}</dt><dd>${money(total.used)}</dd></div>
+        <div><span class="dot expired" aria-hidden="true"></span><dt>${t.expired}</dt><dd>${money(total.expired)}</dd></div>
+        <div><dt>${t.upcoming}</dt><dd>${money(total.upcoming)}</dd></div>
       </dl>
     </section>`;
   }
@@ -150,18 +155,16 @@ export class BalanceLedger extends LitElement {
   #item(item: BalanceItem) {
     const format = this.#format;
     const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
+    const t = messages(format.locale);
     const open = this.#expanded.has(item.id);
     const ledgerId = `ledger-${item.id}`;
-    const day = (iso: string) => formatDate(new Date(iso), format, { month: 'short', day: 'numeric', year: 'numeric' });
-    // Segments end before ending_before: show the last day they cover.
-    const lastDay = (iso: string) => day(new Date(Date.parse(iso) - 1).toISOString());
     const share = item.granted > 0 ? item.used / item.granted : 0;
     return html`<tbody>
       <tr part="row">
         <th scope="row" class="name">
           <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${ledgerId} @click=${() => this.#toggle(item.id)}>${item.name}</button>
-          <span class="small">${itemTypeLabel(item.type)}${item.priority === null ? '' : ` · priority ${item.priority}`}</span>
-          ${item.segments.map((s) => html`<span class="small">${day(s.starting_at)} – ${lastDay(s.ending_before)}: ${money(s.amount)}, ${s.status}</span>`)}
+          <span class="small">${itemTypeLabel(item.type, format.locale)}${item.priority === null ? '' : ` · ${t.priority(String(item.priority))}`}</span>
+          ${item.segments.map((s) => html`<span class="small">${formatPeriod(s.starting_at, s.ending_before, format)}: ${money(s.amount)}, ${t.segmentStatus(s.status)}</span>`)}
           <span class="small">${runwayText(item, format)}</span>
         </th>
         <td class="num">${money(item.granted)}</td>
@@ -182,19 +185,20 @@ export class BalanceLedger extends LitElement {
   #ledger(item: BalanceItem) {
     const format = this.#format;
     const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
+    const t = messages(format.locale);
     return html`<table part="ledger">
-      <caption>Ledger of ${item.name}</caption>
+      <caption>${t.ledgerOf(item.name)}</caption>
       <thead>
-        <tr><th scope="col">Date</th><th scope="col">Entry</th><th scope="col" class="num">Amount</th><th scope="col" class="num">Balance</th><th scope="col">Invoice</th></tr>
+        <tr><th scope="col">${t.date}</th><th scope="col">${t.entry}</th><th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.balance}</th><th scope="col">${t.invoice}</th></tr>
       </thead>
       <tbody>
         ${item.ledger.map(
           (entry) => html`<tr>
-            <td>${formatDate(new Date(entry.timestamp), format, { month: 'short', day: 'numeric', year: 'numeric' })}</td>
-            <td>${entryLabel(entry.type)}${entry.pending ? html`<span class="pending" title="From the current draft invoice; final when the period closes">Pending</span>` : nothing}</td>
+            <td>${formatDay(new Date(entry.timestamp), format)}</td>
+            <td>${entryLabel(entry.type, format.locale)}${entry.pending ? html`<span class="pending" title=${t.pendingTitle}>${t.pending}</span>` : nothing}</td>
             <td class="num">${money(entry.amount)}</td>
             <td class="num">${money(entry.balance_after)}</td>
-            <td>${entry.invoice_id ? html`<button type="button" part="invoice" class="link" @click=${() => this.dispatchEvent(new MwInvoiceSelectEvent(entry.invoice_id!))}>View invoice</button>` : nothing}</td>
+            <td>${entry.invoice_id ? html`<button type="button" part="invoice" class="link" @click=${() => this.dispatchEvent(new MwInvoiceSelectEvent(entry.invoice_id!))}>${t.viewInvoice}</button>` : nothing}</td>
           </tr>`,
         )}
       </tbody>

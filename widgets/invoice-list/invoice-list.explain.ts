@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { InvoiceExplainLine, InvoiceLineItem } from '../../contract/index.ts';
-import { type CreditTypeRef, formatDate, formatMoney, formatNumber } from '../shared/format.ts';
+import { type CreditTypeRef, formatDay, formatMoney, formatNumber } from '../shared/format.ts';
+import { messages } from '../shared/i18n/messages.ts';
 
 /** "Why this charge": how one usage line was rated, in words and numbers. */
 
@@ -18,53 +19,52 @@ export function explanationFor(line: InvoiceLineItem, productId: string | null, 
   );
 }
 
-const ROUNDING: Record<string, string> = { ROUND_UP: 'rounded up', ROUND_DOWN: 'rounded down', ROUND_HALF_UP: 'rounded' };
-
-export function explanationTemplate(e: InvoiceExplainLine, creditType: CreditTypeRef, locale: string | undefined) {
+export function explanationTemplate(e: InvoiceExplainLine, creditType: CreditTypeRef, locale: string | undefined, timeZone = 'UTC') {
+  const t = messages(locale);
   const money = (v: number) => formatMoney(v, creditType, locale);
   const number = (v: number) => formatNumber(v, locale, { maximumFractionDigits: 6 });
-  const day = (iso: string) => formatDate(new Date(iso), { locale, timeZone: 'UTC' }, { month: 'short', day: 'numeric', year: 'numeric' });
+  const day = (iso: string) => formatDay(new Date(iso), { locale, timeZone });
   const conversion = e.product?.quantity_conversion;
   const rounding = e.product?.quantity_rounding;
   const price = e.computed?.price ?? e.unit_price;
   return html`<dl class="explain">
     <div>
-      <dt>Charge</dt>
+      <dt>${t.charge}</dt>
       <dd>
-        ${e.tier ? `Tier ${e.tier.level} (from ${number(e.tier.starting_at)}): ` : ''}${number(e.quantity)} × ${price === null ? '—' : money(price)} =
+        ${e.tier ? `${t.tier(e.tier.level, number(e.tier.starting_at))}: ` : ''}${number(e.quantity)} × ${price === null ? '—' : money(price)} =
         ${money(e.computed?.total ?? e.total)}
-        ${e.computed ? (e.computed.matches ? html`<span class="ok">matches the invoice</span>` : html`<span class="warn">the invoice says ${money(e.total)} (${money(e.computed.difference)} apart)</span>`) : nothing}
+        ${e.computed ? (e.computed.matches ? html`<span class="ok">${t.matchesInvoice}</span>` : html`<span class="warn">${t.invoiceSays(money(e.total), money(e.computed.difference))}</span>`) : nothing}
       </dd>
     </div>
     ${e.rate
       ? html`<div>
-          <dt>Rate</dt>
-          <dd>${e.rate.source === 'override' ? 'Contract override' : 'List rate'} (${e.rate.rate_type.toLowerCase()}) since ${day(e.rate.starting_at)}${e.rate.tiers
-            ? html`: ${e.rate.tiers.map((t, i) => `${i ? ', then ' : ''}${t.size === null ? 'the rest' : `up to ${number(t.size)}`} at ${money(t.price)}`)}`
+          <dt>${t.rate}</dt>
+          <dd>${t.rateSince(e.rate.source === 'override', e.rate.rate_type.toLowerCase(), day(e.rate.starting_at))}${e.rate.tiers
+            ? `: ${t.tiers(e.rate.tiers.map((tier) => ({ size: tier.size === null ? null : number(tier.size), price: money(tier.price) })))}`
             : nothing}</dd>
         </div>`
       : nothing}
     ${e.rate?.commit_rate
       ? html`<div>
-          <dt>Commit rate</dt>
-          <dd>${e.rate.commit_rate.price === null ? e.rate.commit_rate.rate_type.toLowerCase() : money(e.rate.commit_rate.price)}, charged instead where a prepaid commit pays</dd>
+          <dt>${t.commitRate}</dt>
+          <dd>${t.commitInstead(e.rate.commit_rate.price === null ? e.rate.commit_rate.rate_type.toLowerCase() : money(e.rate.commit_rate.price))}</dd>
         </div>`
       : nothing}
     ${conversion || rounding
       ? html`<div>
-          <dt>Quantity</dt>
-          <dd>${conversion ? `metered units ${conversion.operation.toLowerCase() === 'divide' ? 'divided' : 'multiplied'} by ${number(conversion.conversion_factor)}` : 'metered units'}${rounding
-            ? `, ${ROUNDING[rounding.rounding_method.toUpperCase()] ?? 'rounded'} to ${rounding.decimal_places} decimal places`
+          <dt>${t.quantity}</dt>
+          <dd>${t.metered(conversion ? { divide: conversion.operation.toLowerCase() === 'divide', factor: number(conversion.conversion_factor) } : null)}${rounding
+            ? t.rounded(rounding.rounding_method.toUpperCase(), rounding.decimal_places)
             : ''}</dd>
         </div>`
       : nothing}
     ${e.usage
       ? html`<div>
-          <dt>Metered so far</dt>
+          <dt>${t.meteredSoFar}</dt>
           <dd>${number(e.usage.metered_quantity)}
-            ${e.usage.matches ? html`<span class="ok">matches</span>` : html`<span class="warn">invoiced ${number(e.usage.invoiced_quantity)}, ${number(e.usage.difference)} apart</span>`}</dd>
+            ${e.usage.matches ? html`<span class="ok">${t.matches}</span>` : html`<span class="warn">${t.invoicedApart(number(e.usage.invoiced_quantity), number(e.usage.difference))}</span>`}</dd>
         </div>`
       : nothing}
-    ${e.problems.map((p) => html`<div><dt>Note</dt><dd>${p}</dd></div>`)}
+    ${e.problems.map((p) => html`<div><dt>${t.note}</dt><dd>${p}</dd></div>`)}
   </dl>`;
 }

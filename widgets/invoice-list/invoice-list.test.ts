@@ -4,6 +4,7 @@ import type { InvoiceDetailResponse, InvoicesResponse } from '../../contract/ind
 import type { MwErrorEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { answerWith, EUR_CENTS, GPU_CREDITS, JPY } from '../test/hand-made.ts';
 import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, staleNote, TODAY_1042, ZONE } from '../test/stale.ts';
 import './invoice-list.ts';
 import type { InvoiceList } from './invoice-list.ts';
@@ -186,5 +187,45 @@ describe('<invoice-list>', () => {
     proxy.override = null;
     part(failed, 'retry')!.click();
     await waitUntil(() => parts(failed, 'row').length > 0, 'the retry listed nothing');
+  });
+});
+
+describe('<invoice-list> currencies and time zones', () => {
+  const invoice = (id: string, creditType: { id: string; name: string }, total: number): InvoicesResponse['invoices'][number] => ({
+    id,
+    status: 'finalized',
+    type: 'usage',
+    contract_id: null,
+    credit_type: creditType,
+    period: { starting_on: '2026-11-01T00:00:00.000Z', ending_before: '2026-12-01T00:00:00.000Z' },
+    issued_at: '2026-12-01T00:00:00.000Z',
+    total,
+    payment: null,
+  });
+  const handMade = () =>
+    answerWith(proxy, { '/api/invoices': { since: '2026-09-01T00:00:00.000Z', invoices: [invoice('eur', EUR_CENTS, 123456), invoice('jpy', JPY, 123456), invoice('gpu', GPU_CREDITS, 1234.5)] } });
+  const cells = (el: InvoiceList, column: number) => parts(el, 'row').map((r) => r.children[column]!.textContent!.trim());
+
+  it('shows each invoice\'s amount due in its currency, or with its unit\'s name', async () => {
+    handMade();
+    const el = await invoices();
+    await listed(el);
+    expect(cells(el, 4)).to.deep.equal(['€1,234.56', '¥123,456', '1,234.5 GPU credits']);
+    el.locale = 'de-DE';
+    await el.updateComplete;
+    expect(cells(el, 4)).to.deep.equal(['1.234,56\u00a0€', '123.456\u00a0¥', '1.234,5 GPU credits']);
+  });
+
+  it('keeps an invoice\'s period and issue date west and east of UTC', async () => {
+    handMade();
+    const el = await invoices();
+    await listed(el);
+    for (const zone of ['America/Los_Angeles', 'Asia/Tokyo', 'UTC']) {
+      el.timeZone = zone;
+      await el.updateComplete;
+      expect(cells(el, 0)[0], zone).to.equal('Nov 1, 2026 – Nov 30, 2026');
+      expect(cells(el, 3)[0], zone).to.equal('Dec 1, 2026');
+      expect(el.shadowRoot!.querySelector('caption')!.textContent, zone).to.equal('Invoices since Sep 1, 2026, newest first');
+    }
   });
 });

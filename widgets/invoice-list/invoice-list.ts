@@ -5,11 +5,13 @@ import { getBlob, getJson } from '../shared/api.ts';
 import type { Freshness, InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { MwErrorEvent, reportErrors } from '../shared/events.ts';
-import { type FormatOptions, formatDate, formatMoney, formatNumber, widgetFormat } from '../shared/format.ts';
+import { type FormatOptions, formatDay, formatMoney, formatNumber, formatPeriod, widgetFormat } from '../shared/format.ts';
+import { LocaleController } from '../shared/i18n/locale-controller.ts';
+import { messages } from '../shared/i18n/messages.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -19,7 +21,6 @@ import styles, { theme } from './invoice-list.styles.ts';
 import { defineElement } from '../shared/define.ts';
 
 const DAY = 86_400_000;
-const STATUS_LABEL: Record<InvoiceSummary['status'], string> = { draft: 'Draft', finalized: 'Finalized', void: 'Void' };
 
 /**
  * The customer's current and past invoices, newest first, with filters, PDF download and each
@@ -71,6 +72,7 @@ export class InvoiceList extends LitElement {
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
+  protected readonly localeController = new LocaleController(this);
 
   #invoices = new Task(this, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
@@ -127,10 +129,10 @@ export class InvoiceList extends LitElement {
   @property({ attribute: 'contract-id' }) accessor contractId = '';
   /** Also list usage lines with zero quantity (the viewer can also tick the box). */
   @property({ attribute: 'show-zero-usage-line-items', type: Boolean }) accessor showZeroUsageLineItems = false;
-  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
+  /** BCP 47 locale for words, numbers, dates and money; the page's `configure({ locale })`, `lang` or the browser's when empty. */
   @property() accessor locale = '';
-  /** IANA time zone for dates (UTC by default). */
-  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** IANA time zone for moments; the page's `configure({ timeZone })` or UTC when empty. Invoice periods keep their dates. */
+  @property({ attribute: 'time-zone' }) accessor timeZone = '';
   /** Hide the status, type and contract filters. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
   /** While a draft invoice is open, reload it (and its explanations) every this many seconds; 0 for never. */
@@ -173,31 +175,32 @@ export class InvoiceList extends LitElement {
   }
 
   #list(pending: boolean) {
-    if (this.#invoices.status === TaskStatus.ERROR) return errorTemplate((this.#invoices.error as Error).message, () => this.#invoices.run());
-    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
-    const data = this.#invoices.value;
-    if (!data) return pending ? loadingTemplate('Loading invoices…') : nothing;
-    if (data.invoices.length === 0) return emptyTemplate('No invoices in this period');
     const format = this.#format;
-    const day = (iso: string) => formatDate(new Date(iso), format, { month: 'short', day: 'numeric', year: 'numeric' });
+    const t = messages(format.locale);
+    if (this.#invoices.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#invoices.error, t), () => this.#invoices.run());
+    if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
+    const data = this.#invoices.value;
+    if (!data) return pending ? loadingTemplate(t.loadingInvoices) : nothing;
+    if (data.invoices.length === 0) return emptyTemplate(t.noInvoices);
+    const day = (iso: string) => formatDay(new Date(iso), format);
     return html`<div class="table-scroll">
       <table part="table">
-        <caption>Invoices since ${day(data.since)}, newest first</caption>
+        <caption>${t.invoicesSince(day(data.since))}</caption>
         <thead>
-          <tr><th scope="col">Period</th><th scope="col">Status</th><th scope="col">Type</th><th scope="col">Issued</th><th scope="col" class="num">Amount due</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
+          <tr><th scope="col">${t.period}</th><th scope="col">${t.status}</th><th scope="col">${t.type}</th><th scope="col">${t.issued}</th><th scope="col" class="num">${t.amountDue}</th><th scope="col"><span class="visually-hidden">${t.actions}</span></th></tr>
         </thead>
         <tbody>
           ${data.invoices.map(
             (invoice) => html`<tr part="row" aria-current=${invoice.id === this.#open ? 'true' : 'false'}>
               <th scope="row"><button type="button" class="link" aria-expanded=${invoice.id === this.#open ? 'true' : 'false'} @click=${() => this.#toggle(invoice.id)}>${this.#period(invoice)}</button></th>
               <td>
-                <span part="status" class="status-${invoice.status}">${STATUS_LABEL[invoice.status]}</span>
-                ${invoice.payment ? html`<span class="small">${invoice.payment.provider}: ${invoice.payment.status ?? 'unknown'}</span>` : nothing}
+                <span part="status" class="status-${invoice.status}">${t.invoiceStatus(invoice.status)}</span>
+                ${invoice.payment ? html`<span class="small">${invoice.payment.provider}: ${invoice.payment.status ?? t.paymentUnknown}</span>` : nothing}
               </td>
-              <td>${invoice.type === 'usage' ? 'Usage' : 'Scheduled'}</td>
-              <td>${invoice.issued_at ? day(invoice.issued_at) : 'Not issued yet'}</td>
+              <td>${t.invoiceType(invoice.type)}</td>
+              <td>${invoice.issued_at ? day(invoice.issued_at) : t.notIssued}</td>
               <td class="num">${formatMoney(invoice.total, invoice.credit_type, format.locale)}</td>
-              <td><button type="button" part="pdf" class="link" @click=${() => this.#pdf(invoice)}>PDF<span class="visually-hidden"> of the invoice for ${this.#period(invoice)}</span></button></td>
+              <td><button type="button" part="pdf" class="link" @click=${() => this.#pdf(invoice)}>${t.pdf}<span class="visually-hidden">${t.pdfOf(this.#period(invoice))}</span></button></td>
             </tr>`,
           )}
         </tbody>
@@ -206,26 +209,27 @@ export class InvoiceList extends LitElement {
   }
 
   #detailView() {
-    if (this.#detail.status === TaskStatus.ERROR) return errorTemplate((this.#detail.error as Error).message, () => this.#detail.run());
-    const data = this.#detail.value;
-    if (!data) return loadingTemplate('Loading the invoice…');
-    const { invoice } = data;
     const locale = this.#format.locale;
+    const t = messages(locale);
+    if (this.#detail.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#detail.error, t), () => this.#detail.run());
+    const data = this.#detail.value;
+    if (!data) return loadingTemplate(t.loadingInvoice);
+    const { invoice } = data;
     const money = (v: number) => formatMoney(v, invoice.credit_type, locale);
     return html`<section part="detail" aria-labelledby="detail-title">
-      <h3 id="detail-title">Invoice for ${this.#period(invoice)} · ${STATUS_LABEL[invoice.status]}</h3>
-      <label class="inline controls"><input type="checkbox" .checked=${this.showZeroUsageLineItems} @change=${(e: Event) => (this.showZeroUsageLineItems = (e.target as HTMLInputElement).checked)} /> Show lines with no usage</label>
+      <h3 id="detail-title">${t.invoiceFor(this.#period(invoice), t.invoiceStatus(invoice.status))}</h3>
+      <label class="inline controls"><input type="checkbox" .checked=${this.showZeroUsageLineItems} @change=${(e: Event) => (this.showZeroUsageLineItems = (e.target as HTMLInputElement).checked)} /> ${t.showZero}</label>
       <div class="table-scroll">
         <table>
-          <caption class="visually-hidden">Lines of the invoice for ${this.#period(invoice)}</caption>
-          <thead><tr><th scope="col">Line</th><th scope="col" class="num">Quantity</th><th scope="col" class="num">Unit price</th><th scope="col" class="num">Total</th></tr></thead>
+          <caption class="visually-hidden">${t.linesOf(this.#period(invoice))}</caption>
+          <thead><tr><th scope="col">${t.line}</th><th scope="col" class="num">${t.quantity}</th><th scope="col" class="num">${t.unitPrice}</th><th scope="col" class="num">${t.total}</th></tr></thead>
           ${data.products.map(
             (product) => html`<tbody>
               <tr class="product"><th scope="rowgroup" colspan="3">${product.name}</th><td class="num">${money(product.total)}</td></tr>
               ${product.lines.map((line, i) => this.#line(line, money, product.product_id, `${product.product_id}:${i}`, invoice))}
             </tbody>`,
           )}
-          <tfoot><tr><th scope="row" colspan="3">Amount due</th><td class="num">${money(invoice.total)}</td></tr></tfoot>
+          <tfoot><tr><th scope="row" colspan="3">${t.amountDue}</th><td class="num">${money(invoice.total)}</td></tr></tfoot>
         </table>
       </div>
     </section>`;
@@ -233,16 +237,17 @@ export class InvoiceList extends LitElement {
 
   #line(line: InvoiceLineItem, money: (v: number) => string, productId: string | null, key: string, invoice: InvoiceSummary) {
     const locale = this.#format.locale;
+    const t = messages(locale);
     const groups = Object.entries(line.presentation_group_values ?? {}).map(([key, value]) => `${key}: ${value ?? '(none)'}`);
-    const tier = line.tier ? `Tier ${line.tier.level} (from ${formatNumber(line.tier.starting_at, locale)})` : '';
-    const label = line.kind === 'application' ? `Paid by ${line.name}` : line.name;
+    const tier = line.tier ? t.tier(line.tier.level, formatNumber(line.tier.starting_at, locale)) : '';
+    const label = line.kind === 'application' ? t.paidBy(line.name) : line.name;
     const open = this.#explaining.has(key);
     const explanation = open ? explanationFor(line, productId, this.#explain.value?.lines ?? []) : undefined;
     return html`<tr class=${line.kind}>
         <td>
           ${label}${groups.length || tier ? html`<span class="small">${[...groups, tier].filter(Boolean).join(' · ')}</span>` : nothing}
           ${line.kind === 'usage'
-            ? html`<button type="button" part="why" class="link small" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleExplain(key)}>Why this charge?</button>`
+            ? html`<button type="button" part="why" class="link small" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleExplain(key)}>${t.why}</button>`
             : nothing}
         </td>
         <td class="num">${line.quantity === null ? '' : formatNumber(line.quantity, locale, { maximumFractionDigits: 6 })}</td>
@@ -252,12 +257,12 @@ export class InvoiceList extends LitElement {
       ${open
         ? html`<tr class="why"><td colspan="4">
             ${explanation
-              ? explanationTemplate(explanation, invoice.credit_type, locale)
+              ? explanationTemplate(explanation, invoice.credit_type, locale, this.#format.timeZone)
               : this.#explain.status === TaskStatus.ERROR
-                ? html`<span class="small">The explanation could not be loaded: ${(this.#explain.error as Error).message}</span>`
+                ? html`<span class="small">${t.explainFailed(errorText(this.#explain.error, t))}</span>`
                 : this.#explain.status === TaskStatus.PENDING || !this.#explain.value
-                  ? html`<span class="small" role="status">Loading the explanation…</span>`
-                  : html`<span class="small">No explanation is available for this line.</span>`}
+                  ? html`<span class="small" role="status">${t.loadingExplain}</span>`
+                  : html`<span class="small">${t.noExplain}</span>`}
           </td></tr>`
         : nothing}`;
   }
@@ -265,22 +270,23 @@ export class InvoiceList extends LitElement {
   #controls() {
     const value = (e: Event) => (e.target as HTMLSelectElement).value;
     const contracts = this.#contracts;
+    const t = messages(this.#format.locale);
     return html`<div part="controls" class="controls">
-      <label>Status
+      <label>${t.status}
         <select @change=${(e: Event) => (this.status = value(e))}>
-          ${[['', 'All'], ['draft', 'Draft'], ['finalized', 'Finalized'], ['void', 'Void']].map(([v, l]) => html`<option value=${v!} ?selected=${this.status === v}>${l}</option>`)}
+          ${(['', 'draft', 'finalized', 'void'] as const).map((v) => html`<option value=${v} ?selected=${this.status === v}>${v ? t.invoiceStatus(v) : t.all}</option>`)}
         </select>
       </label>
-      <label>Type
+      <label>${t.type}
         <select @change=${(e: Event) => (this.type = value(e))}>
-          ${[['', 'All'], ['usage', 'Usage'], ['scheduled', 'Scheduled']].map(([v, l]) => html`<option value=${v!} ?selected=${this.type === v}>${l}</option>`)}
+          ${(['', 'usage', 'scheduled'] as const).map((v) => html`<option value=${v} ?selected=${this.type === v}>${v ? t.invoiceType(v) : t.all}</option>`)}
         </select>
       </label>
       ${contracts.length > 1
-        ? html`<label>Contract
+        ? html`<label>${t.contract}
             <select @change=${(e: Event) => (this.contractId = value(e))}>
-              <option value="" ?selected=${!this.contractId}>All</option>
-              ${contracts.map((c, i) => html`<option value=${c} ?selected=${this.contractId === c}>Contract ${i + 1}</option>`)}
+              <option value="" ?selected=${!this.contractId}>${t.all}</option>
+              ${contracts.map((c, i) => html`<option value=${c} ?selected=${this.contractId === c}>${t.contractNumber(i + 1)}</option>`)}
             </select>
           </label>`
         : nothing}
@@ -297,10 +303,7 @@ export class InvoiceList extends LitElement {
   }
 
   #period(invoice: InvoiceSummary) {
-    const options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', year: 'numeric' };
-    const start = formatDate(new Date(invoice.period.starting_on), this.#format, options);
-    const last = formatDate(new Date(Date.parse(invoice.period.ending_before) - 1), this.#format, options);
-    return start === last ? start : `${start} – ${last}`;
+    return formatPeriod(invoice.period.starting_on, invoice.period.ending_before, this.#format);
   }
 
   #toggle(id: string) {

@@ -3,17 +3,20 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { postJson } from '../shared/api.ts';
 import { reportErrors } from '../shared/events.ts';
+import { widgetFormat } from '../shared/format.ts';
+import { LocaleController } from '../shared/i18n/locale-controller.ts';
+import { messages } from '../shared/i18n/messages.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { colorOverrides } from './metronome-dashboard.palette.ts';
 import styles, { theme } from './metronome-dashboard.styles.ts';
 import { defineElement } from '../shared/define.ts';
 
-const TITLES: Record<string, string> = { invoices: 'Invoices', usage: 'Usage', commits_and_credits: 'Commits and credits' };
+const DASHBOARDS = new Set(['invoices', 'usage', 'commits_and_credits']);
 /** Metronome's embeddable URLs are short-lived; ask for a new one a little before an hour is up. */
 const URL_LIFETIME_MS = 50 * 60_000;
 
@@ -75,6 +78,7 @@ export class MetronomeDashboard extends LitElement {
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
+  protected readonly localeController = new LocaleController(this);
 
   #renewal: ReturnType<typeof setTimeout> | undefined;
 
@@ -82,7 +86,7 @@ export class MetronomeDashboard extends LitElement {
     // The palette is part of the URL: a new palette in force needs a new one.
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.dashboard, this.showZeroUsageLineItems, this.hideVoidedInvoices, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
     task: async ([endpoint, tokenProvider, dashboard, showZero, hideVoided, overrides, , wholePalette], { signal }) => {
-      if (!tokenProvider || !TITLES[dashboard]) return null;
+      if (!tokenProvider || !DASHBOARDS.has(dashboard)) return null;
       // Both options are the invoices dashboard's, sent only when asked for.
       const options = dashboard === 'invoices' ? [showZero && 'show_zero_usage_line_items', hideVoided && 'hide_voided_invoices'].filter((key) => key) : [];
       const body = {
@@ -116,6 +120,8 @@ export class MetronomeDashboard extends LitElement {
   @property({ attribute: 'hide-voided-invoices', type: Boolean }) accessor hideVoidedInvoices = false;
   /** Usage dashboard: display names for group keys and values, as for `<usage-chart>`. */
   @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
+  /** BCP 47 locale of the element's own words (the frame's title, loading and error messages); Metronome's page has its own. */
+  @property() accessor locale = '';
 
   /** Asks for a new URL, with the palette the page has now: custom properties cannot be observed. */
   refresh() {
@@ -139,17 +145,19 @@ export class MetronomeDashboard extends LitElement {
   }
 
   override render() {
-    const title = `${TITLES[this.dashboard] ?? 'Billing'} dashboard`;
-    if (isServer) return serverPlaceholder(`Loading the ${title.toLowerCase()}…`);
+    // On a server there is no page to read the locale from: the placeholder is in the element's own locale or English.
+    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined).dashboard(this.dashboard).toLowerCase()}…`);
+    const t = messages(widgetFormat(this, this.locale, '').locale);
+    const title = t.dashboard(this.dashboard);
     const body =
-      !TITLES[this.dashboard]
-        ? html`<p part="error" role="alert">Set dashboard to invoices, usage or commits_and_credits.</p>`
+      !DASHBOARDS.has(this.dashboard)
+        ? html`<p part="error" role="alert">${t.dashboardUnset}</p>`
         : this.#url.status === TaskStatus.ERROR
-          ? errorTemplate((this.#url.error as Error).message, () => this.#url.run())
+          ? errorTemplate(t, errorText(this.#url.error, t), () => this.#url.run())
           : this.#url.value
             ? html`<iframe part="frame" title=${title} src=${this.#url.value} sandbox="allow-scripts allow-same-origin allow-popups allow-forms allow-downloads" referrerpolicy="no-referrer" loading="lazy"></iframe>`
             : this.#connection.tokenProvider
-              ? loadingTemplate(`Loading the ${title.toLowerCase()}…`)
+              ? loadingTemplate(t.loadingDashboard(title))
               : nothing;
     return html`<div part="base" aria-busy=${this.#url.status === TaskStatus.PENDING ? 'true' : 'false'}>${body}</div>`;
   }

@@ -1,6 +1,7 @@
 import { css, html, nothing } from 'lit';
 import type { Freshness } from '../../contract/index.ts';
 import { type FormatOptions, formatDate, formatDateTime } from './format.ts';
+import { messages } from './i18n/messages.ts';
 
 /**
  * The note a widget shows when the proxy answered with older figures because Metronome failed
@@ -15,7 +16,8 @@ export function staleTemplate(answers: ReadonlyArray<Partial<Freshness> | null |
   const day = (date: Date) => formatDate(date, format, { dateStyle: 'short' });
   const when = day(asOf) === day(new Date()) ? formatDate(asOf, format, { hour: 'numeric', minute: '2-digit' }) : formatDateTime(asOf, format);
   const title = formatDate(asOf, format, { dateStyle: 'full', timeStyle: 'long' });
-  return html`<p part="stale" class="stale" role="status">Figures as of <time datetime=${asOf.toISOString()} title=${title}>${when}</time> · The billing service is not answering, so these are the last figures it sent.</p>`;
+  const [before, after] = messages(format.locale).stale;
+  return html`<p part="stale" class="stale" role="status">${before}<time datetime=${asOf.toISOString()} title=${title}>${when}</time>${after}</p>`;
 }
 
 export const staleStyles = css`

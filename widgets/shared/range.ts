@@ -1,4 +1,6 @@
 import { type CustomerResponse, MAX_DAILY_DAYS, MAX_HOURLY_DAYS } from '../../contract/index.ts';
+import { todayIn } from './format.ts';
+import { messages } from './i18n/messages.ts';
 
 export type RangePreset = 'current-period' | '7d' | '30d' | '90d' | 'custom';
 
@@ -14,13 +16,16 @@ export interface Range {
 
 /**
  * Explicit dates win; then the preset. The current billing period needs the customer (null until it
- * is known) and falls back to the last 30 days for a customer without a contract.
+ * is known) and falls back to the last 30 days for a customer without a contract. A preset's days
+ * are Metronome's (UTC) days ending with today's date in the widget's `timeZone`, so "Last 7 days"
+ * ends on the viewer's today, not on the UTC day that is tomorrow or yesterday there.
  */
 export function resolveRange(
   el: { startingOn: string; endingBefore: string; range: RangePreset | '' },
   customer: Pick<CustomerResponse, 'current_billing_period'> | null | undefined,
   customerKnown: boolean,
   now = Date.now(),
+  timeZone = 'UTC',
 ): Range | null {
   if (el.startingOn && el.endingBefore) return { startingOn: el.startingOn, endingBefore: el.endingBefore };
   const preset = el.range || 'current-period';
@@ -31,7 +36,7 @@ export function resolveRange(
   }
   const days = PRESET_DAYS[preset] ?? 30;
   // Whole UTC days, today included, so every window is a complete Metronome day.
-  const end = (Math.floor(now / DAY) + 1) * DAY;
+  const end = todayIn(timeZone, now) + DAY;
   return { startingOn: new Date(end - days * DAY).toISOString(), endingBefore: new Date(end).toISOString() };
 }
 
@@ -39,12 +44,12 @@ export function resolveRange(
  * Why the proxy would refuse a range of `windowSize` windows (it widens the range to whole windows,
  * then counts days), in words for the viewer; null when it would not. The widget then asks nothing.
  */
-export function rangeRefusal(range: Range | null, windowSize: string): string | null {
+export function rangeRefusal(range: Range | null, windowSize: string, locale?: string): string | null {
   if (!range) return null;
   const step = windowSize === 'day' ? DAY : DAY / 24;
   const days = (Math.ceil(Date.parse(range.endingBefore) / step) - Math.floor(Date.parse(range.startingOn) / step)) * (step / DAY);
-  if (days > MAX_DAILY_DAYS) return `A range covers at most ${MAX_DAILY_DAYS} days (3 years); choose a shorter one.`;
-  if (windowSize === 'hour' && days > MAX_HOURLY_DAYS) return `Hourly windows cover at most ${MAX_HOURLY_DAYS} days; choose daily windows or a shorter range.`;
+  if (days > MAX_DAILY_DAYS) return messages(locale).rangeTooLong(MAX_DAILY_DAYS);
+  if (windowSize === 'hour' && days > MAX_HOURLY_DAYS) return messages(locale).hourlyTooLong(MAX_HOURLY_DAYS);
   return null;
 }
 

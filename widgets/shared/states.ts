@@ -1,4 +1,6 @@
 import { css, html, nothing } from 'lit';
+import type { ApiError } from './api.ts';
+import type { Messages } from './i18n/messages.ts';
 
 /** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
 
@@ -12,11 +14,23 @@ export const emptyTemplate = (message: string) =>
   html`<div part="empty" class="message" role="status"><slot name="empty">${message}</slot></div>`;
 
 /** Without `retry` for what trying again cannot mend (a range the proxy would refuse). */
-export const errorTemplate = (message: string, retry?: () => void) =>
+export const errorTemplate = (t: Messages, message: string, retry?: () => void) =>
   html`<div part="error" class="message" role="alert">
     <span>${message}</span>
-    ${retry ? html`<button part="retry" type="button" @click=${retry}>Retry</button>` : nothing}
+    ${retry ? html`<button part="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}
   </div>`;
+
+const WIDGET_FAILURES = new Set(['network', 'no_session', 'http_error']);
+
+/**
+ * What a failed load says: the proxy's message as it sent it, or, for a failure the widget met itself
+ * (no session, no network, an answer without the proxy's error body), the catalogue's `failure` words.
+ * Read, not `instanceof ApiError`, as events.ts does: an error from another copy of the package is one too.
+ */
+export function errorText(error: unknown, t: Messages): string {
+  const { code, status, message } = (error ?? {}) as Partial<ApiError>;
+  return code && WIDGET_FAILURES.has(code) ? t.failure(code, status ?? 0, message ?? '') : (message ?? '');
+}
 
 export const stateStyles = css`
   .visually-hidden {

@@ -4,6 +4,7 @@ import type { SpendResponse, SpendSummaryResponse } from '../../contract/index.t
 import type { MwErrorEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { answerWith, EUR_CENTS, GPU_CREDITS } from '../test/hand-made.ts';
 import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, TODAY_1042, ZONE } from '../test/stale.ts';
 import './spend-breakdown.ts';
 import type { SpendBreakdown } from './spend-breakdown.ts';
@@ -24,6 +25,19 @@ const part = (el: SpendBreakdown, name: string) => el.shadowRoot!.querySelector<
 const parts = (el: SpendBreakdown, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const drawn = (el: SpendBreakdown) => waitUntil(() => parts(el, 'series').some((p) => p.getAttribute('d')), 'the chart was never drawn', { timeout: 4000 });
 const money = (v: number) => formatMoney(v, { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' }, 'en-US');
+
+/** The lines of the CSV the Export button hands to the browser. */
+async function exported(el: SpendBreakdown) {
+  const original = URL.createObjectURL;
+  let blob: Blob | undefined;
+  URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
+  try {
+    part(el, 'export')!.click();
+  } finally {
+    URL.createObjectURL = original;
+  }
+  return (await blob!.text()).trimEnd().split('\r\n');
+}
 
 /** The proxy's own answer for the range the widget asked for. */
 async function shown(): Promise<SpendResponse> {
@@ -118,18 +132,12 @@ describe('<spend-breakdown>', () => {
     const el = await spend();
     await drawn(el);
     const usd = (await shown()).credit_types[0]!;
-    const original = URL.createObjectURL;
-    let blob: Blob | undefined;
-    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
-    try {
-      part(el, 'export')!.click();
-    } finally {
-      URL.createObjectURL = original;
-    }
-    const lines = (await blob!.text()).trimEnd().split('\r\n');
-    expect(lines[0]).to.equal(['starting_on', 'ending_before', ...usd.groups, 'total', 'Commits and credits'].join(','));
+    const lines = await exported(el);
+    // Amounts in dollars, not the credit type's cents, and the header says so.
+    expect(lines[0]).to.equal(['starting_on', 'ending_before', ...usd.groups, 'total', 'Commits and credits'].map((c, i) => (i < 2 ? c : `${c} (USD)`)).join(','));
     const w = usd.windows[0]!;
-    expect(lines[1]).to.equal([w.starting_on, w.ending_before, ...usd.groups.map((g) => w.values[g]), w.total, w.credits_applied].join(','));
+    const dollars = (cents: number) => Math.round(cents * 1e6) / 1e8;
+    expect(lines[1]).to.equal([w.starting_on, w.ending_before, ...[...usd.groups.map((g) => w.values[g]!), w.total, w.credits_applied].map(dollars)].join(','));
   });
 
   it('shows a skeleton first, says when there is no spend, and passes axe checks', async () => {
@@ -168,5 +176,55 @@ describe('<spend-breakdown>', () => {
     proxy.override = null;
     part(el, 'retry')!.click();
     await drawn(el);
+  });
+});
+
+describe('<spend-breakdown> currencies and time zones', () => {
+  const period = { starting_on: '2026-11-01T00:00:00.000Z', ending_before: '2026-12-01T00:00:00.000Z' };
+  const entry = (creditType: { id: string; name: string }, values: Array<Record<string, number>>): SpendResponse['credit_types'][number] => {
+    const windows = values.map((v, i) => {
+      const total = Object.values(v).reduce((a, b) => a + b, 0);
+      return { starting_on: new Date(Date.parse(period.starting_on) + i * 86_400_000).toISOString(), ending_before: new Date(Date.parse(period.starting_on) + (i + 1) * 86_400_000).toISOString(), values: v, total, credits_applied: -100, net: total - 100 };
+    });
+    return { credit_type: creditType, window_size: 'day', group_by: 'product', groups: Object.keys(values[0]!), windows, total: windows.reduce((a, w) => a + w.total, 0), credits_applied: -100 * windows.length, net: windows.reduce((a, w) => a + w.net, 0) };
+  };
+  const spendAnswer = { starting_on: period.starting_on, ending_before: '2026-11-03T00:00:00.000Z', credit_types: [entry(EUR_CENTS, [{ Compute: 123456.78, Storage: 0.5 }, { Compute: 1000, Storage: 0 }]), entry(GPU_CREDITS, [{ Training: 1234.5 }, { Training: 2 }])] };
+  const summaryAnswer = {
+    period,
+    days_left: 12.5,
+    credit_types: [{ credit_type: EUR_CENTS, spend_to_date: 124457.28, credits_applied: -200, net: 124257.28, projection: null, previous: null }],
+  };
+  const handMade = () => answerWith(proxy, { '/api/spend': spendAnswer, '/api/spend/summary': summaryAnswer });
+
+  it('shows spend in euro cents as euros, and exports it in euros with the unit in the header', async () => {
+    handMade();
+    const el = await spend({ startingOn: spendAnswer.starting_on, endingBefore: spendAnswer.ending_before });
+    await drawn(el);
+    const spent = part(el, 'headline')!.querySelector('dd')!.textContent;
+    expect(spent).to.equal('€1,244.573');
+    expect(part(el, 'plot')!.getAttribute('aria-label')).to.match(/^€1,244\.573 spent from Nov 1, 2026 to Nov 2, 2026, €2\.00 paid by commits and credits, €1,242\.573 net/);
+    const csv = await exported(el);
+    expect(csv[0]).to.equal('starting_on,ending_before,Compute (EUR),Storage (EUR),total (EUR),Commits and credits (EUR)');
+    expect(csv[1]).to.equal('2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,1234.5678,0.005,1234.5728,-1');
+  });
+
+  it('exports a custom pricing unit as it is, named in the header', async () => {
+    handMade();
+    const el = await spend({ startingOn: spendAnswer.starting_on, endingBefore: spendAnswer.ending_before, creditTypeId: GPU_CREDITS.id });
+    await drawn(el);
+    const csv = await exported(el);
+    expect(csv[0]).to.equal('starting_on,ending_before,Training (GPU credits),total (GPU credits),Commits and credits (GPU credits)');
+    expect(csv[1]).to.equal('2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,1234.5,1234.5,-100');
+  });
+
+  it('names the current period by its own first and last day west and east of UTC', async () => {
+    handMade();
+    for (const timeZone of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      const el = await spend({ timeZone, noControls: true });
+      await drawn(el);
+      expect(part(el, 'plot')!.getAttribute('aria-label'), timeZone).to.contain(' spent from Nov 1, 2026 to Nov 2, 2026');
+      const asked = new URL(proxy.requests.filter((r) => r.url.includes('/api/spend?')).at(-1)!.url).searchParams;
+      expect([asked.get('starting_on'), asked.get('ending_before')], timeZone).to.deep.equal([period.starting_on, period.ending_before]);
+    }
   });
 });

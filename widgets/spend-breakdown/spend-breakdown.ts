@@ -13,12 +13,14 @@ import { WindowedChart } from '../shared/chart/windowed-chart.ts';
 import { type Freshness, MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse, type SpendSummaryResponse } from '../../contract/index.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
-import { type FormatOptions, formatMoney, widgetFormat } from '../shared/format.ts';
+import { type FormatOptions, formatMoney, moneyForCsv, widgetFormat } from '../shared/format.ts';
+import { LocaleController } from '../shared/i18n/locale-controller.ts';
+import { messages } from '../shared/i18n/messages.ts';
 import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/range.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
@@ -97,6 +99,7 @@ export class SpendBreakdown extends LitElement {
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
+  protected readonly localeController = new LocaleController(this);
 
   #chart = new WindowedChart(this);
   #shapes = new WeakMap<SpendEntry, { data: WindowedData; credits: number[] }>();
@@ -146,10 +149,10 @@ export class SpendBreakdown extends LitElement {
   @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
   /** `chart`, or `table`: a table of exactly what the chart draws. */
   @property() accessor view: 'chart' | 'table' = 'chart';
-  /** BCP 47 locale for numbers, money and dates; the page's language when empty. */
+  /** BCP 47 locale for words, numbers, dates and money; the page's `configure({ locale })`, `lang` or the browser's when empty. */
   @property() accessor locale = '';
-  /** IANA time zone for dates and times (UTC by default); windows stay UTC as Metronome's are. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** IANA time zone for times and for today's date; the page's `configure({ timeZone })` or UTC when empty. */
+  @property({ attribute: 'time-zone' }) accessor timeZone = '';
   /** Hide the controls row. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
   /** Hide the legend. */
@@ -178,13 +181,14 @@ export class SpendBreakdown extends LitElement {
   }
 
   #body(entry: SpendEntry | undefined, model: ChartModel | null, pending: boolean) {
-    const failed = [this.#spend, this.#summary].find((t) => t.status === TaskStatus.ERROR);
-    if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Spend could not be loaded.', () => this.#retry());
-    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
-    const refusal = rangeRefusal(this.#range, this.windowSize);
-    if (refusal) return errorTemplate(refusal);
-    if (!this.#spend.value) return pending ? loadingTemplate('Loading spend…') : nothing;
-    if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate('No spend in this period');
+    const t = messages(this.#format.locale);
+    const failed = [this.#spend, this.#summary].find((task) => task.status === TaskStatus.ERROR);
+    if (failed) return errorTemplate(t, errorText(failed.error, t), () => this.#retry());
+    if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
+    const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
+    if (refusal) return errorTemplate(t, refusal);
+    if (!this.#spend.value) return pending ? loadingTemplate(t.loadingSpend) : nothing;
+    if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate(t.noSpend);
     return this.#chart.template({
       model,
       summary: spendSummary(model, entry.credit_type, this.#format),
@@ -202,42 +206,43 @@ export class SpendBreakdown extends LitElement {
     const days = range ? (Date.parse(range.endingBefore) - Date.parse(range.startingOn)) / DAY : 0;
     const value = (e: Event) => (e.target as HTMLSelectElement).value;
     const preset = this.startingOn && this.endingBefore ? 'custom' : this.range || (this.#summary.value?.period ? 'current-period' : '30d');
+    const t = messages(this.#format.locale);
     return html`<div part="controls" class="controls">
-      <label>Split by
+      <label>${t.splitBy}
         <select @change=${(e: Event) => this.#change({ groupBy: value(e) })}>
           ${[...new Set(['product', ...(this.#spend.value?.group_by_options ?? []), this.groupBy])].map(
-            (key) => html`<option value=${key} ?selected=${key === this.groupBy}>${key === 'product' ? 'Product' : key}</option>`,
+            (key) => html`<option value=${key} ?selected=${key === this.groupBy}>${key === 'product' ? t.product : key}</option>`,
           )}
         </select>
       </label>
-      <label>Range
+      <label>${t.range}
         <select @change=${(e: Event) => this.#change({ range: value(e) as RangePreset, startingOn: '', endingBefore: '' })}>
-          ${this.#summary.value?.period ? html`<option value="current-period" ?selected=${preset === 'current-period'}>Current billing period</option>` : nothing}
-          <option value="7d" ?selected=${preset === '7d'}>Last 7 days</option>
-          <option value="30d" ?selected=${preset === '30d'}>Last 30 days</option>
-          <option value="90d" ?selected=${preset === '90d'}>Last 90 days</option>
-          ${preset === 'custom' ? html`<option value="custom" selected>Custom</option>` : nothing}
+          ${this.#summary.value?.period ? html`<option value="current-period" ?selected=${preset === 'current-period'}>${t.currentPeriod}</option>` : nothing}
+          <option value="7d" ?selected=${preset === '7d'}>${t.lastDays(7)}</option>
+          <option value="30d" ?selected=${preset === '30d'}>${t.lastDays(30)}</option>
+          <option value="90d" ?selected=${preset === '90d'}>${t.lastDays(90)}</option>
+          ${preset === 'custom' ? html`<option value="custom" selected>${t.custom}</option>` : nothing}
         </select>
       </label>
-      <label>Windows
+      <label>${t.windows}
         <select @change=${(e: Event) => this.#change({ windowSize: value(e) as 'day' | 'hour' })}>
-          <option value="day" ?selected=${this.windowSize === 'day'}>Daily</option>
-          <option value="hour" ?selected=${this.windowSize === 'hour'} ?disabled=${days > MAX_HOURLY_DAYS}>Hourly</option>
+          <option value="day" ?selected=${this.windowSize === 'day'}>${t.daily}</option>
+          <option value="hour" ?selected=${this.windowSize === 'hour'} ?disabled=${days > MAX_HOURLY_DAYS}>${t.hourly}</option>
         </select>
       </label>
       ${types.length > 1
-        ? html`<label>Credit type
+        ? html`<label>${t.creditType}
             <select @change=${(e: Event) => this.#change({ creditTypeId: value(e) })}>
-              ${types.map((t) => html`<option value=${t.credit_type.id} ?selected=${t === this.#entry}>${t.credit_type.name}</option>`)}
+              ${types.map((type) => html`<option value=${type.credit_type.id} ?selected=${type === this.#entry}>${type.credit_type.name}</option>`)}
             </select>
           </label>`
         : nothing}
-      <div class="segmented" role="group" aria-label="Chart type">
-        <button type="button" aria-pressed=${this.chartType === 'bars'} @click=${() => this.#change({ chartType: 'bars' })}>Bars</button>
-        <button type="button" aria-pressed=${this.chartType === 'lines'} @click=${() => this.#change({ chartType: 'lines' })}>Lines</button>
+      <div class="segmented" role="group" aria-label=${t.chartType}>
+        <button type="button" aria-pressed=${this.chartType === 'bars'} @click=${() => this.#change({ chartType: 'bars' })}>${t.bars}</button>
+        <button type="button" aria-pressed=${this.chartType === 'lines'} @click=${() => this.#change({ chartType: 'lines' })}>${t.lines}</button>
       </div>
-      <button type="button" part="table-toggle" aria-pressed=${this.view === 'table'} @click=${() => this.#change({ view: this.view === 'table' ? 'chart' : 'table' })}>Table</button>
-      <button type="button" part="export" ?disabled=${!this.#entry} @click=${this.#export}>Export CSV</button>
+      <button type="button" part="table-toggle" aria-pressed=${this.view === 'table'} @click=${() => this.#change({ view: this.view === 'table' ? 'chart' : 'table' })}>${t.table}</button>
+      <button type="button" part="export" ?disabled=${!this.#entry} @click=${this.#export}>${t.exportCsv}</button>
     </div>`;
   }
 
@@ -257,7 +262,7 @@ export class SpendBreakdown extends LitElement {
   get #range() {
     const summary = this.#summary.value;
     const period = summary?.period ? { current_billing_period: summary.period } : null;
-    return resolveRange(this, period, this.#summary.status === TaskStatus.COMPLETE || !this.#needsSummary);
+    return resolveRange(this, period, this.#summary.status === TaskStatus.COMPLETE || !this.#needsSummary, Date.now(), this.#format.timeZone);
   }
 
   get #entry(): SpendEntry | undefined {
@@ -282,7 +287,9 @@ export class SpendBreakdown extends LitElement {
       };
       this.#shapes.set(entry, shape);
     }
-    return this.#chart.view(shape.data, { title: `Spend in ${entry.credit_type.name}`, maxGroups: this.maxGroups, negative: { label: 'Commits and credits', values: shape.credits } }, this.chartType);
+    const { locale } = this.#format;
+    const t = messages(locale);
+    return this.#chart.view(shape.data, { title: t.spendIn(entry.credit_type.name), maxGroups: this.maxGroups, negative: { label: t.commitsAndCredits, values: shape.credits }, locale }, this.chartType);
   }
 
   #retry() {
@@ -299,7 +306,7 @@ export class SpendBreakdown extends LitElement {
   #export = () => {
     const entry = this.#entry;
     const model = entry ? this.#view(entry)?.model : null;
-    if (model) downloadCsv(toCsv(csvRows(model)), csvFilename(model));
+    if (entry && model) downloadCsv(toCsv(csvRows(model, this.#format.locale, moneyForCsv(entry.credit_type))), csvFilename(model));
   };
 }
 

@@ -206,11 +206,17 @@ describe('<usage-chart> interactions', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows times in the chosen time zone', async () => {
-    const el = await chart(proxy, { extra: { timeZone: 'America/New_York' } });
+  it('shows hours in the chosen time zone, and days by their own dates there', async () => {
+    const el = await chart(proxy, { extra: { timeZone: 'America/New_York', windowSize: 'hour' } });
     await drawn(el);
     key(el, 'Home');
     await el.updateComplete;
-    expect(part(el, 'tooltip')!.querySelector('.tooltip-title')!.textContent).to.match(/\d{1,2}:00 [AP]M – .*\d{1,2}:00 [AP]M/);
+    const title = () => part(el, 'tooltip')!.querySelector('.tooltip-title')!.textContent;
+    // The first hour starts at UTC midnight: 7 or 8 in the evening of the day before, in New York.
+    expect(title()).to.match(/^\w{3} \d{1,2}, [78]:00 PM – [89]:00 PM$/);
+    el.windowSize = 'day';
+    await waitUntil(() => /^\w{3}, /.test(title() ?? ''), 'the daily tooltip was not shown', { timeout: 4000 });
+    const { windows } = await data();
+    expect(title()).to.equal(new Date(windows[0]!.starting_on).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' }));
   });
 });

@@ -1,6 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { GLOBEX_ID, INITECH_ID, METRIC_IDS } from '../../simulator/index.ts';
-import type { UsageResponse } from '../../contract/index.ts';
+import type { CustomerResponse, UsageResponse } from '../../contract/index.ts';
 import type { MwErrorEvent } from '../shared/events.ts';
 import { installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
 import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, TODAY_1042, ZONE } from '../test/stale.ts';
@@ -197,5 +197,26 @@ describe('<usage-chart> data and states', () => {
     const failed = await chart(proxy);
     await waitUntil(() => part(failed, 'error'));
     await expect(failed).to.be.accessible();
+  });
+});
+
+describe('<usage-chart> in a time zone', () => {
+  const utcDay = (iso: string, options: Intl.DateTimeFormatOptions = { month: 'short', day: 'numeric', year: 'numeric' }) => new Date(iso).toLocaleDateString('en-US', { timeZone: 'UTC', ...options });
+
+  it('keeps the current period\'s first and last day west and east of UTC: summary, axis and custom dates', async () => {
+    const { current_billing_period: period } = await proxy.get<CustomerResponse>('/api/customer');
+    const last = new Date(Date.parse(period!.ending_before) - 86_400_000).toISOString();
+    for (const timeZone of ['America/Los_Angeles', 'Asia/Tokyo']) {
+      const el = await chart(proxy, { controls: true, startingOn: '', endingBefore: '', extra: { timeZone } });
+      await drawn(el);
+      expect(label(el), timeZone).to.contain(` from ${utcDay(period!.starting_on)} to ${utcDay(last)}`);
+      expect(part(el, 'x-axis')!.querySelector('text')!.textContent, timeZone).to.equal(utcDay(period!.starting_on, { month: 'short', day: 'numeric' }));
+      const range = [...el.shadowRoot!.querySelectorAll('select')].find((s) => s.querySelector('option[value="custom"]'))!;
+      range.value = 'custom';
+      range.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      const [from, to] = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="date"]')].map((i) => i.value);
+      expect([from, to], timeZone).to.deep.equal([period!.starting_on.slice(0, 10), last.slice(0, 10)]);
+    }
   });
 });

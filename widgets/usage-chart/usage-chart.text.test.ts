@@ -31,7 +31,10 @@ describe('usage-chart summary', () => {
 
   it('follows the locale and the time zone', () => {
     expect(summarize(buildModel(usage([{ a: 1000.5 }]), options), { locale: 'de-DE', timeZone: 'UTC' })).to.match(/^1\.000,5 CPU hours/);
-    expect(summarize(buildModel(usage([{ a: 1 }]), options), { locale: 'en-US', timeZone: 'America/New_York' })).to.contain('Sep 30, 2024, 8:00 PM EDT');
+    // A whole UTC day is the day Metronome counts it in: the same date in every zone.
+    expect(summarize(buildModel(usage([{ a: 1 }]), options), { locale: 'en-US', timeZone: 'America/New_York' })).to.equal('1 CPU hours on Oct 1, 2024.');
+    const hours = { ...usage([{ a: 1 }]), starting_on: '2024-10-01T04:00:00.000Z', ending_before: '2024-10-01T06:00:00.000Z' };
+    expect(summarize(buildModel(hours, options), { locale: 'en-US', timeZone: 'America/New_York' })).to.contain('from Oct 1, 2024, 12:00 AM EDT to Oct 1, 2024, 2:00 AM EDT');
   });
 });
 

@@ -11,11 +11,13 @@ import { type CustomerResponse, type Freshness, MAX_HOURLY_DAYS, type UsageRespo
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatCompact, formatNumber, widgetFormat } from '../shared/format.ts';
+import { LocaleController } from '../shared/i18n/locale-controller.ts';
+import { messages } from '../shared/i18n/messages.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { emptyTemplate, errorTemplate, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlsTemplate, type ControlsHandlers } from './usage-chart.controls.ts';
@@ -99,6 +101,7 @@ export class UsageChart extends LitElement {
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
+  protected readonly localeController = new LocaleController(this);
 
   #chart = new WindowedChart(this);
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
@@ -168,10 +171,10 @@ export class UsageChart extends LitElement {
   @property() accessor view: 'chart' | 'table' = 'chart';
   /** Reload every this many seconds, keeping the chart on screen meanwhile; 0 for never. */
   @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 0;
-  /** BCP 47 locale for numbers and dates; the page's language when empty. */
+  /** BCP 47 locale for words, numbers and dates; the page's `configure({ locale })`, `lang` or the browser's when empty. */
   @property() accessor locale = '';
-  /** IANA time zone for dates and times (UTC by default); windows stay UTC as Metronome's are. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = 'UTC';
+  /** IANA time zone for times and for today's date; the page's `configure({ timeZone })` or UTC when empty. Days stay Metronome's UTC days, named by their dates. */
+  @property({ attribute: 'time-zone' }) accessor timeZone = '';
   /** Hide the controls row, for a bare chart. */
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
   /** Hide the legend. */
@@ -206,27 +209,28 @@ export class UsageChart extends LitElement {
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#customer.value, this.#usage.value], this.#format)}
-      ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers)}
+      ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers, messages(this.#format.locale))}
       ${this.#renderBody(model, pending)}
       <div class="visually-hidden" aria-live="polite">${model ? this.#chart.liveText(model, this.#format, this.#values(model)) : ''}</div>
     </div>`;
   }
 
   #renderBody(model: ChartModel | null, pending: boolean) {
-    const failed = [this.#usage, this.#customer].find((t) => t.status === TaskStatus.ERROR);
-    if (failed) return errorTemplate((failed.error as Error)?.message ?? 'Usage could not be loaded.', () => this.#retry());
-    if (!this.#connection.tokenProvider) return emptyTemplate('Waiting for a billing session: the page must set tokenProvider.');
-    const refusal = rangeRefusal(this.#range, this.windowSize);
-    if (refusal) return errorTemplate(refusal);
+    const t = messages(this.#format.locale);
+    const failed = [this.#usage, this.#customer].find((task) => task.status === TaskStatus.ERROR);
+    if (failed) return errorTemplate(t, errorText(failed.error, t), () => this.#retry());
+    if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
+    const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
+    if (refusal) return errorTemplate(t, refusal);
     if (!this.#metricId) {
-      if (pending) return loadingTemplate('Loading usage…');
-      return emptyTemplate(this.#customer.value ? 'This customer has no billable metrics yet.' : 'Set the billable-metric-id attribute to choose a metric.');
+      if (pending) return loadingTemplate(t.loadingUsage);
+      return emptyTemplate(this.#customer.value ? t.noMetrics : t.setMetric);
     }
     // While reloading, the previous chart stays (dimmed) instead of flashing the skeleton.
-    if (!model) return pending ? loadingTemplate('Loading usage…') : nothing;
+    if (!model) return pending ? loadingTemplate(t.loadingUsage) : nothing;
     const allHidden = model.series.every((s) => s.hidden);
     if (model.total === 0 && !allHidden && !model.previous?.total) {
-      return html`${emptyTemplate('No usage in this period')}${this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key))}`;
+      return html`${emptyTemplate(t.noUsage)}${this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
     }
     const summary = summarize(model, this.#format);
     return this.#chart.template({ model, summary, mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend });
@@ -250,12 +254,12 @@ export class UsageChart extends LitElement {
   }
 
   get #range() {
-    return resolveRange(this, this.#customer.value, this.#customer.status === TaskStatus.COMPLETE || !this.#needsCustomer);
+    return resolveRange(this, this.#customer.value, this.#customer.status === TaskStatus.COMPLETE || !this.#needsCustomer, Date.now(), this.#format.timeZone);
   }
 
   get #view() {
     const data = this.#usage.value;
-    return this.#chart.view(data, { title: data?.billable_metric.name ?? '', maxGroups: this.maxGroups, overrides: this.groupKeyOverrides }, this.chartType);
+    return this.#chart.view(data, { title: data?.billable_metric.name ?? '', maxGroups: this.maxGroups, overrides: this.groupKeyOverrides, locale: this.#format.locale }, this.chartType);
   }
 
   #retry() {
@@ -323,7 +327,7 @@ export class UsageChart extends LitElement {
     },
     exportCsv: () => {
       const model = this.#view?.model;
-      if (model) downloadCsv(toCsv(csvRows(model)), csvFilename(model));
+      if (model) downloadCsv(toCsv(csvRows(model, this.#format.locale)), csvFilename(model));
     },
   };
 }

@@ -9,8 +9,8 @@ export interface LegendEntry {
 }
 
 /** Toggle buttons, one per series: `aria-pressed` says whether the series is drawn. */
-export const legendTemplate = (entries: LegendEntry[], onToggle: (key: string) => void) =>
-  html`<ul part="legend" aria-label="Series">
+export const legendTemplate = (entries: LegendEntry[], onToggle: (key: string) => void, label: string) =>
+  html`<ul part="legend" aria-label=${label}>
     ${entries.map(
       (e) => html`<li>
         <button type="button" part="legend-item" aria-pressed=${e.hidden ? 'false' : 'true'} @click=${() => onToggle(e.key)}>

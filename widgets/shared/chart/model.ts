@@ -1,6 +1,7 @@
 import type { UsageWindow } from '../../../contract/index.ts';
 import { exactSum } from '../exact.ts';
 import { groupLabel, type GroupKeyOverrides } from '../labels.ts';
+import { messages } from '../i18n/messages.ts';
 
 /**
  * What a windowed chart shows, derived from the proxy's answer and the viewer's choices: the largest
@@ -61,9 +62,12 @@ export interface ModelOptions {
   overrides?: GroupKeyOverrides;
   /** A series drawn below zero, e.g. commits and credits applied (values ≤ 0). */
   negative?: { label: string; values: number[] };
+  /** For the words "Total" and "Other (3)"; English when unset. */
+  locale?: string | undefined;
 }
 
 export function buildModel(data: WindowedData, options: ModelOptions): ChartModel {
+  const t = messages(options.locale);
   const grouped = data.group_key !== null && data.groups.length > 0;
   const groups = grouped ? data.groups : [];
   // Folding one group into "Other" only renames it; fold only when it merges at least two.
@@ -84,9 +88,9 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
   const series: Series[] = grouped
     ? [
         ...shown.map((g, i) => seriesFor(g, groupLabel(g, data.group_key, options.overrides), valuesOf(data.windows, [g]), i)),
-        ...(folded.length ? [seriesFor(OTHER_KEY, `Other (${folded.length})`, valuesOf(data.windows, folded), shown.length)] : []),
+        ...(folded.length ? [seriesFor(OTHER_KEY, t.other(folded.length), valuesOf(data.windows, folded), shown.length)] : []),
       ]
-    : [seriesFor(TOTAL_KEY, 'Total', data.windows.map((w) => w.total), 0)];
+    : [seriesFor(TOTAL_KEY, t.total, data.windows.map((w) => w.total), 0)];
 
   const visible = series.filter((s) => !s.hidden);
   const totals = data.windows.map((_, i) => exactSum(visible.map((s) => s.values[i]!)));

@@ -1,5 +1,6 @@
 import { html, nothing, svg } from 'lit';
-import { type FormatOptions, formatDate, formatWindow } from '../format.ts';
+import { type FormatOptions, formatDate, formatDay, formatWindow, isUtcMidnight } from '../format.ts';
+import { messages } from '../i18n/messages.ts';
 import { styleProperties } from '../style-properties.ts';
 import type { ChartMode, UsageLayout } from './layout.ts';
 import { type ChartModel, visibleSeries } from './model.ts';
@@ -23,9 +24,14 @@ export const colourClass = (colour: number) => (colour < 0 ? 'negative' : `s${co
 
 const isMidnight = (date: Date, format: FormatOptions) => formatDate(date, format, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }) === '00:00';
 
-export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, format: FormatOptions, values: ValueFormat, active: number | null) {
+/**
+ * `days`: the windows are Metronome's (UTC) days, so a tick at a UTC midnight is named by its date in
+ * every time zone, as the windows are; hourly charts read in the widget's zone.
+ */
+export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, format: FormatOptions, values: ValueFormat, active: number | null, days: boolean) {
   const { margin, innerWidth, innerHeight } = geometry;
-  const xLabel = (d: Date) => (isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' }));
+  const xLabel = (d: Date) =>
+    days && isUtcMidnight(d) ? formatDay(d, format, { month: 'short', day: 'numeric' }) : isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' });
   return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
     <g transform="translate(${margin.left} ${margin.top})">
       <g part="axis y-axis" aria-hidden="true">
@@ -58,18 +64,20 @@ export function describeWindow(model: ChartModel, index: number, format: FormatO
   const previous = model.previous ? values.value(model.previous.totals[index] ?? 0) : null;
   const window = model.windows[index]!;
   const title = formatWindow(window.start, window.end, format);
+  const t = messages(format.locale);
   const text = [
     title,
     ...rows.map((r) => `${r.series.label}: ${r.value}`),
-    `Total: ${total}${values.unit ? ` ${values.unit}` : ''}`,
+    `${t.total}: ${total}${values.unit ? ` ${values.unit}` : ''}`,
     ...(negative ? [`${negative.series.label}: ${negative.value}`] : []),
-    ...(previous === null ? [] : [`Previous period: ${previous}`]),
+    ...(previous === null ? [] : [`${t.previousPeriod}: ${previous}`]),
   ].join('. ');
   return { title, rows, total, negative, previous, text };
 }
 
 export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index: number, format: FormatOptions, values: ValueFormat) {
   const { title, rows, total, negative, previous } = describeWindow(model, index, format, values);
+  const t = messages(format.locale);
   const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
   // Past the middle the tooltip opens to the left of the window so it stays inside the chart.
   const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
@@ -77,8 +85,8 @@ export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index:
   return html`<div part="tooltip" class="tooltip" aria-hidden="true" ${styleProperties(position)}>
     <div class="tooltip-title">${title}</div>
     ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
-    <div class="tooltip-row total"><span></span><span>Total</span><span class="num">${total}</span></div>
+    <div class="tooltip-row total"><span></span><span>${t.total}</span><span class="num">${total}</span></div>
     ${negative ? html`<div class="tooltip-row"><span class="swatch negative"></span><span>${negative.series.label}</span><span class="num">${negative.value}</span></div>` : nothing}
-    ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>Previous period</span><span class="num">${previous}</span></div>`}
+    ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>${t.previousPeriod}</span><span class="num">${previous}</span></div>`}
   </div>`;
 }

@@ -1,24 +1,25 @@
 import type { TableData } from './data-table.ts';
 import { type FormatOptions, formatWindow } from '../format.ts';
+import { messages } from '../i18n/messages.ts';
 import { type ChartModel, visibleSeries } from './model.ts';
 import type { ValueFormat } from './plot.ts';
 
 /** The table view and the CSV export: the visible series, window by window, as the chart draws them. */
 
-const windowHeading = (model: ChartModel) => (model.windowSize === 'hour' ? 'Hour' : model.windowSize === 'day' ? 'Day' : 'Period');
 const shownNegative = (model: ChartModel) => (model.negative && !model.negative.hidden ? model.negative : null);
 
 export function tableData(model: ChartModel, caption: string, format: FormatOptions, values: ValueFormat): TableData {
   const series = visibleSeries(model);
   const negative = shownNegative(model);
+  const t = messages(format.locale);
   return {
     caption,
     columns: [
-      windowHeading(model),
+      model.windowSize === 'hour' ? t.hour : model.windowSize === 'day' ? t.day : t.period,
       ...(model.grouped ? series.map((s) => s.label) : []),
-      'Total',
+      t.total,
       ...(negative ? [negative.label] : []),
-      ...(model.previous ? ['Previous period'] : []),
+      ...(model.previous ? [t.previousPeriod] : []),
     ],
     rows: model.windows.map((w, i) => ({
       label: formatWindow(w.start, w.end, format),
@@ -32,26 +33,32 @@ export function tableData(model: ChartModel, caption: string, format: FormatOpti
   };
 }
 
-/** Exact values (no formatting or rounding) with ISO 8601 window bounds, ready for a spreadsheet. */
-export function csvRows(model: ChartModel): Array<Array<string | number>> {
+/**
+ * Exact values (no formatting or rounding) with ISO 8601 window bounds, ready for a spreadsheet.
+ * `money`: the values are amounts, written in `unit` (USD, not cents) and named with it in the header.
+ */
+export function csvRows(model: ChartModel, locale?: string, money?: { unit: string; value: (amount: number) => number }): Array<Array<string | number>> {
   const series = visibleSeries(model);
   const negative = shownNegative(model);
+  const t = messages(locale);
+  const column = (name: string) => (money ? t.csvUnit(name, money.unit) : name);
+  const value = money?.value ?? ((v: number) => v);
   return [
     [
-      'starting_on',
-      'ending_before',
-      ...(model.grouped ? series.map((s) => s.label) : []),
-      'total',
-      ...(negative ? [negative.label] : []),
-      ...(model.previous ? ['previous_period_total'] : []),
+      t.csvStart,
+      t.csvEnd,
+      ...(model.grouped ? series.map((s) => column(s.label)) : []),
+      column(t.csvTotal),
+      ...(negative ? [column(negative.label)] : []),
+      ...(model.previous ? [column(t.csvPrevious)] : []),
     ],
     ...model.windows.map((w, i) => [
       w.start.toISOString(),
       w.end.toISOString(),
-      ...(model.grouped ? series.map((s) => s.values[i]!) : []),
-      model.totals[i]!,
-      ...(negative ? [negative.values[i]!] : []),
-      ...(model.previous ? [model.previous.totals[i] ?? 0] : []),
+      ...(model.grouped ? series.map((s) => value(s.values[i]!)) : []),
+      value(model.totals[i]!),
+      ...(negative ? [value(negative.values[i]!)] : []),
+      ...(model.previous ? [value(model.previous.totals[i] ?? 0)] : []),
     ]),
   ];
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { FormatOptions } from '../format.ts';
+import { messages } from '../i18n/messages.ts';
 import { dataTableTemplate } from './data-table.ts';
 import { type ChartMode, layout, type UsageLayout, windowAt } from './layout.ts';
 import { legendTemplate } from './legend.ts';
@@ -33,7 +34,7 @@ export class WindowedChart implements ReactiveController {
 
   view(data: WindowedData | null | undefined, options: Omit<ModelOptions, 'hidden'>, mode: ChartMode) {
     if (!data) return null;
-    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, mode, this.size.width, this.size.height];
+    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, messages(options.locale), mode, this.size.width, this.size.height];
     if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
       const model = buildModel(data, { ...options, maxGroups: Math.max(1, options.maxGroups), hidden: this.hidden });
       const { width, height } = this.size;
@@ -63,20 +64,21 @@ export class WindowedChart implements ReactiveController {
   /** The chart (or its table), the hint when every series is hidden, and the legend. */
   template(p: { model: ChartModel; summary: string; mode: ChartMode; format: FormatOptions; values: ValueFormat; table: boolean; legend: boolean }) {
     const { model, summary, format, values } = p;
+    const t = messages(format.locale);
     const geometry = this.#memo?.model === model ? this.#memo.geometry : null;
     const toggles = [...model.series, ...(model.negative ? [model.negative] : [])];
-    const legend = p.legend && (model.grouped || model.negative) ? legendTemplate(toggles, (key) => this.toggle(key)) : nothing;
+    const legend = p.legend && (model.grouped || model.negative) ? legendTemplate(toggles, (key) => this.toggle(key), t.series) : nothing;
     if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
     const active = this.active !== null && this.active < model.windows.length ? this.active : null;
     return html`<div part="chart">
-        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription="interactive chart" aria-busy=${geometry ? 'false' : 'true'}
-          aria-label=${`${summary} Use the arrow keys to read each window.`}
+        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
+          aria-label=${`${summary} ${t.chartKeys}`}
           @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#clear} @blur=${this.#clear}>
-          ${geometry ? svgTemplate(geometry, p.mode, this.size, summary, format, values, active) : nothing}
+          ${geometry ? svgTemplate(geometry, p.mode, this.size, summary, format, values, active, model.windowSize !== 'hour') : nothing}
           ${geometry && active !== null ? tooltipTemplate(model, geometry, active, format, values) : nothing}
         </div>
       </div>
-      ${toggles.every((s) => s.hidden) ? html`<p class="hint">Every series is hidden; choose one in the legend to draw it.</p>` : nothing}
+      ${toggles.every((s) => s.hidden) ? html`<p class="hint">${t.allHidden}</p>` : nothing}
       ${legend}`;
   }
 
