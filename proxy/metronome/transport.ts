@@ -6,6 +6,11 @@ import { retryAfterMs, upstreamStatusError, upstreamTimeout, upstreamUnreachable
 export interface TransportOptions {
   token: string;
   baseUrl: string;
+  /**
+   * How Metronome is called; called with `this` = globalThis, as the global `fetch` must be on Workers
+   * and in browsers ("Illegal invocation" otherwise). A fetch that needs another `this` (a Workers
+   * service binding's `env.SERVICE.fetch`) is passed bound: `env.SERVICE.fetch.bind(env.SERVICE)`.
+   */
   fetch: typeof fetch;
   /** How long one upstream call may take, body included. */
   timeoutMs: number;
@@ -26,6 +31,8 @@ const abandoned = (signal: AbortSignal, err: unknown) => (signal.reason instance
 
 export function createTransport(options: TransportOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  // Stored and called as `options.fetch(…)`, the global fetch would get `options` as its `this`.
+  const send: typeof fetch = options.fetch.bind(globalThis);
 
   /**
    * Sends the request with a timer of its own rather than AbortSignal.timeout(): it also covers reading
@@ -39,7 +46,7 @@ export function createTransport(options: TransportOptions) {
     try {
       let response: Response;
       try {
-        response = await options.fetch(url, {
+        response = await send(url, {
           method: call.method,
           headers: {
             authorization: `Bearer ${options.token}`,
