@@ -73,7 +73,7 @@ describe('createProxy with the host\'s own identify', () => {
   it('refuses options it cannot work with when it is built, not per request', () => {
     const base = { metronome: { token: METRONOME_TOKEN }, identify: cookieSession };
     assert.throws(() => createProxy({ ...base, metronome: { token: ' ' } }), /metronome.token must be your Metronome API token/);
-    assert.throws(() => createProxy({ ...base, metronome: { token: 't', baseUrl: 'api.metronome.com' } }), /baseUrl must be an http\(s\) URL/);
+    assert.throws(() => createProxy({ ...base, metronome: { token: 't', baseUrl: 'api.metronome.com' } }), /baseUrl must be an http\(s\) URL without user or password/);
     assert.throws(() => createProxy({ ...base, identify: undefined as never }), /identify must be a function/);
     assert.throws(() => createProxy({ ...base, basePath: 'billing/' }), /basePath must be a path such as "\/billing"/);
   });

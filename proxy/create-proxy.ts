@@ -3,6 +3,7 @@ import { createApp, type AppDeps } from './app.ts';
 import { errorResponse } from './errors.ts';
 import type { Identify } from './identify.ts';
 import { createMetronome, type Metronome, type MetronomeOptions } from './metronome/client.ts';
+import { isHttpUrl } from './metronome/transport.ts';
 import { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
 
 /**
@@ -10,9 +11,6 @@ import { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
  * `http` through @hono/node-server, a Next.js route handler, Workers, Bun, Deno). The host says who a
  * request is for (`identify`); the proxy holds the Metronome token and answers the widgets.
  */
-
-/** Metronome's production API. */
-export const METRONOME_BASE_URL = 'https://api.metronome.com';
 
 /** How to reach Metronome: the token, and any of the upstream layer's options (cache, TTLs, concurrency, timeouts). */
 export interface MetronomeConnection extends Partial<Omit<MetronomeOptions, 'token' | 'now'>> {
@@ -54,15 +52,9 @@ export function createProxy(options: ProxyOptions): Hono {
 }
 
 function connect(connection: MetronomeConnection, now: () => Date, deps: Pick<AppDeps, 'logger' | 'deadlineMs'>): Metronome {
-  const { token, baseUrl = METRONOME_BASE_URL, fetch: send = globalThis.fetch, ...upstream } = connection;
+  const { token, baseUrl = UPSTREAM_DEFAULTS.baseUrl, fetch: send = globalThis.fetch, ...upstream } = connection;
   if (typeof token !== 'string' || !token.trim()) throw new TypeError('createProxy: metronome.token must be your Metronome API token');
-  let url: URL | undefined;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    // reported below
-  }
-  if (!url || !/^https?:$/.test(url.protocol)) throw new TypeError(`createProxy: metronome.baseUrl must be an http(s) URL, got "${baseUrl}"`);
+  if (!isHttpUrl(baseUrl)) throw new TypeError('createProxy: metronome.baseUrl must be an http(s) URL without user or password');
   if (typeof send !== 'function') throw new TypeError('createProxy: there is no global fetch here; pass metronome.fetch');
   return createMetronome({
     token,

@@ -23,6 +23,16 @@ export interface Exchange {
   body?: unknown;
 }
 
+/** Whether `text` can be Metronome's base URL: http(s), with no user or password in it (the token is the credential). */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Why a call was given up when `signal` aborted: the browser request's deadline (its abort reason is a
  * 504 ProxyError) or the browser leaving (its own reason, which nobody reads).
