@@ -102,7 +102,7 @@ describe('identify reading what an Express middleware put on the request', async
     next();
   });
   const identify = (c: Context<{ Bindings: HttpBindings }>) => (c.env.incoming as http.IncomingMessage & { user?: { metronomeCustomerId: string } }).user?.metronomeCustomerId ?? null;
-  app.use('/billing', getRequestListener(proxyOver({ identify: identify as never }).fetch));
+  app.use('/billing', getRequestListener(proxyOver({ identify }).fetch));
   const url = await listen(app);
 
   it('finds the request\'s IncomingMessage on c.env.incoming', async () => {
