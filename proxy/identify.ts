@@ -31,10 +31,10 @@ export interface Identity {
 export type Identify<C extends Context = Context> = (c: C) => string | Identity | null | undefined | Promise<string | Identity | null | undefined>;
 
 /** Describes a wrong answer of `identify` for the log, without repeating it (it may be an email, a name). */
-function describe(value: unknown): string {
+function describeAnswer(value: unknown): string {
   if (typeof value === 'string') return `a string of ${value.length} characters that is not a UUID`;
   if (value === null || typeof value !== 'object') return `a ${typeof value}`;
-  return `an object whose customerId is ${typeof (value as Identity).customerId === 'string' ? describe((value as Identity).customerId) : `a ${typeof (value as Identity).customerId}`}`;
+  return `an object whose customerId is ${typeof (value as Identity).customerId === 'string' ? describeAnswer((value as Identity).customerId) : `a ${typeof (value as Identity).customerId}`}`;
 }
 
 /**
@@ -48,7 +48,7 @@ export const identifyCustomer = (identify: Identify) =>
     if (answer === null || answer === undefined) throw unauthorized('This request belongs to no signed-in customer.');
     const identity: Identity = typeof answer === 'string' ? { customerId: answer } : answer;
     if (typeof identity !== 'object' || !isCustomerId(identity.customerId)) {
-      throw new TypeError(`identify must return a Metronome customer id (a UUID), an object with one as customerId, or null; it returned ${describe(answer)}.`);
+      throw new TypeError(`identify must return a Metronome customer id (a UUID), an object with one as customerId, or null; it returned ${describeAnswer(answer)}.`);
     }
     const { sessionKey } = identity;
     if (sessionKey !== undefined && !(typeof sessionKey === 'string' && sessionKey.length > 0)) {
