@@ -5,6 +5,7 @@ import { createMiddleware } from 'hono/factory';
 import { reuseAnswers } from './answers.ts';
 import type { ApiEnv } from './context.ts';
 import { errorHandler, errorResponse } from './errors.ts';
+import { identifyCustomer, type Identify } from './identify.ts';
 import { silentLogger, type Logger } from './log.ts';
 import type { Metronome } from './metronome/client.ts';
 import { deadlinePassed } from './metronome/errors.ts';
@@ -19,18 +20,26 @@ import { invoicesRoutes } from './routes/invoices.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
 import { usageRoutes } from './routes/usage.ts';
-import { createSessionVerifier, limitSessionRate, requireSession, type RateLimiter } from './session.ts';
+import { bearerSession, limitSessionRate, type RateLimiter } from './session.ts';
 import { limitBody } from './validation/body.ts';
 
 export interface AppDeps {
   metronome: Metronome;
-  /** HS256 secret that session tokens are signed with. */
-  sessionSecret: string;
+  /**
+   * Who each /api request is for (identify.ts): the Metronome customer id from the host's own session,
+   * or null for a 401. When absent, the proxy's bearer session tokens signed with `sessionSecret`.
+   */
+  identify?: Identify;
+  /** HS256 secret that session tokens are signed with: required without `identify`, and for `devSessions`. */
+  sessionSecret?: string;
   /** The secret before the last rotation: tokens signed with it are accepted until they expire. */
   previousSessionSecret?: string;
   /** Longest session accepted (`exp − iat`), in seconds; DEFAULT_SESSION_MAX_TTL_SECONDS (a day) when absent. */
   sessionMaxTtlSeconds?: number;
-  /** Counts each session's /api requests (`createRateLimiter` in rate-limit.ts, Node only); unlimited when absent. */
+  /**
+   * Counts each session's /api requests (`createRateLimiter` in rate-limit.ts, Node only); unlimited
+   * when absent. Sessions are what identify names (`sessionKey`), else customers.
+   */
   rateLimiter?: RateLimiter;
   now: () => Date;
   /** Origins allowed to call /api from a browser; same-origin only when empty. */
@@ -83,6 +92,18 @@ const upstreamFor = (deps: AppDeps) =>
     }
   });
 
+function required<T>(value: T | undefined, what: string): T {
+  if (!value) throw new TypeError(`createApp: ${what} is required`);
+  return value;
+}
+
+/** The host's identify, or the proxy's own bearer sessions signed with `sessionSecret`. */
+function identifyOf(deps: AppDeps): Identify {
+  if (deps.identify) return deps.identify;
+  const secret = required(deps.sessionSecret, 'identify or sessionSecret');
+  return bearerSession({ secret, previousSecret: deps.previousSessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now });
+}
+
 /** The proxy as a Hono app: no listen, no environment, no Node APIs, so tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const app = new Hono<ApiEnv>();
@@ -99,8 +120,7 @@ export function createApp(deps: AppDeps) {
     app.use('/api/*', cors({ origin: deps.allowedOrigins, allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Retry-After', 'X-Request-Id'], maxAge: 600 }));
   }
   app.use('/api/*', limitBody);
-  const sessions = createSessionVerifier({ secret: deps.sessionSecret, previousSecret: deps.previousSessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now });
-  app.use('/api/*', requireSession(sessions));
+  app.use('/api/*', identifyCustomer(identifyOf(deps)));
   if (deps.rateLimiter) app.use('/api/*', limitSessionRate(deps.rateLimiter, deps.logger ?? silentLogger));
   app.use('/api/*', reuseAnswers({ now: deps.now }));
   app.use('/api/*', upstreamFor(deps));
@@ -112,6 +132,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/invoices', invoicesRoutes(deps));
   app.route('/api/dashboards', dashboardsRoutes());
 
-  if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: deps.sessionSecret, maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now, metronome: deps.metronome }));
+  if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: required(deps.sessionSecret, 'sessionSecret (devSessions mints tokens with it)'), maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now, metronome: deps.metronome }));
   return app;
 }

@@ -6,6 +6,7 @@
  * embedded simulator (the demo), where the production-only settings make no sense and are refused.
  */
 
+import { isHttpUrl } from './metronome/transport.ts';
 import { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -113,7 +114,7 @@ export function parseSettings<Fault = never>(env: Env, options: ParseOptions<Fau
   const mode = token === undefined ? 'simulator' : 'production';
   if (token !== undefined && /\s/.test(token)) errors.push('METRONOME_API_TOKEN must not contain spaces or line breaks.');
 
-  let metronomeBaseUrl = 'https://api.metronome.com';
+  let metronomeBaseUrl: string = UPSTREAM_DEFAULTS.baseUrl;
   const baseUrl = raw('METRONOME_BASE_URL')?.trim();
   if (baseUrl !== undefined) {
     if (mode === 'simulator') errors.push('METRONOME_BASE_URL is set but METRONOME_API_TOKEN is not; without a token the proxy runs on its own simulator. Set both, or neither.');
@@ -183,15 +184,6 @@ export function parseSettings<Fault = never>(env: Env, options: ParseOptions<Fau
     simulatorFault,
   };
   return errors.length ? { ok: false, errors } : { ok: true, settings };
-}
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
 }
 
 /** `https://app.example.com` from itself or with a trailing slash; undefined for anything with a path. */

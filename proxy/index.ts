@@ -1,20 +1,24 @@
 /**
- * What host backends import: the app factory, the Metronome client and its caches, session tokens, and
- * (Node) the rate limiter and the shared Redis client.
+ * `metronome-widgets/proxy`: what host backends import, on any runtime with fetch and WebCrypto (Node,
+ * Bun, Deno, Workers, a Next.js route handler): createProxy, or createApp with its parts (the
+ * Metronome client and its memory cache, session tokens). Nothing here loads Node's modules or a
+ * Node-only package; the Redis client, the Redis cache and the rate limiter are in `./node.ts`.
  */
 export { createApp, type AppDeps } from './app.ts';
+export { createProxy, type MetronomeConnection, type ProxyOptions } from './create-proxy.ts';
+export type { Identify, Identity } from './identify.ts';
 export type { Logger } from './log.ts';
-export { createMemoryCache, type CacheStore, type MemoryCacheOptions } from './metronome/cache.ts';
-export { createMetronome, type MetronomeOptions } from './metronome/client.ts';
-export { createRedisCache } from './metronome/redis-cache.ts';
+export { createMemoryCache, type CachedAnswer, type CacheStore, type MemoryCacheOptions } from './metronome/cache.ts';
+export { createMetronome, type Metronome, type MetronomeOptions } from './metronome/client.ts';
 export { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
-export { createRateLimiter, type RateLimiterOptions } from './rate-limit.ts';
-export { connectRedis } from './redis.ts';
+export type { ReadinessCheck } from './routes/health.ts';
 export {
+  bearerSession,
   createSessionToken,
   createSessionVerifier,
   DEFAULT_RATE_LIMIT_PER_MINUTE,
   DEFAULT_SESSION_MAX_TTL_SECONDS,
+  type BearerSessionOptions,
   type RateLimiter,
   type Session,
   type SessionVerifier,

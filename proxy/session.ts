@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { base64url, errors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
@@ -11,6 +12,7 @@ export const CLOCK_SKEW_SECONDS = 60;
 
 /** Metronome customer ids are UUIDs; anything else in `sub` was not minted for a Metronome customer. */
 const CUSTOMER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isCustomerId = (value: unknown): value is string => typeof value === 'string' && CUSTOMER_ID.test(value);
 const HS256 = { name: 'HMAC', hash: 'SHA-256' } as const;
 const encoder = new TextEncoder();
 
@@ -151,19 +153,30 @@ function refusal(err: unknown, maxTtlSeconds: number): string {
   return 'The session token is malformed.';
 }
 
-export type SessionVariables = { customerId: string; sessionKey: string };
+/** bearerSession's options: the verifier's (secrets, longest lifetime), the clock optional. */
+export interface BearerSessionOptions extends Omit<SessionVerifierOptions, 'now'> {
+  /** The proxy's clock; the real one by default. */
+  now?: () => Date;
+}
 
-/** Puts the session's customer id on `c.var.customerId`; the only place any route learns the customer. */
-export const requireSession = (verifier: SessionVerifier) =>
-  createMiddleware<{ Variables: SessionVariables }>(async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
+/**
+ * The proxy's own sessions as an `identify` strategy (identify.ts): `Authorization: Bearer <token>`, a
+ * JWT the host backend minted with createSessionToken, checked by createSessionVerifier. Its customer
+ * is `sub`; its rate-limit key a SHA-256 hash of the token, so each token (each widget page) has its
+ * own limit. Refusals are 401s saying which rule failed.
+ */
+export function bearerSession(options: BearerSessionOptions): (c: Context) => Promise<{ customerId: string; sessionKey: string }> {
+  const verifier = createSessionVerifier({ ...options, now: options.now ?? (() => new Date()) });
+  return async (c) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
     if (!match) throw unauthorized('Send a session token as "Authorization: Bearer <token>".');
     const session = await verifier.verify(match[1]!);
-    c.set('customerId', session.customerId);
-    c.set('sessionKey', session.key);
-    await next();
-  });
+    return { customerId: session.customerId, sessionKey: session.key };
+  };
+}
+
+/** What identify.ts puts on every /api request's context: the customer, and the key its rate limit counts under. */
+export type SessionVariables = { customerId: string; sessionKey: string };
 
 /** How many requests one session may make; `server.ts` builds one with `createRateLimiter` (Node only). */
 export interface RateLimiter {

@@ -9,6 +9,7 @@
 //   dist/locales/<lang>.js, dist/cdn/locales/<lang>.js  the catalogues beyond English, which a page loads
 //        when it needs them (they register themselves through globalThis, so either kind serves both)
 //   dist/types/                                          declarations (.d.ts) of the entries
+//   dist/proxy/                                          the proxy for Node, Bun, Deno and Workers (build-proxy.mjs)
 //
 // Decorators and `accessor` fields are compiled away (esbuild lowers them for ES2022); no .ts
 // specifier survives in the JS or the declarations.
@@ -17,6 +18,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildProxy } from './build-proxy.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -88,7 +90,7 @@ export async function buildAll() {
   rmSync('dist', { recursive: true, force: true });
   const files = [...(await buildPackage()), ...(await buildCdn())];
   buildTypes();
-  return files;
+  return [...files, ...(await buildProxy())];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

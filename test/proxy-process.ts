@@ -11,18 +11,19 @@ export interface ProxyProcess {
 }
 
 /**
- * Starts `command` (by default the proxy, `node --import tsx proxy/server.ts`) with `env` on top of
- * this process's environment and PORT=0, and waits for the URL it prints ("Demo on …", "Proxy for … on
- * …"). Rejects with the output when it exits first or prints nothing within `timeoutMs`.
+ * Starts `command` (by default the proxy, `node --import tsx proxy/server.ts`) in `cwd` (this process's
+ * by default) with `env` on top of this process's environment and PORT=0, and waits for the URL it
+ * prints ("Demo on …", "Proxy for … on …"). Rejects with the output when it exits first or prints
+ * nothing within `timeoutMs`.
  */
 export function startProxyProcess(
   env: NodeJS.ProcessEnv,
-  options: { command?: string[]; detached?: boolean; timeoutMs?: number; unset?: string[] } = {},
+  options: { command?: string[]; cwd?: string; detached?: boolean; timeoutMs?: number; unset?: string[] } = {},
 ): Promise<ProxyProcess> {
   const [file, ...args] = options.command ?? ['node', '--import', 'tsx', 'proxy/server.ts'];
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...env };
   for (const name of options.unset ?? []) delete fullEnv[name];
-  const child = spawn(file!, args, { env: fullEnv, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(file!, args, { env: fullEnv, cwd: options.cwd, detached: options.detached ?? false, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {

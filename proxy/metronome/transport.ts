@@ -6,6 +6,11 @@ import { retryAfterMs, upstreamStatusError, upstreamTimeout, upstreamUnreachable
 export interface TransportOptions {
   token: string;
   baseUrl: string;
+  /**
+   * How Metronome is called; called with `this` = globalThis, as the global `fetch` must be on Workers
+   * and in browsers ("Illegal invocation" otherwise). A fetch that needs another `this` (a Workers
+   * service binding's `env.SERVICE.fetch`) is passed bound: `env.SERVICE.fetch.bind(env.SERVICE)`.
+   */
   fetch: typeof fetch;
   /** How long one upstream call may take, body included. */
   timeoutMs: number;
@@ -18,6 +23,16 @@ export interface Exchange {
   body?: unknown;
 }
 
+/** Whether `text` can be Metronome's base URL: http(s), with no user or password in it (the token is the credential). */
+export function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Why a call was given up when `signal` aborted: the browser request's deadline (its abort reason is a
  * 504 ProxyError) or the browser leaving (its own reason, which nobody reads).
@@ -26,6 +41,8 @@ const abandoned = (signal: AbortSignal, err: unknown) => (signal.reason instance
 
 export function createTransport(options: TransportOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  // Stored and called as `options.fetch(…)`, the global fetch would get `options` as its `this`.
+  const send: typeof fetch = options.fetch.bind(globalThis);
 
   /**
    * Sends the request with a timer of its own rather than AbortSignal.timeout(): it also covers reading
@@ -39,7 +56,7 @@ export function createTransport(options: TransportOptions) {
     try {
       let response: Response;
       try {
-        response = await options.fetch(url, {
+        response = await send(url, {
           method: call.method,
           headers: {
             authorization: `Bearer ${options.token}`,

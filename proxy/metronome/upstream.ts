@@ -71,6 +71,8 @@ export interface UpstreamOptions extends TransportOptions {
 
 /** The upstream layer's defaults, which the proxy's settings (config.ts) also start from. */
 export const UPSTREAM_DEFAULTS = {
+  /** Metronome's production API. */
+  baseUrl: 'https://api.metronome.com',
   liveTtlSeconds: 30,
   referenceTtlSeconds: 300,
   staleIfErrorSeconds: 900,

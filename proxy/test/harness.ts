@@ -1,7 +1,11 @@
-import { createSimulator, FAULT_HEADER } from '../../simulator/index.ts';
+import assert from 'node:assert/strict';
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { ACME_ID, createSimulator, FAULT_HEADER, GLOBEX_ID } from '../../simulator/index.ts';
 import { specPathOf, validateRequestBody, validateResponse } from '../../spec/validate.ts';
 
 import { createApp, type AppDeps } from '../app.ts';
+import { createProxy, type ProxyOptions } from '../create-proxy.ts';
 import { createMetronome, type MetronomeOptions } from '../metronome/client.ts';
 import { createSessionToken } from '../session.ts';
 
@@ -76,4 +80,20 @@ export function sessionFor(customerId: string, ttlSeconds = 600) {
 export async function authGet(app: ReturnType<typeof testApp>, path: string, customerId: string) {
   const token = await sessionFor(customerId);
   return app.request(path, { headers: { authorization: `Bearer ${token}` } });
+}
+
+/** A host whose session cookie `sid` names one of its users, each a Metronome customer's user. */
+const USERS: Record<string, string> = { 'sid-of-ada': ACME_ID, 'sid-of-bob': GLOBEX_ID };
+export const cookieSession = (c: Context) => USERS[getCookie(c, 'sid') ?? ''] ?? null;
+export const asUser = (sid: string) => ({ headers: { cookie: `sid=${sid}` } });
+
+/** createProxy over the simulator, identifying requests by the `sid` cookie. */
+export function proxyOver(options: Partial<ProxyOptions> = {}) {
+  return createProxy({ metronome: { token: METRONOME_TOKEN, baseUrl: 'https://metronome.test', fetch: simulatorFetch(), ...ROUTE_TEST_UPSTREAM }, identify: cookieSession, now: () => NOW, ...options });
+}
+
+/** The customer's name from a 200 of /api/customer; fails with the answer otherwise. */
+export async function customerName(response: Response): Promise<string> {
+  assert.equal(response.status, 200, await response.clone().text());
+  return ((await response.json()) as { customer: { name: string } }).customer.name;
 }
