@@ -8,7 +8,8 @@
 //        for a plain <script type="module">; each copy brings its own lit, so use one per page
 //   dist/locales/<lang>.js, dist/cdn/locales/<lang>.js  the catalogues beyond English, which a page loads
 //        when it needs them (they register themselves through globalThis, so either kind serves both)
-//   dist/types/                                          declarations (.d.ts) of the entries
+//   dist/types/                                          declarations (.d.ts) of the entries, and JSX typings
+//                                                        for React and Vue (jsx-types.mjs)
 //   dist/proxy/                                          the proxy for Node, Bun, Deno and Workers (build-proxy.mjs)
 //
 // Decorators and `accessor` fields are compiled away (esbuild lowers them for ES2022); no .ts
@@ -19,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildProxy } from './build-proxy.mjs';
+import { writeJsxTypes } from './jsx-types.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -84,6 +86,7 @@ export function buildTypes(outdir = 'dist/types') {
     const rewritten = text.replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3');
     if (rewritten !== text) writeFileSync(file, rewritten);
   }
+  writeJsxTypes(JSON.parse(readFileSync('custom-elements.json', 'utf8')), join(outdir, 'jsx'));
 }
 
 export async function buildAll() {

@@ -31,8 +31,8 @@ before(() => {
 after(() => rmSync(project, { recursive: true, force: true }));
 
 /** Each `exports` entry with JavaScript, as a consumer imports it. */
-const entries = Object.entries(pkg.exports as Record<string, string | { default: string }>)
-  .filter(([, target]) => typeof target === 'object')
+const entries = Object.entries(pkg.exports as Record<string, string | { default?: string }>)
+  .filter(([, target]) => typeof target === 'object' && target.default)
   .map(([subpath]) => `${pkg.name}${subpath === '.' ? '' : subpath.slice(1)}`);
 
 describe('the packed package', () => {
@@ -82,5 +82,41 @@ describe('the packed package', () => {
       ].join('\n'),
     );
     execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project, encoding: 'utf8' });
+  });
+
+  it('types the elements in React 19 and Vue 3 templates: attributes, properties and events', () => {
+    npm(['install', '@types/react@19.3.3', 'vue@3.5.45', '--prefer-offline', '--no-audit', '--no-fund'], project);
+    writeFileSync(
+      join(project, 'tsconfig.jsx.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx', strict: true, noEmit: true, skipLibCheck: false, types: [] },
+        files: ['react-app.tsx', 'vue-app.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'react-app.tsx'),
+      [
+        "import type {} from 'metronome-widgets/react';",
+        "import 'metronome-widgets/usage-chart';",
+        'export const Chart = () => (',
+        '  <usage-chart billable-metric-id="0d7e3b5a-2c81-4f96-b4e0-9a1d6c3f8e27" group-key="region" compare token-url="/session"',
+        "    tokenProvider={() => 'token'} onmw-error={(event) => console.log(event.status, event.code)} />",
+        ');',
+        '// @ts-expect-error: window-size is day, hour or none',
+        'export const Wrong = () => <usage-chart window-size="week" />;',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(project, 'vue-app.ts'),
+      [
+        "import type {} from 'metronome-widgets/vue';",
+        "import type { GlobalComponents } from 'vue';",
+        "type Props = InstanceType<GlobalComponents['usage-chart']>['$props'];",
+        "export const props: Props = { billableMetricId: 'x', windowSize: 'hour', onMwError: (event) => console.log(event.code) };",
+        '// @ts-expect-error: windowSize is day, hour or none',
+        "export const wrong: Props = { windowSize: 'week' };",
+      ].join('\n'),
+    );
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.jsx.json'], { cwd: project, encoding: 'utf8' });
   });
 });
