@@ -10,5 +10,7 @@ if [ "${#node_tests[@]}" -eq 0 ]; then
   echo "no Node test files found" >&2
   exit 1
 fi
-node --import tsx --test "${node_tests[@]}" || status=1
+# One file at a time: the package and examples tests run `npm pack`, whose prepack rebuilds dist/, which the
+# end-to-end, CSP and secret-scan tests read (on this project's 2-core machines Node picks 1 anyway).
+node --import tsx --test --test-concurrency=1 "${node_tests[@]}" || status=1
 exit $status
