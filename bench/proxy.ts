@@ -19,9 +19,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
-import puppeteer from 'puppeteer-core';
 import { createSessionToken } from '../proxy/session.ts';
 import { ACME_ID, createSimulator, type FaultOptions } from '../simulator/index.ts';
+import { launchChromium } from '../test/chromium.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const PAGE_VIEWS = Number(process.env.BENCH_PAGE_VIEWS ?? 200);
@@ -70,11 +70,7 @@ async function recordPageView(): Promise<Recorded[]> {
   const env = { ...process.env } as Record<string, string>;
   delete env.METRONOME_API_TOKEN;
   const { url, child } = await startProxy(env);
-  const browser = await puppeteer.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 900 });
