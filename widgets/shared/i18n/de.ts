@@ -5,6 +5,7 @@ import type { Messages } from './en.ts';
 export const de: Messages = {
   // Every widget
   retry: 'Erneut versuchen',
+  exactly: (amount) => `Genau ${amount}`,
   noSession: 'Warten auf eine Abrechnungssitzung: Die Seite muss tokenProvider setzen.',
   failure: (code, status, message) =>
     code === 'network'

@@ -10,6 +10,8 @@ import { plural } from '../intl.ts';
 export const en = {
   // Every widget
   retry: 'Retry',
+  /** The title of an amount the money rule rounded: its exact value. */
+  exactly: (amount: string) => `Exactly ${amount}`,
   noSession: 'Waiting for a billing session: the page must set tokenProvider.',
   /**
    * A failure the widget met before the proxy could say why (`code` network, no_session, or http_error for
