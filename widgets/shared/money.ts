@@ -5,11 +5,15 @@ import { messages } from './i18n/messages.ts';
 
 /** Amounts in templates, by the money rule (contract/money.ts), with the exact value on demand. */
 
-/** An amount as the rule shows it; when the rule rounded it, a title gives the exact amount ("Exactly $28.375"). */
+/** "Exactly $28.375" when the rule rounds the amount, for a title; undefined when it is shown as it is. */
+export const exactTitle = (amount: number, creditType: CreditTypeRef, locale: string | undefined) =>
+  moneyDisplay(amount, creditType).rounded ? messages(locale).exactly(formatMoney(amount, creditType, locale, { exact: true })) : undefined;
+
+/** An amount as the rule shows it; when the rule rounded it, a title gives the exact amount. */
 export function moneyTemplate(amount: number, creditType: CreditTypeRef, locale: string | undefined) {
   const shown = formatMoney(amount, creditType, locale);
-  if (!moneyDisplay(amount, creditType).rounded) return shown;
-  return html`<span title=${messages(locale).exactly(formatMoney(amount, creditType, locale, { exact: true }))}>${shown}</span>`;
+  const exact = exactTitle(amount, creditType, locale);
+  return exact ? html`<span title=${exact}>${shown}</span>` : shown;
 }
 
 /**

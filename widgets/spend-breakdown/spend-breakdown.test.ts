@@ -217,6 +217,11 @@ describe('<spend-breakdown> currencies and time zones', () => {
     const csv = await exported(el);
     expect(csv[0]).to.equal('starting_on,ending_before,Compute (EUR),Storage (EUR),total (EUR),Commits and credits (EUR)');
     expect(csv[1]).to.equal('2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,1234.5678,0.005,1234.5728,-1');
+    el.view = 'table';
+    await el.updateComplete;
+    const cell = part(el, 'table')!.querySelector('tbody td')!;
+    expect([cell.textContent, cell.getAttribute('title')]).to.deep.equal(['€1,234.57', 'Exactly €1,234.5678']);
+    expect(part(el, 'table')!.querySelectorAll('tbody td')[3]!.hasAttribute('title'), 'an amount shown as it is has no title').to.equal(false);
   });
 
   it('exports a custom pricing unit as it is, named in the header', async () => {

@@ -14,6 +14,7 @@ import { type Freshness, MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse, t
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { creditTypeLabel, type FormatOptions, formatMoney, moneyForCsv, widgetFormat } from '../shared/format.ts';
+import { exactTitle } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
 import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/range.ts';
@@ -252,7 +253,12 @@ export class SpendBreakdown extends LitElement {
 
   #values(entry: SpendEntry): ValueFormat {
     const { locale } = this.#format;
-    return { value: (v) => formatMoney(v, entry.credit_type, locale), tick: (v) => formatMoney(v, entry.credit_type, locale, { compact: true }), unit: '' };
+    return {
+      value: (v) => formatMoney(v, entry.credit_type, locale),
+      tick: (v) => formatMoney(v, entry.credit_type, locale, { compact: true }),
+      unit: '',
+      exact: (v) => exactTitle(v, entry.credit_type, locale),
+    };
   }
 
   get #needsSummary() {
