@@ -7,22 +7,16 @@
  * unit is rounded to it. Rounding for display happens in the widgets, never here.
  */
 
+import { USD_CENTS_ID } from '../contract/money.ts';
+
 export type Micros = number;
 const MICROS = 1_000_000;
-const MICROS_BIG = 1_000_000n;
 
 export const toMicros = (value: number | null | undefined): Micros => (Number.isFinite(value) ? Math.round(value! * MICROS) : 0);
 export const fromMicros = (micros: Micros): number => micros / MICROS;
 
-/** quantity × price, both in micros, as micros rounded half away from zero (BigInt: the product overflows 2^53). */
-export function multiplyMicros(quantity: Micros, price: Micros): Micros {
-  const product = BigInt(quantity) * BigInt(price);
-  const sign = product < 0n ? -1n : 1n;
-  return Number((sign * (sign * product + MICROS_BIG / 2n)) / MICROS_BIG);
-}
-
 /** Metronome's USD (cents) credit type: the same id in every Metronome account. */
-export const USD_CENTS = { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' } as const;
+export const USD_CENTS = { id: USD_CENTS_ID, name: 'USD (cents)' } as const;
 
 /** USD (cents) first, as the currency the customer pays in; custom pricing units after it by name. */
 export function compareCreditTypes(a: { id: string; name: string }, b: { id: string; name: string }): number {

@@ -3,9 +3,9 @@
 import type { CustomerDef } from './catalog.ts';
 import { dataClock, hourIndex, sumUsage } from './data.ts';
 import { customerInvoices } from './billing/invoices.ts';
-import { fromMicros, type Micros } from './billing/money.ts';
+import { formatAmount, formatQuantity } from './billing/money.ts';
 import { contractBooks, currentPeriod, type Period, seriesByGroup } from './billing/statements.ts';
-import { contractsOf, type CreditTypeDef, findProduct, USD_CENTS } from './billing/world.ts';
+import { contractsOf, findProduct } from './billing/world.ts';
 
 export type DashboardKind = 'invoices' | 'usage' | 'commits_and_credits';
 
@@ -26,14 +26,7 @@ export interface DashboardConfig {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** USD cents as dollars; a custom pricing unit as a number followed by its name. */
-export function formatAmount(micros: Micros, creditType: CreditTypeDef): string {
-  const units = fromMicros(micros);
-  return creditType.id === USD_CENTS.id ? usd.format(units / 100) : `${plain.format(units)} ${creditType.name}`;
-}
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const periodText = (p: Period) => `${day(p.start)} – ${day(new Date(p.end.getTime() - 1))}`;
@@ -82,7 +75,7 @@ function invoicesSection(customer: CustomerDef, config: DashboardConfig, seed: n
         .map((line) => {
           const name = findProduct(line.product_id)?.name ?? line.product_id;
           const detail = line.group ? Object.values(line.group).map((v) => v ?? '(none)').join(' / ') : line.tier ? `tier ${line.tier.level}` : '';
-          return [detail ? `${name} (${detail})` : name, plain.format(fromMicros(line.quantity)), formatAmount(line.total, s.credit_type)];
+          return [detail ? `${name} (${detail})` : name, formatQuantity(line.quantity), formatAmount(line.total, s.credit_type)];
         });
       return `<section class="invoice" data-status="${escapeHtml(status)}"><h2>${escapeHtml(periodText(s.period))}</h2>` +
         `<p><span class="status">${escapeHtml(status)}</span> <span class="total">${escapeHtml(formatAmount(s.total, s.credit_type))}</span></p>` +

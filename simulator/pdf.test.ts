@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACME_ID, INITECH_ID } from './catalog.ts';
-import { formatAmount } from './billing/invoice-pdf.ts';
+import { formatAmount } from './billing/money.ts';
 import { GPU_CREDITS, USD_CENTS } from './billing/world.ts';
 import { call, simulator, TOKEN } from './test-helpers.ts';
 
@@ -65,10 +65,13 @@ test('custom pricing units are shown by name, and a scheduled invoice by its dat
   assert.ok(purchase.text.includes('($100.00) Tj') && purchase.text.includes(`(Date: ${scheduled.start_timestamp.slice(0, 10)})`));
 });
 
-test('amounts are formatted for people: cents as dollars, fractions of a cent rounded', () => {
+test('amounts are formatted by the widgets\' money rule: cents as dollars, fractions of a cent rounded half away from zero', () => {
   assert.equal(formatAmount(123_456_789_000, USD_CENTS), '$1,234.57');
   assert.equal(formatAmount(-500_000_000, USD_CENTS), '-$5.00');
+  assert.equal(formatAmount(2_837_500_000, USD_CENTS), '$28.38');
+  assert.equal(formatAmount(-2_837_500_000, USD_CENTS), '-$28.38');
   assert.equal(formatAmount(1_454_647_500, GPU_CREDITS), '1,454.65 GPU credits');
+  assert.equal(formatAmount(688_625_000, GPU_CREDITS), '688.63 GPU credits');
 });
 
 test('a PDF of an unknown invoice is a JSON 404', async () => {

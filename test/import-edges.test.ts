@@ -6,13 +6,15 @@ import { describe, it } from 'node:test';
 /**
  * Which folder may import which. The widgets ship to browsers and must not carry the proxy (it holds
  * the token) or the simulator; the simulator stands in for Metronome and must not lean on the proxy
- * it is testing; both sides meet only in contract/. Tests (`*.test.ts` and `test/` folders) are exempt:
- * widget tests run the real proxy and simulator inside the page.
+ * it is testing; both sides meet only in contract/. The simulator reads contract/ as well, for the
+ * money rule (contract/money.ts): its hosted dashboard page and invoice PDFs stand in for Metronome's,
+ * which show an invoice's amounts as the widgets do, so both must round them by the same rule. Tests (`*.test.ts` and `test/` folders) are exempt: widget tests run the real proxy and
+ * simulator inside the page.
  */
 const ALLOWED: Record<string, string[]> = {
   contract: ['contract'],
   widgets: ['widgets', 'contract'],
-  simulator: ['simulator', 'spec'],
+  simulator: ['simulator', 'spec', 'contract'],
   proxy: ['proxy', 'contract'],
 };
 /** The one way into the simulator from the proxy: `npm start` runs on it when no token is set. */

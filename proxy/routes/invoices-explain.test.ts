@@ -115,6 +115,21 @@ describe('GET /api/invoices/:id/explain over hand-made Metronome answers', () =>
     assert.deepEqual(line!.usage, { metered_raw: 9, metered_quantity: 9, invoiced_quantity: 10, matches: false, difference: 1 });
   });
 
+  it('rates a price finer than a millionth of a cent and a quantity finer than a millionth exactly, and passes the quantity on as sent', async () => {
+    // $0.075 per million tokens is 0.0000075 cents a token: rounding the price to the micro would make it 0.000008.
+    const app = testApp({
+      fetch: fakeFetch({
+        '/v1/customers/{id}/invoices/{invoice_id}': () => invoice('FINALIZED', [usageLine('GB', 9.375000009, { quantity: 1_250_000.0000012, unit_price: 0.0000075 })]),
+        '/v1/contract-pricing/products/get': () => product,
+        '/v1/contracts/getContractRateSchedule': () => schedule({ list_rate: { rate_type: 'FLAT', price: 0.0000075 } }),
+      }),
+    });
+    const { body } = await get<InvoiceExplainResponse>(`/api/invoices/${INVOICE}/explain`, CUSTOMER, app);
+    const [line] = body.lines;
+    assert.equal(line!.quantity, 1_250_000.0000012);
+    assert.deepEqual(line!.computed, { price: 0.0000075, total: 9.375, matches: true, difference: 0 });
+  });
+
   it('answers 502 with a plain message when a rating call fails', async () => {
     const app = testApp({
       fetch: async (input, init) => {

@@ -1,6 +1,7 @@
 import type { InvoiceExplainLine } from '../../contract/index.ts';
+import { multiplyRounded } from '../../contract/money.ts';
 import type { Invoice, InvoiceLine, Product, ProductState, Rate, RateScheduleEntry, UsageAggregate, UsageGroupsQuery } from '../metronome/types.ts';
-import { fromMicros, multiplyMicros, toMicros, type Micros } from '../money.ts';
+import { fromMicros, toMicros, type Micros } from '../money.ts';
 import { iso } from '../time.ts';
 import { tierOf } from './invoices.ts';
 import { own } from './own.ts';
@@ -90,13 +91,15 @@ export function effectiveRate(entry: RateScheduleEntry): ExplainedRate {
  */
 export function computeTotal(line: InvoiceLine, rate: ExplainedRate, tier: InvoiceExplainLine['tier']): { computed: InvoiceExplainLine['computed']; problem: string | null } {
   const quantity = toMicros(line.quantity);
+  // quantity × price on their exact decimals (a price of 0.0000075 cents keeps its last digit), to the micro.
+  const rated = (price: number) => toMicros(multiplyRounded(line.quantity ?? 0, price, 6));
   const compare = (price: number | null, total: Micros) => {
     const difference = toMicros(line.total) - total;
     return { price, total: fromMicros(total), matches: difference === 0, difference: fromMicros(difference) };
   };
   if (rate.rate_type === 'FLAT') {
     if (rate.price == null) return { computed: null, problem: 'The flat rate has no price.' };
-    return { computed: compare(rate.price, multiplyMicros(quantity, toMicros(rate.price))), problem: null };
+    return { computed: compare(rate.price, rated(rate.price)), problem: null };
   }
   if (rate.rate_type !== 'TIERED' || !rate.tiers?.length) return { computed: null, problem: `A ${rate.rate_type} rate is not explained here.` };
   if (tier) {
@@ -105,13 +108,13 @@ export function computeTotal(line: InvoiceLine, rate: ExplainedRate, tier: Invoi
     const start = rate.tiers.slice(0, tier.level - 1).reduce((sum, t) => sum + toMicros(t.size ?? 0), 0);
     if (start !== toMicros(tier.starting_at)) return { computed: null, problem: `Tier ${tier.level} starts at ${fromMicros(start)} in the rate but ${tier.starting_at} on the line.` };
     if (chosen.size != null && quantity > toMicros(chosen.size)) return { computed: null, problem: `The line's quantity is more than tier ${tier.level}'s size.` };
-    return { computed: compare(chosen.price, multiplyMicros(quantity, toMicros(chosen.price))), problem: null };
+    return { computed: compare(chosen.price, rated(chosen.price)), problem: null };
   }
   let start = 0;
   let total = 0;
   for (const t of rate.tiers) {
     const end = t.size == null ? Infinity : start + toMicros(t.size);
-    total += multiplyMicros(Math.max(0, Math.min(quantity, end) - start), toMicros(t.price));
+    total += toMicros(multiplyRounded(fromMicros(Math.max(0, Math.min(quantity, end) - start)), t.price, 6));
     start = end;
   }
   return { computed: compare(null, total), problem: null };
@@ -193,7 +196,7 @@ export async function explainLine(input: {
     name: line.name,
     presentation_group_values: line.presentation_group_values ?? null,
     period: { starting_on: start, ending_before: end },
-    quantity: fromMicros(toMicros(line.quantity)),
+    quantity: line.quantity ?? 0,
     unit_price: line.unit_price ?? null,
     tier,
     total: fromMicros(toMicros(line.total)),

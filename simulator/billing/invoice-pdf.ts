@@ -1,26 +1,10 @@
 // An invoice as a one-page PDF: customer, period, one row per line (name, quantity, total) and the
-// total. Money is shown the way a customer reads it: USD cents as dollars, custom pricing units by name.
+// total. Money is shown by the widgets' money rule (formatAmount): USD cents as dollars to the cent,
+// custom pricing units by name.
 import { findCustomer } from '../catalog.ts';
 import { type PdfText, pdfDocument } from '../pdf.ts';
 import { type InvoiceModel, keepsLine } from './invoices.ts';
-import { type Micros } from './money.ts';
-import { type CreditTypeDef, USD_CENTS } from './world.ts';
-
-const grouped = (value: number, fractionDigits: { min: number; max: number }) =>
-  value.toLocaleString('en-US', { minimumFractionDigits: fractionDigits.min, maximumFractionDigits: fractionDigits.max });
-
-/** "$1,234.57" for USD cents (fractions of a cent round to the cent), "1,234.5 GPU credits" otherwise. */
-export function formatAmount(micros: Micros, creditType: CreditTypeDef): string {
-  const sign = micros < 0 ? '-' : '';
-  const abs = Math.abs(micros);
-  if (creditType.id === USD_CENTS.id) {
-    const cents = Math.round(abs / 1_000_000);
-    return `${sign}$${grouped(Math.floor(cents / 100), { min: 0, max: 0 })}.${String(cents % 100).padStart(2, '0')}`;
-  }
-  return `${sign}${grouped(abs / 1_000_000, { min: 0, max: 2 })} ${creditType.name}`;
-}
-
-export const formatQuantity = (micros: Micros): string => grouped(micros / 1_000_000, { min: 0, max: 6 });
+import { formatAmount, formatQuantity } from './money.ts';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -2,7 +2,9 @@
 // binary floating point would make "invoice total = sum of lines" false by 1e-13 here and there, so
 // every quantity and amount is carried as an integer number of millionths ("micros") and only
 // turned back into a JS number when serialised. Amounts stay in the credit type's own unit (USD
-// cents, or a custom pricing unit), so 0.5 of a cent is 500_000 micros.
+// cents, or a custom pricing unit), so 0.5 of a cent is 500_000 micros. The pages a customer reads
+// (the hosted dashboard, invoice PDFs) show them by the widgets' money rule, contract/money.ts.
+import { type CreditTypeRef, moneyDisplay } from '../../contract/money.ts';
 
 export type Micros = number;
 
@@ -40,3 +42,20 @@ export const sumMicros = (values: Iterable<Micros>): Micros => {
   for (const v of values) total += v;
   return total;
 };
+
+const formats = new Map<string, Intl.NumberFormat>();
+const enUs = (options: Intl.NumberFormatOptions) => {
+  const key = JSON.stringify(options);
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.NumberFormat('en-US', options)));
+  return format;
+};
+
+/** An amount as a customer reads it, by the money rule in en-US: "$1,234.57" for USD cents, "1,454.65 GPU credits". */
+export function formatAmount(micros: Micros, creditType: CreditTypeRef): string {
+  const shown = moneyDisplay(fromMicros(micros), creditType);
+  return enUs(shown.options).format(shown.value) + shown.suffix;
+}
+
+/** A quantity with every decimal it has (to the millionth), as the widgets show it: "932.586". */
+export const formatQuantity = (micros: Micros): string => enUs({ maximumFractionDigits: 6 }).format(fromMicros(micros));

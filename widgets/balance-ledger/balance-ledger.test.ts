@@ -76,10 +76,10 @@ describe('<balance-ledger>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
   });
 
-  it('keeps upcoming segments out of what is available, and shows each credit type', async () => {
+  it('keeps upcoming segments out of what is available, and shows each credit type, a currency by its code', async () => {
     const el = await ledger(INITECH_ID);
     await loaded(el);
-    expect(parts(el, 'total').map((t) => t.querySelector('h3')!.textContent)).to.deep.equal(['USD (cents)', 'GPU credits']);
+    expect(parts(el, 'total').map((t) => t.querySelector('h3')!.textContent)).to.deep.equal(['USD', 'GPU credits']);
     const gpu = (await proxy.get<BalancesResponse>('/api/balances')).items.find((i) => i.credit_type.name === 'GPU credits')!;
     expect(gpu.upcoming).to.be.greaterThan(0);
     const row = parts(el, 'row').find((r) => r.textContent!.includes(gpu.name))!;

@@ -4,7 +4,8 @@ import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
-import { type FormatOptions, formatDay, formatMoney, formatPeriod, widgetFormat } from '../shared/format.ts';
+import { creditTypeLabel, type FormatOptions, formatDay, formatMoney, formatPeriod, widgetFormat } from '../shared/format.ts';
+import { moneyTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
 import type { TokenProvider } from '../shared/session.ts';
@@ -135,26 +136,27 @@ export class BalanceLedger extends LitElement {
 
   #total(total: BalanceAmounts & { credit_type: BalanceItem['credit_type'] }) {
     const money = (v: number) => formatMoney(v, total.credit_type, this.#format.locale);
+    const amount = (v: number) => moneyTemplate(v, total.credit_type, this.#format.locale);
     const t = messages(this.#format.locale);
     const whole = total.used + total.remaining + total.expired || 1;
     const width = (v: number) => styleProperties({ width: `${(100 * Math.max(0, v)) / whole}%` });
-    return html`<section part="total" aria-label=${t.totalsIn(total.credit_type.name)}>
-      <h3>${total.credit_type.name}</h3>
+    return html`<section part="total" aria-label=${t.totalsIn(creditTypeLabel(total.credit_type))}>
+      <h3>${creditTypeLabel(total.credit_type)}</h3>
       <div class="meter" role="img" aria-label=${t.meter(money(total.used), money(total.remaining), money(total.expired))}>
         <span class="used" ${width(total.used)}></span><span class="remaining" ${width(total.remaining)}></span><span class="expired" ${width(total.expired)}></span>
       </div>
       <dl>
-        <div><span class="dot remaining" aria-hidden="true"></span><dt>${t.remaining}</dt><dd>${money(total.remaining)}</dd></div>
-        <div><span class="dot used" aria-hidden="true"></span><dt>${t.used}</dt><dd>${money(total.used)}</dd></div>
-        <div><span class="dot expired" aria-hidden="true"></span><dt>${t.expired}</dt><dd>${money(total.expired)}</dd></div>
-        <div><dt>${t.upcoming}</dt><dd>${money(total.upcoming)}</dd></div>
+        <div><span class="dot remaining" aria-hidden="true"></span><dt>${t.remaining}</dt><dd>${amount(total.remaining)}</dd></div>
+        <div><span class="dot used" aria-hidden="true"></span><dt>${t.used}</dt><dd>${amount(total.used)}</dd></div>
+        <div><span class="dot expired" aria-hidden="true"></span><dt>${t.expired}</dt><dd>${amount(total.expired)}</dd></div>
+        <div><dt>${t.upcoming}</dt><dd>${amount(total.upcoming)}</dd></div>
       </dl>
     </section>`;
   }
 
   #item(item: BalanceItem) {
     const format = this.#format;
-    const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
+    const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
     const t = messages(format.locale);
     const open = this.#expanded.has(item.id);
     const ledgerId = `ledger-${item.id}`;
@@ -184,7 +186,7 @@ export class BalanceLedger extends LitElement {
 
   #ledger(item: BalanceItem) {
     const format = this.#format;
-    const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
+    const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
     const t = messages(format.locale);
     return html`<table part="ledger">
       <caption>${t.ledgerOf(item.name)}</caption>

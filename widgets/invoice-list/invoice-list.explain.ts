@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { InvoiceExplainLine, InvoiceLineItem } from '../../contract/index.ts';
-import { type CreditTypeRef, formatDay, formatMoney, formatNumber } from '../shared/format.ts';
+import { type CreditTypeRef, formatDay, formatMoney, formatNumber, formatQuantity } from '../shared/format.ts';
+import { moneyTemplate, rateTemplate } from '../shared/money.ts';
 import { messages } from '../shared/i18n/messages.ts';
 
 /** "Why this charge": how one usage line was rated, in words and numbers. */
@@ -21,33 +22,49 @@ export function explanationFor(line: InvoiceLineItem, productId: string | null, 
 
 export function explanationTemplate(e: InvoiceExplainLine, creditType: CreditTypeRef, locale: string | undefined, timeZone = 'UTC') {
   const t = messages(locale);
-  const money = (v: number) => formatMoney(v, creditType, locale);
+  const money = (v: number) => moneyTemplate(v, creditType, locale);
+  // Rates, and the figures of a discrepancy, with every decimal they have.
+  const exact = (v: number) => formatMoney(v, creditType, locale, { exact: true });
   const number = (v: number) => formatNumber(v, locale, { maximumFractionDigits: 6 });
   const day = (iso: string) => formatDay(new Date(iso), { locale, timeZone });
   const conversion = e.product?.quantity_conversion;
   const rounding = e.product?.quantity_rounding;
   const price = e.computed?.price ?? e.unit_price;
+  const tier = e.tier;
+  // Where each of the rate's tiers starts, for "first 1,000, next 4,000, then …".
+  let from = 0;
+  const tiers = e.rate?.tiers?.map((r) => {
+    const shown = { size: r.size === null ? null : number(r.size), from: number(from), price: exact(r.price) };
+    from += r.size ?? 0;
+    return shown;
+  });
+  // quantity × price = total, each as shown: the quantity and the price with every decimal, the total by the money rule.
+  const charge =
+    price !== null
+      ? html`${formatQuantity(e.quantity, locale)} × ${rateTemplate(price, creditType, locale)}`
+      : html`${formatQuantity(e.quantity, locale)} ${e.rate?.rate_type === 'TIERED' ? t.atTieredRate : '× —'}`;
   return html`<dl class="explain">
     <div>
       <dt>${t.charge}</dt>
       <dd>
-        ${e.tier ? `${t.tier(e.tier.level, number(e.tier.starting_at))}: ` : ''}${number(e.quantity)} × ${price === null ? '—' : money(price)} =
-        ${money(e.computed?.total ?? e.total)}
-        ${e.computed ? (e.computed.matches ? html`<span class="ok">${t.matchesInvoice}</span>` : html`<span class="warn">${t.invoiceSays(money(e.total), money(e.computed.difference))}</span>`) : nothing}
+        ${tier ? t.tierCharge(tier.level === 1, tier.size === null ? null : number(tier.size), number(tier.starting_at)) : ''}${charge} = ${money(e.computed?.total ?? e.total)}
+        ${e.computed
+          ? e.computed.matches
+            ? html`<span class="ok">${t.matchesInvoice}</span>`
+            : html`<span class="warn" data-exact>${t.invoiceSays(exact(e.total), exact(e.computed.difference))}</span>`
+          : nothing}
       </dd>
     </div>
     ${e.rate
       ? html`<div>
           <dt>${t.rate}</dt>
-          <dd>${t.rateSince(e.rate.source === 'override', e.rate.rate_type.toLowerCase(), day(e.rate.starting_at))}${e.rate.tiers
-            ? `: ${t.tiers(e.rate.tiers.map((tier) => ({ size: tier.size === null ? null : number(tier.size), price: money(tier.price) })))}`
-            : nothing}</dd>
+          <dd data-unit-price>${t.rateSince(e.rate.source === 'override', e.rate.rate_type.toLowerCase(), day(e.rate.starting_at))}${tiers ? `: ${t.tiers(tiers)}` : nothing}</dd>
         </div>`
       : nothing}
     ${e.rate?.commit_rate
       ? html`<div>
           <dt>${t.commitRate}</dt>
-          <dd>${t.commitInstead(e.rate.commit_rate.price === null ? e.rate.commit_rate.rate_type.toLowerCase() : money(e.rate.commit_rate.price))}</dd>
+          <dd data-unit-price>${t.commitInstead(e.rate.commit_rate.price === null ? e.rate.commit_rate.rate_type.toLowerCase() : exact(e.rate.commit_rate.price))}</dd>
         </div>`
       : nothing}
     ${conversion || rounding

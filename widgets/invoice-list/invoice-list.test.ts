@@ -109,8 +109,8 @@ describe('<invoice-list>', () => {
     tier2.querySelector<HTMLButtonElement>('[part="why"]')!.click();
     await waitUntil(() => part(el, 'detail')!.querySelector('.explain'), 'no explanation', { timeout: 4000 });
     const text = part(el, 'detail')!.querySelector('.explain')!.textContent!.replace(/\s+/g, ' ');
-    expect(text).to.match(/Tier 2 \(from 1,000\): 1,000 × \$0\.15 = \$150\.00 matches the invoice/);
-    expect(text).to.contain('up to 1,000 at $0.20, then up to 1,000 at $0.15, then the rest at $0.10');
+    expect(text).to.match(/Next 1,000: 1,000 × \$0\.15 = \$150\.00 matches the invoice/);
+    expect(text).to.contain('first 1,000 at $0.20, next 1,000 at $0.15, then $0.10');
   });
 
   it('notes stale figures while they are on screen: the open invoice, then its older explanation', async () => {

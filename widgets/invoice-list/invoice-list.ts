@@ -5,7 +5,8 @@ import { getBlob, getJson } from '../shared/api.ts';
 import type { Freshness, InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
 import { downloadBlob } from '../shared/csv.ts';
 import { MwErrorEvent, reportErrors } from '../shared/events.ts';
-import { type FormatOptions, formatDay, formatMoney, formatNumber, formatPeriod, widgetFormat } from '../shared/format.ts';
+import { type FormatOptions, formatDay, formatNumber, formatPeriod, formatQuantity, widgetFormat } from '../shared/format.ts';
+import { moneyTemplate, rateTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
 import type { TokenProvider } from '../shared/session.ts';
@@ -199,7 +200,7 @@ export class InvoiceList extends LitElement {
               </td>
               <td>${t.invoiceType(invoice.type)}</td>
               <td>${invoice.issued_at ? day(invoice.issued_at) : t.notIssued}</td>
-              <td class="num">${formatMoney(invoice.total, invoice.credit_type, format.locale)}</td>
+              <td class="num">${moneyTemplate(invoice.total, invoice.credit_type, format.locale)}</td>
               <td><button type="button" part="pdf" class="link" @click=${() => this.#pdf(invoice)}>${t.pdf}<span class="visually-hidden">${t.pdfOf(this.#period(invoice))}</span></button></td>
             </tr>`,
           )}
@@ -215,7 +216,7 @@ export class InvoiceList extends LitElement {
     const data = this.#detail.value;
     if (!data) return loadingTemplate(t.loadingInvoice);
     const { invoice } = data;
-    const money = (v: number) => formatMoney(v, invoice.credit_type, locale);
+    const money = (v: number) => moneyTemplate(v, invoice.credit_type, locale);
     return html`<section part="detail" aria-labelledby="detail-title">
       <h3 id="detail-title">${t.invoiceFor(this.#period(invoice), t.invoiceStatus(invoice.status))}</h3>
       <label class="inline controls"><input type="checkbox" .checked=${this.showZeroUsageLineItems} @change=${(e: Event) => (this.showZeroUsageLineItems = (e.target as HTMLInputElement).checked)} /> ${t.showZero}</label>
@@ -235,7 +236,7 @@ export class InvoiceList extends LitElement {
     </section>`;
   }
 
-  #line(line: InvoiceLineItem, money: (v: number) => string, productId: string | null, key: string, invoice: InvoiceSummary) {
+  #line(line: InvoiceLineItem, money: (v: number) => ReturnType<typeof moneyTemplate>, productId: string | null, key: string, invoice: InvoiceSummary) {
     const locale = this.#format.locale;
     const t = messages(locale);
     const groups = Object.entries(line.presentation_group_values ?? {}).map(([key, value]) => `${key}: ${value ?? '(none)'}`);
@@ -250,8 +251,8 @@ export class InvoiceList extends LitElement {
             ? html`<button type="button" part="why" class="link small" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleExplain(key)}>${t.why}</button>`
             : nothing}
         </td>
-        <td class="num">${line.quantity === null ? '' : formatNumber(line.quantity, locale, { maximumFractionDigits: 6 })}</td>
-        <td class="num">${line.unit_price === null ? '' : money(line.unit_price)}</td>
+        <td class="num">${line.quantity === null ? '' : formatQuantity(line.quantity, locale)}</td>
+        <td class="num">${line.unit_price === null ? '' : rateTemplate(line.unit_price, invoice.credit_type, locale)}</td>
         <td class="num">${money(line.total)}</td>
       </tr>
       ${open

@@ -1,21 +1,27 @@
 import { expect } from '@open-wc/testing';
-import { currencyOf, describeRange, formatDay, formatMoney, formatNumber, formatPeriod, formatWindow, moneyForCsv, todayIn, USD_CENTS_ID, widgetFormat } from './format.ts';
+import { creditTypeLabel, currencyOf, describeRange, formatDay, formatMoney, formatNumber, formatPeriod, formatWindow, moneyForCsv, todayIn, USD_CENTS_ID, widgetFormat } from './format.ts';
 import { configure } from './page-config.ts';
 
 const usd = { id: USD_CENTS_ID, name: 'USD (cents)' };
 const gpu = { id: '5ae401dc-a648-4b49-9ac3-391bb5bc4d7b', name: 'GPU credits' };
 
 describe('money formatting', () => {
-  it('shows USD cents as dollars, keeping fractional cents visible', () => {
+  it('shows USD cents as dollars to the cent, rounded half away from zero, and exactly when asked', () => {
     expect(formatMoney(7300, usd, 'en-US')).to.equal('$73.00');
-    expect(formatMoney(2833.45215, usd, 'en-US')).to.equal('$28.335');
+    expect(formatMoney(2833.45215, usd, 'en-US')).to.equal('$28.33');
+    expect(formatMoney(2837.5, usd, 'en-US')).to.equal('$28.38');
+    expect(formatMoney(-2837.5, usd, 'en-US')).to.equal('-$28.38');
+    expect(formatMoney(2833.45215, usd, 'en-US', { exact: true })).to.equal('$28.3345215');
+    expect(formatMoney(0.05, usd, 'en-US', { exact: true })).to.equal('$0.0005');
     expect(formatMoney(-500, usd, 'en-US')).to.equal('-$5.00');
     expect(formatMoney(1234567, usd, 'en-US', { compact: true })).to.equal('$12.3K');
     expect(formatMoney(7300, usd, 'de-DE')).to.equal('73,00\u00a0$');
   });
 
-  it('shows custom pricing units with their name', () => {
+  it('shows custom pricing units with their name, to at most two decimals', () => {
     expect(formatMoney(1612.06, gpu, 'en-US')).to.equal('1,612.06 GPU credits');
+    expect(formatMoney(8590.31125, gpu, 'en-US')).to.equal('8,590.31 GPU credits');
+    expect(formatMoney(1.125, gpu, 'en-US', { exact: true })).to.equal('1.125 GPU credits');
     expect(formatMoney(43000, gpu, 'en-US', { compact: true })).to.equal('43K GPU credits');
   });
 });
@@ -41,11 +47,15 @@ describe('currencies counted in minor units', () => {
   it('uses the currency\'s own minor unit: none for yen', () => {
     expect(formatMoney(123456, jpy, 'en-US')).to.equal('¥123,456');
     expect(formatMoney(123456, jpy, 'de-DE')).to.equal('123.456\u00a0¥');
+    expect(formatMoney(123456.5, jpy, 'en-US')).to.equal('¥123,457');
   });
 
-  it('keeps a fractional minor unit visible, rounding once, at display', () => {
-    expect(formatMoney(123456.5, eur, 'en-US')).to.equal('€1,234.565');
-    expect(formatMoney(0.1 + 0.2, eur, 'en-US')).to.equal('€0.003');
+  it('rounds a fractional minor unit once, at display, and names the currency by its code', () => {
+    expect(formatMoney(123456.5, eur, 'en-US')).to.equal('€1,234.57');
+    expect(formatMoney(0.1 + 0.2, eur, 'en-US')).to.equal('€0.00');
+    expect(creditTypeLabel(eur)).to.equal('EUR');
+    expect(creditTypeLabel(usd)).to.equal('USD');
+    expect(creditTypeLabel(gpu)).to.equal('GPU credits');
   });
 
   it('recognises USD cents by Metronome\'s id whatever its name, and other currencies by name only when they are currencies', () => {

@@ -1,6 +1,7 @@
 import { pageConfig } from './page-config.ts';
 import { dateFormat, memo, numberFormat } from './intl.ts';
 import { messages } from './i18n/messages.ts';
+import { type CreditTypeRef, currencyOf, moneyDisplay, USD_CENTS_ID } from '../../contract/money.ts';
 
 /**
  * Intl formatting shared by every widget, through formatters made once per locale and options
@@ -19,6 +20,9 @@ const DAY = 86_400_000;
 export function formatNumber(value: number, locale: string | undefined, options: Intl.NumberFormatOptions = {}) {
   return numberFormat(locale, { maximumFractionDigits: 2, ...options }).format(value);
 }
+
+/** A billed quantity with every decimal it has (Metronome's, up to 20), so that quantity × rate can be checked by eye. */
+export const formatQuantity = (value: number, locale: string | undefined) => formatNumber(value, locale, { maximumFractionDigits: 20 });
 
 export function formatCompact(value: number, locale: string | undefined) {
   return numberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
@@ -97,69 +101,35 @@ export const isTimeZone = memo((zone) => {
   }
 });
 
-export interface CreditTypeRef {
-  id: string;
-  name: string;
-}
-
-/** Metronome's id for USD (cents); its amounts are cents and are shown as dollars. */
-export const USD_CENTS_ID = '2714e483-4ff1-48e4-9e25-ac732e8f24f2';
-
-/** "USD (cents)", "EUR (cents)", "JPY (minor units)", "GBP cents": a currency counted in its minor unit. */
-const MINOR_UNIT_NAME = /^([a-z]{3})\s*\(?\s*(?:cents?|minor units?)\s*\)?$/i;
-/** A currency this browser knows, by its ISO 4217 code, or null. */
-const knownCurrency = memo((code) => (Intl.supportedValuesOf('currency').includes(code) ? code : null));
+export type { CreditTypeRef };
+export { currencyOf, USD_CENTS_ID };
 
 /**
- * The ISO 4217 currency of a credit type that counts a fiat currency in its minor unit (Metronome's
- * USD (cents) by id, any `<code> (cents)` by name when the browser knows the code), or null for a
- * custom pricing unit such as GPU credits.
+ * An amount in its credit type's unit, formatted for people by the money rule (contract/money.ts):
+ * currencies counted in minor units as the currency in the locale, rounded to the minor unit ($1,234.57,
+ * 1.234,57 €, ¥1,235), custom pricing units to at most 2 decimals with their name (1,234.5 GPU
+ * credits). `exact` shows every decimal instead: for rates ($0.0005) and the exact value on demand.
+ * Nothing is rounded before this point; this is the only place the widgets round amounts.
  */
-export const currencyOf = (creditType: CreditTypeRef): string | null =>
-  creditType.id === USD_CENTS_ID ? 'USD' : knownCurrency(MINOR_UNIT_NAME.exec(creditType.name.trim())?.[1]?.toUpperCase() ?? '');
-
-/** How many digits the currency's minor unit has: 2 for USD and EUR, 0 for JPY, 3 for BHD. */
-export const minorUnitDigits = (currency: string) => numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-
-/**
- * An amount in minor units as the same amount in the currency's unit, exact to the millionth of a
- * minor unit (the proxy's precision): 1672.70688 USD cents is 16.7270688, not 16.727068799999998.
- */
-export const toMajorUnits = (amount: number, digits: number) => Math.round(amount * 1_000_000) / 10 ** (6 + digits);
-
-/**
- * The display rounding of money, decided here only (issue 15 settles it; change it here): whole minor
- * units, plus a tenth of one when the amount has a fractional minor unit, so sub-cent spend stays visible.
- */
-function moneyDigits(amount: number, digits: number): Intl.NumberFormatOptions {
-  const fractional = Math.abs(Math.round(amount * 1000) % 1000) !== 0;
-  return { minimumFractionDigits: digits, maximumFractionDigits: digits + (fractional ? 1 : 0) };
-}
-
-/**
- * An amount in its credit type's unit, formatted for people: currencies counted in minor units as the
- * currency in the locale ($1,234.56, 1.234,56 €, ¥1,234), custom pricing units as a number and their
- * name (1,234.5 GPU credits). Nothing is rounded before this point; this is the only place amounts
- * are rounded for display.
- */
-export function formatMoney(amount: number, creditType: CreditTypeRef, locale: string | undefined, options: { compact?: boolean } = {}): string {
-  const currency = currencyOf(creditType);
-  if (currency) {
-    const digits = minorUnitDigits(currency);
-    const major = toMajorUnits(amount, digits);
-    if (options.compact && Math.abs(major) >= 1000) return numberFormat(locale, { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }).format(major);
-    return numberFormat(locale, { style: 'currency', currency, ...moneyDigits(amount, digits) }).format(major);
+export function formatMoney(amount: number, creditType: CreditTypeRef, locale: string | undefined, options: { compact?: boolean; exact?: boolean } = {}): string {
+  const shown = moneyDisplay(amount, creditType, options.exact ? 'exact' : 'total');
+  if (options.compact && Math.abs(shown.value) >= 1000) {
+    return shown.options.currency
+      ? numberFormat(locale, { style: 'currency', currency: shown.options.currency, notation: 'compact', maximumFractionDigits: 1 }).format(shown.value)
+      : `${formatCompact(amount, locale)}${shown.suffix}`;
   }
-  const number = options.compact ? formatCompact(amount, locale) : formatNumber(amount, locale);
-  return `${number} ${creditType.name}`;
+  return numberFormat(locale, shown.options).format(shown.value) + shown.suffix;
 }
 
-/** Money for a spreadsheet: the amount in the currency's unit (USD, not cents) and that unit's name for the header. */
+/** How a credit type is named to people: a currency by its code ("USD", never "USD (cents)"), a custom unit by its name. */
+export const creditTypeLabel = (creditType: CreditTypeRef) => currencyOf(creditType) ?? creditType.name;
+
+/**
+ * Money for a spreadsheet: the amount in the currency's unit (USD, not cents), exact to every decimal
+ * Metronome gave (a CSV is for analysis, so nothing is rounded), and that unit's name for the header.
+ */
 export function moneyForCsv(creditType: CreditTypeRef): { unit: string; value: (amount: number) => number } {
-  const currency = currencyOf(creditType);
-  if (!currency) return { unit: creditType.name, value: (amount) => amount };
-  const digits = minorUnitDigits(currency);
-  return { unit: currency, value: (amount) => toMajorUnits(amount, digits) };
+  return { unit: creditTypeLabel(creditType), value: (amount) => moneyDisplay(amount, creditType, 'exact').value };
 }
 
 /** The canonical form of a BCP 47 tag, or null for an empty or malformed one (which Intl would throw on). */

@@ -27,14 +27,22 @@ const drawn = (el: SpendBreakdown) => waitUntil(() => parts(el, 'series').some((
 const money = (v: number) => formatMoney(v, { id: '2714e483-4ff1-48e4-9e25-ac732e8f24f2', name: 'USD (cents)' }, 'en-US');
 
 /** The lines of the CSV the Export button hands to the browser. */
+/** The last CSV's file name. */
+let exportedName = '';
+
 async function exported(el: SpendBreakdown) {
   const original = URL.createObjectURL;
+  const click = HTMLAnchorElement.prototype.click;
   let blob: Blob | undefined;
   URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    exportedName = this.download;
+  };
   try {
     part(el, 'export')!.click();
   } finally {
     URL.createObjectURL = original;
+    HTMLAnchorElement.prototype.click = click;
   }
   return (await blob!.text()).trimEnd().split('\r\n');
 }
@@ -107,13 +115,13 @@ describe('<spend-breakdown>', () => {
     expect(parts(el, 'legend-item').map((b) => b.textContent!.trim())).to.include('us-east-1');
   });
 
-  it('offers each credit type a customer is billed in, custom pricing units by name', async () => {
+  it('offers each credit type a customer is billed in, a currency by its code and custom pricing units by name', async () => {
     proxy.restore();
     proxy = installProxy(INITECH_ID);
     const el = await spend();
     await drawn(el);
     const select = [...el.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('Credit type'))!.querySelector('select')!;
-    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['USD (cents)', 'GPU credits']);
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['USD', 'GPU credits']);
     select.value = select.options[1]!.value;
     select.dispatchEvent(new Event('change'));
     await waitUntil(() => el.shadowRoot!.querySelector('svg')?.getAttribute('aria-label')?.includes('GPU credits'));
@@ -133,7 +141,9 @@ describe('<spend-breakdown>', () => {
     await drawn(el);
     const usd = (await shown()).credit_types[0]!;
     const lines = await exported(el);
-    // Amounts in dollars, not the credit type's cents, and the header says so.
+    // Named after the currency, not the credit type's "USD (cents)".
+    expect(exportedName).to.match(/^spend-in-usd_\d{4}-\d\d-\d\d_\d{4}-\d\d-\d\d\.csv$/);
+    // Amounts in dollars, not the credit type's cents, exact (not rounded to the cent), and the header says so.
     expect(lines[0]).to.equal(['starting_on', 'ending_before', ...usd.groups, 'total', 'Commits and credits'].map((c, i) => (i < 2 ? c : `${c} (USD)`)).join(','));
     const w = usd.windows[0]!;
     const dollars = (cents: number) => Math.round(cents * 1e6) / 1e8;
@@ -196,16 +206,22 @@ describe('<spend-breakdown> currencies and time zones', () => {
   };
   const handMade = () => answerWith(proxy, { '/api/spend': spendAnswer, '/api/spend/summary': summaryAnswer });
 
-  it('shows spend in euro cents as euros, and exports it in euros with the unit in the header', async () => {
+  it('shows spend in euro cents as euros to the cent (the exact amount in a title), and exports it in euros, exactly, with the unit in the header', async () => {
     handMade();
     const el = await spend({ startingOn: spendAnswer.starting_on, endingBefore: spendAnswer.ending_before });
     await drawn(el);
-    const spent = part(el, 'headline')!.querySelector('dd')!.textContent;
-    expect(spent).to.equal('€1,244.573');
-    expect(part(el, 'plot')!.getAttribute('aria-label')).to.match(/^€1,244\.573 spent from Nov 1, 2026 to Nov 2, 2026, €2\.00 paid by commits and credits, €1,242\.573 net/);
+    const spent = part(el, 'headline')!.querySelector('dd')!;
+    expect(spent.textContent).to.equal('€1,244.57');
+    expect(spent.querySelector('[title]')!.getAttribute('title')).to.equal('Exactly €1,244.5728');
+    expect(part(el, 'plot')!.getAttribute('aria-label')).to.match(/^€1,244\.57 spent from Nov 1, 2026 to Nov 2, 2026, €2\.00 paid by commits and credits, €1,242\.57 net/);
     const csv = await exported(el);
     expect(csv[0]).to.equal('starting_on,ending_before,Compute (EUR),Storage (EUR),total (EUR),Commits and credits (EUR)');
     expect(csv[1]).to.equal('2026-11-01T00:00:00.000Z,2026-11-02T00:00:00.000Z,1234.5678,0.005,1234.5728,-1');
+    el.view = 'table';
+    await el.updateComplete;
+    const cell = part(el, 'table')!.querySelector('tbody td')!;
+    expect([cell.textContent, cell.getAttribute('title')]).to.deep.equal(['€1,234.57', 'Exactly €1,234.5678']);
+    expect(part(el, 'table')!.querySelectorAll('tbody td')[3]!.hasAttribute('title'), 'an amount shown as it is has no title').to.equal(false);
   });
 
   it('exports a custom pricing unit as it is, named in the header', async () => {

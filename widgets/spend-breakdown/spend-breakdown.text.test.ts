@@ -23,7 +23,7 @@ describe('spend-breakdown sentences', () => {
       hidden: new Set(),
       negative: { label: 'Commits and credits', values: [-7000, 0] },
     });
-    expect(spendSummary(model, usd, utc)).to.equal('$73.005 spent from Oct 1, 2024 to Oct 2, 2024, $70.00 paid by commits and credits, $3.005 net; most on CPU (68%).');
+    expect(spendSummary(model, usd, utc)).to.equal('$73.01 spent from Oct 1, 2024 to Oct 2, 2024, $70.00 paid by commits and credits, $3.01 net; most on CPU (68%).');
   });
 
   it('compares with the same point of the previous period', () => {

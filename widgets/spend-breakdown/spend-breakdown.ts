@@ -13,7 +13,8 @@ import { WindowedChart } from '../shared/chart/windowed-chart.ts';
 import { type Freshness, MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse, type SpendSummaryResponse } from '../../contract/index.ts';
 import { downloadCsv, toCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
-import { type FormatOptions, formatMoney, moneyForCsv, widgetFormat } from '../shared/format.ts';
+import { creditTypeLabel, type FormatOptions, formatMoney, moneyForCsv, widgetFormat } from '../shared/format.ts';
+import { exactTitle } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
 import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/range.ts';
@@ -233,7 +234,7 @@ export class SpendBreakdown extends LitElement {
       ${types.length > 1
         ? html`<label>${t.creditType}
             <select @change=${(e: Event) => this.#change({ creditTypeId: value(e) })}>
-              ${types.map((type) => html`<option value=${type.credit_type.id} ?selected=${type === this.#entry}>${type.credit_type.name}</option>`)}
+              ${types.map((type) => html`<option value=${type.credit_type.id} ?selected=${type === this.#entry}>${creditTypeLabel(type.credit_type)}</option>`)}
             </select>
           </label>`
         : nothing}
@@ -252,7 +253,12 @@ export class SpendBreakdown extends LitElement {
 
   #values(entry: SpendEntry): ValueFormat {
     const { locale } = this.#format;
-    return { value: (v) => formatMoney(v, entry.credit_type, locale), tick: (v) => formatMoney(v, entry.credit_type, locale, { compact: true }), unit: '' };
+    return {
+      value: (v) => formatMoney(v, entry.credit_type, locale),
+      tick: (v) => formatMoney(v, entry.credit_type, locale, { compact: true }),
+      unit: '',
+      exact: (v) => exactTitle(v, entry.credit_type, locale),
+    };
   }
 
   get #needsSummary() {
@@ -289,7 +295,7 @@ export class SpendBreakdown extends LitElement {
     }
     const { locale } = this.#format;
     const t = messages(locale);
-    return this.#chart.view(shape.data, { title: t.spendIn(entry.credit_type.name), maxGroups: this.maxGroups, negative: { label: t.commitsAndCredits, values: shape.credits }, locale }, this.chartType);
+    return this.#chart.view(shape.data, { title: t.spendIn(creditTypeLabel(entry.credit_type)), maxGroups: this.maxGroups, negative: { label: t.commitsAndCredits, values: shape.credits }, locale }, this.chartType);
   }
 
   #retry() {

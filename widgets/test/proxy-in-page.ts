@@ -38,6 +38,10 @@ export interface InstalledProxy {
   serveFreshness(freshness: (pathname: string) => Freshness | undefined): void;
   /** The proxy's own JSON for a path, fetched with a valid session. */
   get<T>(path: string): Promise<T>;
+  /** The proxy's answer to a request with a valid session (a PDF, a POST). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** The simulator's answer to a request: Metronome's own pages, such as a hosted dashboard's URL. */
+  simulator(request: Request): Promise<Response>;
   restore(): void;
 }
 
@@ -85,9 +89,14 @@ export function installProxy(customerId = ACME_ID, now: Date | (() => Date) = NO
       };
     },
     async get<T>(path: string) {
-      const response = await app.request(path, { headers: { authorization: `Bearer ${await mint()}` } });
-      return (await response.json()) as T;
+      return (await (await installed.fetch(path)).json()) as T;
     },
+    async fetch(path, init = {}) {
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${await mint()}`);
+      return app.request(path, { ...init, headers });
+    },
+    simulator: async (request) => simulator.request(request),
     restore: () => {
       window.fetch = realFetch;
     },

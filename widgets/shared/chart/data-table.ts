@@ -1,10 +1,10 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 
 /** A real table of exactly what a chart shows, for screen readers and for people who want the numbers. */
 export interface TableData {
   caption: string;
   columns: string[];
-  rows: Array<{ label: string; cells: string[] }>;
+  rows: Array<{ label: string; cells: string[]; titles?: Array<string | undefined> }>;
 }
 
 export const dataTableTemplate = (data: TableData) =>
@@ -15,7 +15,7 @@ export const dataTableTemplate = (data: TableData) =>
         <tr>${data.columns.map((c, i) => html`<th scope="col" class=${i === 0 ? '' : 'num'}>${c}</th>`)}</tr>
       </thead>
       <tbody>
-        ${data.rows.map((r) => html`<tr part="row"><th scope="row">${r.label}</th>${r.cells.map((c) => html`<td class="num">${c}</td>`)}</tr>`)}
+        ${data.rows.map((r) => html`<tr part="row"><th scope="row">${r.label}</th>${r.cells.map((c, i) => html`<td class="num" title=${r.titles?.[i] ?? nothing}>${c}</td>`)}</tr>`)}
       </tbody>
     </table>
   </div>`;

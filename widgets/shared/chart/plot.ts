@@ -15,6 +15,8 @@ export interface ValueFormat {
   tick(v: number): string;
   /** Appended to the total when read out, e.g. the metric's name; empty for money. */
   unit: string;
+  /** The exact value, for a table cell's title, when `value` rounded it (money); otherwise absent or undefined. */
+  exact?(v: number): string | undefined;
 }
 
 /** Palette class of a series; the negative series (colour -1) has its own. */

@@ -21,15 +21,15 @@ export function tableData(model: ChartModel, caption: string, format: FormatOpti
       ...(negative ? [negative.label] : []),
       ...(model.previous ? [t.previousPeriod] : []),
     ],
-    rows: model.windows.map((w, i) => ({
-      label: formatWindow(w.start, w.end, format),
-      cells: [
-        ...(model.grouped ? series.map((s) => values.value(s.values[i]!)) : []),
-        values.value(model.totals[i]!),
-        ...(negative ? [values.value(negative.values[i]!)] : []),
-        ...(model.previous ? [values.value(model.previous.totals[i] ?? 0)] : []),
-      ],
-    })),
+    rows: model.windows.map((w, i) => {
+      const figures = [
+        ...(model.grouped ? series.map((s) => s.values[i]!) : []),
+        model.totals[i]!,
+        ...(negative ? [negative.values[i]!] : []),
+        ...(model.previous ? [model.previous.totals[i] ?? 0] : []),
+      ];
+      return { label: formatWindow(w.start, w.end, format), cells: figures.map((v) => values.value(v)), titles: values.exact ? figures.map((v) => values.exact!(v)) : undefined };
+    }),
   };
 }
 

@@ -1,10 +1,14 @@
 import { plural } from '../intl.ts';
 import type { Messages } from './en.ts';
 
+/** Eine Stufe eines Staffeltarifs nach ihrer Lage: „die ersten 1.000“, „die nächsten 4.000“, „über 5.000“. */
+const tierSpan = (first: boolean, size: string | null, from: string) => (size === null ? (first ? 'alles' : `über ${from}`) : `die ${first ? 'ersten' : 'nächsten'} ${size}`);
+
 /** German: every key of the English catalogue (`en.ts`), translated. Registered by `widgets/locales/de.ts`. */
 export const de: Messages = {
   // Every widget
   retry: 'Erneut versuchen',
+  exactly: (amount) => `Genau ${amount}`,
   noSession: 'Warten auf eine Abrechnungssitzung: Die Seite muss tokenProvider setzen.',
   failure: (code, status, message) =>
     code === 'network'
@@ -180,9 +184,11 @@ export const de: Messages = {
   charge: 'Berechnung',
   matchesInvoice: 'stimmt mit der Rechnung überein',
   invoiceSays: (total, difference) => `laut Rechnung ${total} (${difference} Abweichung)`,
+  tierCharge: (first, size, from) => `${tierSpan(first, size, from).replace(/^./, (c) => c.toUpperCase())}: `,
+  atTieredRate: 'zum unten stehenden Staffeltarif',
   rate: 'Tarif',
   rateSince: (override, rateType, since) => `${override ? 'Vertraglicher Sondertarif' : 'Listentarif'} (${rateType}) seit ${since}`,
-  tiers: (tiers) => tiers.map((t, i) => `${i ? ', dann ' : ''}${t.size === null ? 'der Rest' : `bis ${t.size}`} zu ${t.price}`).join(''),
+  tiers: (tiers) => tiers.map((t, i) => (i && t.size === null ? `danach ${t.price}` : `${tierSpan(!i, t.size, t.from)} zu ${t.price}`)).join(', '),
   commitRate: 'Zusagetarif',
   commitInstead: (rate) => `${rate}, stattdessen berechnet, wo eine vorausbezahlte Zusage zahlt`,
   metered: (conversion) => (conversion ? `gemessene Einheiten ${conversion.divide ? 'geteilt' : 'multipliziert'} mit ${conversion.factor}` : 'gemessene Einheiten'),

@@ -1,5 +1,8 @@
 import { plural } from '../intl.ts';
 
+/** A tier of a tiered rate by its place: "first 1,000", "next 4,000", "over 5,000" (the last, open-ended). */
+const tierSpan = (first: boolean, size: string | null, from: string) => (size === null ? (first ? 'all' : `over ${from}`) : `${first ? 'first' : 'next'} ${size}`);
+
 /**
  * Every word the widgets show, in English: labels, buttons, headings, messages, accessible names,
  * table and CSV headers. Other catalogues translate this one key by key (`Messages`); a missing key
@@ -10,6 +13,8 @@ import { plural } from '../intl.ts';
 export const en = {
   // Every widget
   retry: 'Retry',
+  /** The title of an amount the money rule rounded: its exact value. */
+  exactly: (amount: string) => `Exactly ${amount}`,
   noSession: 'Waiting for a billing session: the page must set tokenProvider.',
   /**
    * A failure the widget met before the proxy could say why (`code` network, no_session, or http_error for
@@ -186,9 +191,15 @@ export const en = {
   charge: 'Charge',
   matchesInvoice: 'matches the invoice',
   invoiceSays: (total: string, difference: string) => `the invoice says ${total} (${difference} apart)`,
+  /** Before a tiered line's quantity × price: "First 1,000: ", "Over 2,000: ". */
+  tierCharge: (first: boolean, size: string | null, from: string) => `${tierSpan(first, size, from).replace(/^./, (c) => c.toUpperCase())}: `,
+  /** A tiered charge on a line that does not say its tier: "1,500 at the tiered rate below = $0.25". */
+  atTieredRate: 'at the tiered rate below',
   rate: 'Rate',
   rateSince: (override: boolean, rateType: string, since: string) => `${override ? 'Contract override' : 'List rate'} (${rateType}) since ${since}`,
-  tiers: (tiers: Array<{ size: string | null; price: string }>) => tiers.map((t, i) => `${i ? ', then ' : ''}${t.size === null ? 'the rest' : `up to ${t.size}`} at ${t.price}`).join(''),
+  /** "first 1,000 at $0.20, next 1,000 at $0.15, then $0.10": `from` is where each tier starts. */
+  tiers: (tiers: Array<{ size: string | null; from: string; price: string }>) =>
+    tiers.map((t, i) => (i && t.size === null ? `then ${t.price}` : `${tierSpan(!i, t.size, t.from)} at ${t.price}`)).join(', '),
   commitRate: 'Commit rate',
   commitInstead: (rate: string) => `${rate}, charged instead where a prepaid commit pays`,
   metered: (conversion: { divide: boolean; factor: string } | null) =>
