@@ -119,7 +119,7 @@ export function spendItems(invoice: InvoiceModel, clock: DataClock, windows: Rea
   const statement = invoice.statement!;
   const { start, end } = statement.period;
   const products = pricedProducts(statement.contract, statement.credit_type.id).map((priced) => {
-    const regroup = grouping.keys !== undefined && regroupable(priced) ? seriesByGroup(priced.metric, grouping.keys) : undefined;
+    const regroup = grouping.keys !== undefined && regroupable(priced) ? seriesByGroup(priced.metric, grouping.keys, priced.series) : undefined;
     return {
       priced,
       prefixes: cumulativeUsage(clock, priced, start, end),
@@ -140,7 +140,7 @@ export function spendItems(invoice: InvoiceModel, clock: DataClock, windows: Rea
       const quantities = allocate(lines.reduce((sum, l) => sum + l.quantity, 0), weights);
       const keyed = (grouping.keys ?? []).length > 0;
       return regroup
-        .map(({ group }, g) => ({ product_id: priced.product.id, group: keyed ? group : null, quantity: quantities[g]!, unit_price: lines[0]!.unit_price, total: totals[g]! }))
+        .map(({ group }, g) => ({ ...lines[0]!, group: keyed ? group : null, quantity: quantities[g]!, total: totals[g]! }))
         .filter((_, g) => passes(regroup[g]!.group, grouping.filters));
     });
     return { invoice, start: window.start, end: window.end, lines: charges.map((charge) => chargeLine(statement, charge, window.start, window.end)) };

@@ -40,7 +40,7 @@ export function invoicePdf(invoice: InvoiceModel): Uint8Array {
     const group = line.charge?.group ? ` (${Object.values(line.charge.group).map((v) => v ?? 'none').join(', ')})` : '';
     const tier = line.charge?.tier ? ` tier ${line.charge.tier.level}` : '';
     put(clip(`${line.name}${group}${tier}`, 60), 50, rowSize);
-    const quantity = line.charge ? formatQuantity(line.charge.quantity) : line.kind === 'scheduled' ? '1' : '';
+    const quantity = line.charge ? formatQuantity(line.charge.quantity) : line.kind === 'scheduled' || line.kind === 'trueup' ? '1' : '';
     if (quantity) put(quantity, 360, rowSize);
     put(formatAmount(line.total, invoice.credit_type), 470, rowSize);
     y += rowHeight;

@@ -1,18 +1,19 @@
 // A customer's invoices, derived from the contract books: one USAGE invoice per statement, a VOID
-// copy for each reissued period, and a SCHEDULED invoice per prepaid commit purchase. Amounts stay
-// in micros until invoiceJson serialises them, so "total = sum of lines" holds exactly.
+// copy for each reissued period, a SCHEDULED invoice per prepaid commit purchase and a TRUEUP invoice
+// per postpaid shortfall. Amounts stay in micros until invoiceJson serialises them, so "total = sum
+// of lines" holds exactly.
 import type { DataClock } from '../data.ts';
 import { isoHour } from '../http.ts';
 import { derivedUuid } from './ids.ts';
 import { fromMicros, type Micros } from './money.ts';
 import type { Application, ChargeLine } from './rating.ts';
-import { billingPeriods, contractBooks, type Statement } from './statements.ts';
-import { type CommitDef, contractsOf, type CreditTypeDef, findProduct, type RateDef } from './world.ts';
+import { billingPeriods, contractBooks, rateOf, type Statement, type TrueUp } from './statements.ts';
+import { type CommitDef, type ContractDef, contractsOf, type CreditTypeDef, findProduct, type RateDef } from './world.ts';
 
 export type InvoiceStatus = 'DRAFT' | 'FINALIZED' | 'VOID';
 
 export interface InvoiceLine {
-  readonly kind: 'charge' | 'application' | 'scheduled';
+  readonly kind: 'charge' | 'application' | 'scheduled' | 'trueup';
   readonly name: string;
   readonly product_id: string;
   readonly credit_type: CreditTypeDef;
@@ -21,7 +22,7 @@ export interface InvoiceLine {
   readonly total: Micros;
   readonly charge?: ChargeLine;
   readonly application?: Application;
-  /** Scheduled lines: the commit being bought, at quantity 1. */
+  /** Scheduled lines: the commit being bought, at quantity 1; true-up lines: the postpaid commit short of its amount. */
   readonly commit?: CommitDef;
   readonly rate?: RateDef;
 }
@@ -31,7 +32,7 @@ export interface InvoiceModel {
   readonly customer_id: string;
   readonly contract_id: string;
   readonly net_payment_terms_days: number;
-  readonly type: 'USAGE' | 'SCHEDULED';
+  readonly type: 'USAGE' | 'SCHEDULED' | 'TRUEUP';
   readonly status: InvoiceStatus;
   readonly credit_type: CreditTypeDef;
   readonly start: Date;
@@ -41,6 +42,16 @@ export interface InvoiceModel {
   readonly total: Micros;
   /** USAGE invoices: the statement they show (breakdowns split it into windows). */
   readonly statement?: Statement;
+  /** The copy in the contract's billing provider, for an invoice that has been issued. */
+  readonly external?: ExternalInvoice;
+}
+
+/** The spec's ExternalInvoice, for the one provider simulated. */
+export interface ExternalInvoice {
+  readonly billing_provider_type: 'stripe';
+  readonly invoice_id: string;
+  readonly issued_at: Date;
+  readonly external_status: 'PAID' | 'VOID';
 }
 
 /** Commits may be unnamed; Metronome's UI and the widgets then show the commit's product name. */
@@ -56,7 +67,7 @@ export function chargeLine(statement: Statement, charge: ChargeLine, start: Date
     ending_before: end,
     total: charge.total,
     charge,
-    rate: statement.contract.rates.find((r) => r.product_id === charge.product_id),
+    rate: rateOf(statement.contract, charge),
   };
 }
 
@@ -103,15 +114,16 @@ function usageInvoice(statement: Statement, id: string, status: InvoiceStatus): 
 export function customerInvoices(customerId: string, clock: DataClock, now: Date): InvoiceModel[] {
   const invoices: InvoiceModel[] = [];
   for (const contract of contractsOf(customerId, now)) {
+    const own: InvoiceModel[] = [];
     const books = contractBooks(contract, clock, now);
-    for (const statement of books.statements) invoices.push(usageInvoice(statement, statement.id, statement.status));
+    for (const statement of books.statements) own.push(usageInvoice(statement, statement.id, statement.status));
     // A reissued period's first invoice was voided; a draft cannot have been reissued yet.
     const periods = billingPeriods(contract, now);
     for (const index of contract.reissued_periods) {
       const period = periods[index];
       for (const statement of books.statements) {
         if (period && statement.status === 'FINALIZED' && statement.period.start.getTime() === period.start.getTime()) {
-          invoices.push(usageInvoice(statement, derivedUuid('void-invoice', statement.id), 'VOID'));
+          own.push(usageInvoice(statement, derivedUuid('void-invoice', statement.id), 'VOID'));
         }
       }
     }
@@ -130,7 +142,7 @@ export function customerInvoices(customerId: string, clock: DataClock, now: Date
         commit,
       };
       const finalized = purchase.timestamp.getTime() <= now.getTime();
-      invoices.push({
+      own.push({
         id: purchase.invoice_id,
         customer_id: contract.customer_id,
         contract_id: contract.id,
@@ -145,8 +157,43 @@ export function customerInvoices(customerId: string, clock: DataClock, now: Date
         total: amount,
       });
     }
+    for (const { commit, trueups } of books.commits) for (const trueup of trueups) own.push(trueUpInvoice(contract, commit, trueup));
+    invoices.push(...own.map((invoice) => withExternal(contract, invoice)));
   }
   return invoices.sort(compareInvoices);
+}
+
+/**
+ * A postpaid segment's shortfall: an invoice dated at the segment's end (as SCHEDULED invoices are
+ * dated at their charge), with one line for the commit's product over the segment's term.
+ */
+function trueUpInvoice(contract: ContractDef, commit: CommitDef, trueup: TrueUp): InvoiceModel {
+  const { starting_at: start, ending_before: end } = trueup.segment;
+  return {
+    id: trueup.invoice_id,
+    customer_id: contract.customer_id,
+    contract_id: contract.id,
+    net_payment_terms_days: contract.net_payment_terms_days,
+    type: 'TRUEUP',
+    status: trueup.status,
+    credit_type: commit.credit_type,
+    start: end,
+    end,
+    ...(trueup.status === 'FINALIZED' ? { issued_at: end } : {}),
+    lines: [{ kind: 'trueup', name: `${commitName(commit)} true-up`, product_id: commit.product_id, credit_type: commit.credit_type, starting_at: start, ending_before: end, total: trueup.amount, commit }],
+    total: trueup.amount,
+  };
+}
+
+/**
+ * With a billing provider, an issued invoice is also the provider's invoice: the simulated customer
+ * pays by card on file, so a finalized one is PAID (a void one VOID). Drafts are not sent yet.
+ */
+function withExternal(contract: ContractDef, invoice: InvoiceModel): InvoiceModel {
+  if (!contract.billing_provider || invoice.status === 'DRAFT' || !invoice.issued_at) return invoice;
+  const invoiceId = `in_${derivedUuid('stripe-invoice', invoice.id).replace(/-/g, '').slice(0, 24)}`;
+  const external_status = invoice.status === 'VOID' ? 'VOID' : 'PAID';
+  return { ...invoice, external: { billing_provider_type: contract.billing_provider, invoice_id: invoiceId, issued_at: invoice.issued_at, external_status } };
 }
 
 /**
@@ -175,6 +222,9 @@ function rateJson(rate: RateDef): Record<string, unknown> {
     : { rate_type: 'TIERED', tiers: rate.tiers.map((t) => ({ ...(t.size === undefined ? {} : { size: t.size }), price: t.price })), credit_type };
 }
 
+/** The spec's line item types (Metronome's names) for the simulator's kinds of line. */
+const LINE_TYPES: Record<InvoiceLine['kind'], string> = { charge: 'usage', application: 'usage', scheduled: 'scheduled', trueup: 'postpaid_trueup' };
+
 export interface LineJsonOptions {
   readonly includeListPrices?: boolean;
 }
@@ -183,7 +233,7 @@ export interface LineJsonOptions {
 export function lineJson(line: InvoiceLine, options: LineJsonOptions = {}): Record<string, unknown> {
   const base = {
     name: line.name,
-    type: line.kind === 'scheduled' ? 'scheduled' : 'usage',
+    type: LINE_TYPES[line.kind],
     product_id: line.product_id,
     credit_type: { id: line.credit_type.id, name: line.credit_type.name },
     starting_at: isoHour(line.starting_at.getTime()),
@@ -200,6 +250,7 @@ export function lineJson(line: InvoiceLine, options: LineJsonOptions = {}): Reco
       unit_price: fromMicros(charge.unit_price),
       total: fromMicros(line.total),
       ...(charge.group ? { presentation_group_values: { ...charge.group } } : {}),
+      ...(charge.pricing ? { pricing_group_values: { ...charge.pricing } } : {}),
       ...(charge.tier ? { tier: tierJson(charge.tier) } : {}),
       ...(options.includeListPrices && line.rate ? { list_price: rateJson(line.rate) } : {}),
     };
@@ -218,7 +269,9 @@ export function lineJson(line: InvoiceLine, options: LineJsonOptions = {}): Reco
     };
   }
   const total = fromMicros(line.total);
-  return { ...base, product_type: 'FixedProductListItem', commit_id: line.commit?.id, quantity: 1, unit_price: total, total };
+  // A true-up pays for its postpaid commit: the spec's postpaid_commit marks it.
+  const trueup = line.kind === 'trueup' && line.commit ? { commit_type: 'PostpaidCommit', postpaid_commit: { id: line.commit.id } } : {};
+  return { ...base, product_type: 'FixedProductListItem', commit_id: line.commit?.id, ...trueup, quantity: 1, unit_price: total, total };
 }
 
 /** Lines a skip_zero_qty_line_items request keeps: only lines with a quantity of exactly 0 go. */
@@ -250,5 +303,15 @@ export function invoiceJson(invoice: InvoiceModel, skipZeroQuantity = false): Re
     line_items: lines.map((line) => lineJson(line)),
     // Zero-quantity lines have a zero total, so skipping them leaves the total as it is.
     total: fromMicros(invoice.total),
+    ...(invoice.external ? { external_invoice: externalJson(invoice.external) } : {}),
+  };
+}
+
+function externalJson(external: ExternalInvoice): Record<string, unknown> {
+  return {
+    billing_provider_type: external.billing_provider_type,
+    invoice_id: external.invoice_id,
+    issued_at_timestamp: isoHour(external.issued_at.getTime()),
+    external_status: external.external_status,
   };
 }

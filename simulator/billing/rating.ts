@@ -9,6 +9,8 @@ export interface ChargeLine {
   readonly product_id: string;
   /** Presentation group values of the line; null when the product's lines are not split. */
   readonly group: GroupValues | null;
+  /** The pricing group values of the line's rate, for a product priced by group (dimensional pricing). */
+  readonly pricing?: Readonly<Record<string, string>>;
   /** For tiered rates: which tier the line's quantity fell in. */
   readonly tier?: { readonly level: number; readonly starting_at: number; readonly size?: number };
   readonly quantity: Micros;
@@ -34,15 +36,16 @@ export function convertQuantity(product: ProductDef, raw: number): Micros {
  * tier reached, applied to the product's whole quantity (tiers do not restart per group).
  */
 export function rateUsage(product: ProductDef, rate: RateDef, groups: ReadonlyArray<{ group: GroupValues | null; raw: number }>): ChargeLine[] {
+  const pricing = rate.pricing_group_values ? { pricing: rate.pricing_group_values } : {};
   if (rate.rate_type === 'FLAT') {
     const price = toMicros(rate.price);
     return groups.map(({ group, raw }) => {
       const quantity = convertQuantity(product, raw);
-      return { product_id: product.id, group, quantity, unit_price: price, total: multiplyMicros(quantity, price) };
+      return { product_id: product.id, group, ...pricing, quantity, unit_price: price, total: multiplyMicros(quantity, price) };
     });
   }
   const quantity = convertQuantity(product, groups.reduce((sum, g) => sum + g.raw, 0));
-  return tierLines(product.id, rate.tiers, quantity);
+  return tierLines(product.id, rate.tiers, quantity).map((line) => ({ ...line, ...pricing }));
 }
 
 function tierLines(productId: string, tiers: ReadonlyArray<{ size?: number; price: number }>, quantity: Micros): ChargeLine[] {

@@ -37,20 +37,29 @@ export interface PricedProduct {
   readonly product: ProductDef;
   readonly rate: RateDef;
   readonly metric: MetricDef;
+  /** The metric's series this rate prices: all of them, or those with the rate's pricing group values. */
+  readonly series: ReadonlyArray<number>;
   readonly groups: ReadonlyArray<{ readonly group: GroupValues | null; readonly series: ReadonlyArray<number> }>;
 }
 
-/** Groups a metric's event series by the values of `keys` (null when an event lacks the property or the metric the key). */
-export function seriesByGroup(metric: MetricDef, keys: ReadonlyArray<string>): Array<{ group: GroupValues; series: number[] }> {
+/**
+ * Groups a metric's event series (all, or those in `indexes`) by the values of `keys` (null when an
+ * event lacks the property or the metric the key).
+ */
+export function seriesByGroup(metric: MetricDef, keys: ReadonlyArray<string>, indexes?: ReadonlyArray<number>): Array<{ group: GroupValues; series: number[] }> {
   const groups = new Map<string, { group: GroupValues; series: number[] }>();
-  metric.series.forEach((series, index) => {
-    const group = Object.fromEntries(keys.map((key) => [key, series.group[key] ?? null]));
+  for (const index of indexes ?? metric.series.map((_, i) => i)) {
+    const group = Object.fromEntries(keys.map((key) => [key, metric.series[index]!.group[key] ?? null]));
     const id = JSON.stringify(group);
     if (!groups.has(id)) groups.set(id, { group, series: [] });
     groups.get(id)!.series.push(index);
-  });
+  }
   return [...groups.values()];
 }
+
+/** Whether a series' events carry every one of a rate's pricing group values (any series, for a rate without them). */
+const pricedBy = (rate: RateDef, group: GroupValues) =>
+  Object.entries(rate.pricing_group_values ?? {}).every(([key, value]) => group[key] === value);
 
 export function pricedProducts(contract: ContractDef, creditTypeId?: string): PricedProduct[] {
   const customer = findCustomer(contract.customer_id)!;
@@ -60,10 +69,15 @@ export function pricedProducts(contract: ContractDef, creditTypeId?: string): Pr
       const product = findProduct(rate.product_id)!;
       const metric = customer.metrics.find((m) => m.id === product.billable_metric_id)!;
       const keys = product.presentation_group_key ?? [];
-      const groups = keys.length && rate.rate_type === 'FLAT' ? seriesByGroup(metric, keys) : [{ group: null, series: metric.series.map((_, i) => i) }];
-      return { product, rate, metric, groups };
+      const series = metric.series.flatMap((def, i) => (pricedBy(rate, def.group) ? [i] : []));
+      const groups = keys.length && rate.rate_type === 'FLAT' ? seriesByGroup(metric, keys, series) : [{ group: null, series }];
+      return { product, rate, metric, series, groups };
     });
 }
+
+/** The contract's rate for a charge line: its product's, with the line's pricing group values when it has them. */
+export const rateOf = (contract: ContractDef, charge: ChargeLine): RateDef | undefined =>
+  contract.rates.find((r) => r.product_id === charge.product_id && JSON.stringify(r.pricing_group_values ?? null) === JSON.stringify(charge.pricing ?? null));
 
 /** Hourly usage of each group over [start, end): prefix sums, so any sub-range costs O(1). */
 export function cumulativeUsage(clock: DataClock, priced: PricedProduct, start: Date, end: Date): number[][] {
@@ -89,13 +103,19 @@ export interface Statement {
   readonly charges: ReadonlyArray<ChargeLine>;
   /** Commit and credit segments available to this statement, before it drew on them. */
   readonly pool: ReadonlyArray<PoolEntry>;
-  /** Commits and credits applied in each hour of the period, in usage order. */
+  /** Prepaid commits and credits applied in each hour of the period, in usage order. */
   readonly hourly: ReadonlyArray<ReadonlyArray<Application>>;
+  /** What prepaid commits and credits paid: the invoice's negative lines. */
   readonly applications: ReadonlyArray<Application>;
+  /**
+   * What the usage drew on postpaid commits. Postpaid usage is paid in arrears, so these lower the
+   * commitment (the ledger's deductions) but not the invoice, which bills that usage in full.
+   */
+  readonly draws: ReadonlyArray<Application>;
   readonly total: Micros;
 }
 
-export type LedgerKind = 'SEGMENT_START' | 'INITIAL_BALANCE' | 'DEDUCTION' | 'EXPIRATION';
+export type LedgerKind = 'SEGMENT_START' | 'INITIAL_BALANCE' | 'DEDUCTION' | 'EXPIRATION' | 'TRUEUP';
 
 export interface LedgerEntry {
   readonly kind: LedgerKind;
@@ -107,10 +127,24 @@ export interface LedgerEntry {
   readonly pending?: boolean;
 }
 
+/**
+ * A postpaid segment's shortfall (its amount less what usage drew on it), billed on a TRUEUP invoice
+ * dated at the segment's end. A draft while the segment's last billing period runs: the shortfall so
+ * far, which usage until the end lowers.
+ */
+export interface TrueUp {
+  readonly segment: SegmentDef;
+  readonly invoice_id: string;
+  readonly status: 'DRAFT' | 'FINALIZED';
+  /** Positive: what the customer owes. */
+  readonly amount: Micros;
+}
+
 export interface CommitBooks {
   readonly commit: CommitDef;
   readonly contract: ContractDef;
   readonly ledger: ReadonlyArray<LedgerEntry>;
+  readonly trueups: ReadonlyArray<TrueUp>;
   /** What can be used now: active segments only; upcoming and expired ones count 0. */
   readonly balance: Micros;
 }
@@ -157,9 +191,11 @@ function computeBooks(contract: ContractDef, clock: DataClock, now: Date): Contr
             .filter((segment) => covers(segment, period) && segment.starting_at.getTime() <= now.getTime())
             .map((segment) => ({ commit, segment, available: segment.amount * 1_000_000 - (used.get(segment.id) ?? 0) })),
         );
-      const hourly = burnHourly(priced, prefixes, pool);
+      const burned = burnHourly(priced, prefixes, pool);
+      const hourly = burned.map((hour) => hour.filter(pays));
       const applications = mergeApplications(hourly.flat());
-      for (const a of applications) used.set(a.segment.id, (used.get(a.segment.id) ?? 0) + a.amount);
+      const draws = mergeApplications(burned.flat().filter((a) => !pays(a)));
+      for (const a of [...applications, ...draws]) used.set(a.segment.id, (used.get(a.segment.id) ?? 0) + a.amount);
       const gross = charges.reduce((sum, line) => sum + line.total, 0);
       statements.push({
         id: statementId(contract, creditType, period),
@@ -171,12 +207,18 @@ function computeBooks(contract: ContractDef, clock: DataClock, now: Date): Contr
         pool,
         hourly,
         applications,
+        draws,
         total: gross - applications.reduce((sum, a) => sum + a.amount, 0),
       });
     }
   }
   return { contract, statements, commits: contract.commits.map((commit) => commitBooks(contract, commit, statements, now)) };
 }
+
+/** Prepaid commits and credits pay for usage; postpaid ones only count it toward the commitment. */
+const pays = (application: Application) => application.commit.type !== 'POSTPAID';
+
+export const trueUpInvoiceId = (contract: ContractDef, segment: SegmentDef) => derivedUuid('trueup-invoice', contract.id, segment.id);
 
 /** The charges of usage from the period's start up to `hours` hours in. */
 export function ratedAt(priced: ReadonlyArray<PricedProduct>, prefixes: number[][][], hours: number): ChargeLine[] {
@@ -228,13 +270,14 @@ export function chargesByProduct(charges: ReadonlyArray<ChargeLine>): Map<string
 
 function commitBooks(contract: ContractDef, commit: CommitDef, statements: ReadonlyArray<Statement>, now: Date): CommitBooks {
   const ledger: LedgerEntry[] = [];
+  const trueups: TrueUp[] = [];
   for (const segment of commit.segments) {
     if (segment.starting_at.getTime() > now.getTime()) continue;
     const granted = segment.amount * 1_000_000;
     ledger.push({ kind: commit.type === 'POSTPAID' ? 'INITIAL_BALANCE' : 'SEGMENT_START', timestamp: segment.starting_at, amount: granted, segment_id: segment.id });
     let drawn = 0;
     for (const statement of statements) {
-      const amount = statement.applications.filter((a) => a.segment.id === segment.id).reduce((sum, a) => sum + a.amount, 0);
+      const amount = [...statement.applications, ...statement.draws].filter((a) => a.segment.id === segment.id).reduce((sum, a) => sum + a.amount, 0);
       if (amount === 0) continue;
       drawn += amount;
       ledger.push({
@@ -246,11 +289,27 @@ function commitBooks(contract: ContractDef, commit: CommitDef, statements: Reado
         ...(statement.status === 'DRAFT' ? { pending: true } : {}),
       });
     }
-    // A postpaid commit is trued up rather than expired; the simulated ones all end in the future.
-    if (commit.type !== 'POSTPAID' && segment.ending_before.getTime() <= now.getTime() && granted > drawn) {
+    if (commit.type === 'POSTPAID') {
+      // Trued up rather than expired, once the segment's last billing period has begun.
+      const last = statements.find(
+        (s) => s.credit_type.id === commit.credit_type.id && s.period.start < segment.ending_before && segment.ending_before <= s.period.end,
+      );
+      if (last && granted > drawn) {
+        const trueup: TrueUp = { segment, invoice_id: trueUpInvoiceId(contract, segment), status: last.status, amount: granted - drawn };
+        trueups.push(trueup);
+        ledger.push({
+          kind: 'TRUEUP',
+          timestamp: segment.ending_before,
+          amount: -trueup.amount,
+          segment_id: segment.id,
+          invoice_id: trueup.invoice_id,
+          ...(last.status === 'DRAFT' ? { pending: true } : {}),
+        });
+      }
+    } else if (segment.ending_before.getTime() <= now.getTime() && granted > drawn) {
       ledger.push({ kind: 'EXPIRATION', timestamp: segment.ending_before, amount: drawn - granted, segment_id: segment.id });
     }
   }
   ledger.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
-  return { commit, contract, ledger, balance: ledger.reduce((sum, entry) => sum + entry.amount, 0) };
+  return { commit, contract, ledger, trueups, balance: ledger.reduce((sum, entry) => sum + entry.amount, 0) };
 }

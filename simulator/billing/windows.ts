@@ -38,9 +38,9 @@ export function statementWindows(statement: Statement, clock: DataClock, windowM
   return windows;
 }
 
-const lineKey = (line: ChargeLine) => `${line.product_id}:${line.tier?.level ?? ''}:${JSON.stringify(line.group)}`;
+const lineKey = (line: ChargeLine) => `${line.product_id}:${line.tier?.level ?? ''}:${JSON.stringify(line.group)}:${JSON.stringify(line.pricing ?? null)}`;
 
-/** Lines are matched by product, tier and group: a tier only appears once usage reaches it. */
+/** Lines are matched by product, tier, group and rate: a tier only appears once usage reaches it. */
 export function chargeDifference(current: ReadonlyArray<ChargeLine>, before: ReadonlyArray<ChargeLine>): ChargeLine[] {
   const earlier = new Map(before.map((line) => [lineKey(line), line]));
   return current.map((line) => {

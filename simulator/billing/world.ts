@@ -24,19 +24,30 @@ export interface ProductDef {
   readonly quantity_rounding?: { readonly decimal_places: number; readonly rounding_method: RoundingMethod };
   /** Invoice lines are split by these event properties. */
   readonly presentation_group_key?: ReadonlyArray<string>;
+  /**
+   * Rates may differ by these event properties (dimensional pricing): the contract then has one rate
+   * per combination of values, each naming its `pricing_group_values`. Always a subset of the
+   * presentation keys here, so every invoice line has exactly one rate.
+   */
+  readonly pricing_group_key?: ReadonlyArray<string>;
   readonly tags: ReadonlyArray<string>;
   readonly created_at: string;
 }
 
+interface RateBase {
+  readonly product_id: string;
+  readonly credit_type: CreditTypeDef;
+  /** For a product with a pricing_group_key: the values this rate prices (events with other values are not its). */
+  readonly pricing_group_values?: Readonly<Record<string, string>>;
+}
+
 export type RateDef =
-  | { readonly product_id: string; readonly credit_type: CreditTypeDef; readonly rate_type: 'FLAT'; readonly price: number }
-  | {
-      readonly product_id: string;
-      readonly credit_type: CreditTypeDef;
+  | (RateBase & { readonly rate_type: 'FLAT'; readonly price: number })
+  | (RateBase & {
       readonly rate_type: 'TIERED';
       /** Prices per unit; every tier but the last has a size. */
       readonly tiers: ReadonlyArray<{ readonly size?: number; readonly price: number }>;
-    };
+    });
 
 export interface SegmentDef {
   readonly id: string;
@@ -77,6 +88,8 @@ export interface ContractDef {
   readonly commits: ReadonlyArray<CommitDef>;
   /** Periods whose first usage invoice was voided and issued again (index from the first period). */
   readonly reissued_periods: ReadonlyArray<number>;
+  /** Where finalized invoices are sent for payment: each then carries an external_invoice. */
+  readonly billing_provider?: 'stripe';
   readonly created_at: Date;
 }
 

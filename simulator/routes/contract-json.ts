@@ -26,6 +26,7 @@ function ledgerType(commit: CommitDef, entry: LedgerEntry): string {
     case 'INITIAL_BALANCE': return `${prefix}_INITIAL_BALANCE`;
     case 'DEDUCTION': return `${prefix}_AUTOMATED_INVOICE_DEDUCTION`;
     case 'EXPIRATION': return `${prefix}_EXPIRATION`;
+    case 'TRUEUP': return `${prefix}_TRUEUP`;
   }
 }
 
@@ -34,8 +35,8 @@ export function ledgerJson(books: CommitBooks): Array<Record<string, unknown>> {
     type: ledgerType(books.commit, entry),
     timestamp: iso(entry.timestamp),
     amount: fromMicros(entry.amount),
-    // POSTPAID_COMMIT_INITIAL_BALANCE is the commit's, not a segment's: the spec gives it no segment_id.
-    ...(entry.kind === 'INITIAL_BALANCE' ? {} : { segment_id: entry.segment_id }),
+    // POSTPAID_COMMIT_INITIAL_BALANCE and _TRUEUP are the commit's, not a segment's: the spec gives them no segment_id.
+    ...(entry.kind === 'INITIAL_BALANCE' || entry.kind === 'TRUEUP' ? {} : { segment_id: entry.segment_id }),
     ...(entry.invoice_id === undefined ? {} : { invoice_id: entry.invoice_id }),
   }));
 }

@@ -35,7 +35,7 @@ export function pathCustomer(c: Context): string | undefined {
 }
 
 export const STATUSES = ['DRAFT', 'FINALIZED', 'VOID'] as const;
-const TYPES = ['USAGE', 'USAGE_CONSOLIDATED', 'SCHEDULED'] as const;
+const TYPES = ['USAGE', 'USAGE_CONSOLIDATED', 'SCHEDULED', 'TRUEUP'] as const;
 export const SORTS = ['date_asc', 'date_desc'] as const;
 
 /**

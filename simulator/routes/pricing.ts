@@ -22,12 +22,22 @@ interface RateSchedulePayload {
   selectors?: RateSelector[];
 }
 
+/** Whether a rate's pricing group values contain every pair of `wanted` (and, when `exact`, no other). */
+function hasValues(rate: RateDef, wanted: Record<string, string>, exact: boolean): boolean {
+  const own = rate.pricing_group_values ?? {};
+  const pairs = Object.entries(wanted);
+  return pairs.every(([key, value]) => Object.hasOwn(own, key) && own[key] === value) && (!exact || pairs.length === Object.keys(own).length);
+}
+
 /**
- * Whether a rate matches a selector (all of its conditions). Simulated rates are usage rates without
- * pricing groups, so selectors on billing_frequency (subscription rates) or pricing group values match nothing.
+ * Whether a rate matches a selector (all of its conditions). Simulated rates are usage rates, so a
+ * selector on billing_frequency (subscription rates) matches nothing. pricing_group_values asks for
+ * rates with exactly those pairs, partial_pricing_group_values for rates with at least those.
  */
 function matches(rate: RateDef, product: ProductDef, selector: RateSelector): boolean {
-  if (selector.billing_frequency !== undefined || selector.pricing_group_values || selector.partial_pricing_group_values) return false;
+  if (selector.billing_frequency !== undefined) return false;
+  if (selector.pricing_group_values && !hasValues(rate, selector.pricing_group_values, true)) return false;
+  if (selector.partial_pricing_group_values && !hasValues(rate, selector.partial_pricing_group_values, false)) return false;
   if (selector.product_id !== undefined && selector.product_id.toLowerCase() !== rate.product_id) return false;
   return !selector.product_tags || selector.product_tags.some((tag) => product.tags.includes(tag));
 }
@@ -45,6 +55,7 @@ function rateScheduleJson(contract: ContractDef, rate: RateDef): Record<string, 
     starting_at: isoHour(contract.starting_at.getTime()),
     ending_before: isoHour(contract.ending_before.getTime()),
     entitled: true,
+    ...(rate.pricing_group_values ? { pricing_group_values: { ...rate.pricing_group_values } } : {}),
     list_rate:
       rate.rate_type === 'FLAT'
         ? { rate_type: 'FLAT', price: rate.price, credit_type: creditType }
@@ -63,6 +74,7 @@ function productState(product: ProductDef): Record<string, unknown> {
     ...(product.quantity_conversion === undefined ? {} : { quantity_conversion: { ...product.quantity_conversion } }),
     ...(product.quantity_rounding === undefined ? {} : { quantity_rounding: { ...product.quantity_rounding } }),
     ...(product.presentation_group_key === undefined ? {} : { presentation_group_key: [...product.presentation_group_key] }),
+    ...(product.pricing_group_key === undefined ? {} : { pricing_group_key: [...product.pricing_group_key] }),
     tags: [...product.tags],
   };
 }
