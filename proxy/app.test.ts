@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACME_ID, GLOBEX_ID, INITECH_ID, SIMULATOR_CUSTOMERS } from '../simulator/index.ts';
+import { ACME_ID, GLOBEX_ID, HOOLI_ID, INITECH_ID, SIMULATOR_CUSTOMERS } from '../simulator/index.ts';
 import { createSessionVerifier } from './session.ts';
 import { NOW, SECRET, testApp } from './test/harness.ts';
 
@@ -25,8 +25,10 @@ describe('the proxy app', () => {
   it('lets the demo page list simulator customers with their metrics and sign in as one of them', async () => {
     const app = testApp({ devSessions });
     const listed = (await (await app.request('/dev/customers')).json()) as { customers: Array<{ id: string; billable_metrics: Array<{ name: string; group_keys: string[][] }> }> };
-    assert.deepEqual(listed.customers.map((c) => c.id), [ACME_ID, GLOBEX_ID, INITECH_ID]);
-    const cpu = listed.customers[0]!.billable_metrics.find((m) => m.name === 'CPU hours');
+    assert.deepEqual(listed.customers.map((c) => c.id), [HOOLI_ID, ACME_ID, GLOBEX_ID, INITECH_ID], 'the demo page shows the first one by default');
+    const gpu = listed.customers[0]!.billable_metrics.find((m) => m.name === 'GPU hours');
+    assert.deepEqual(gpu?.group_keys, [['gpu', 'region'], ['gpu'], ['region']]);
+    const cpu = listed.customers[1]!.billable_metrics.find((m) => m.name === 'CPU hours');
     assert.deepEqual(cpu?.group_keys, [['region']]);
 
     const response = await app.request(`/dev/session?customer_id=${GLOBEX_ID}`, { method: 'POST' });

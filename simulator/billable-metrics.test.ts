@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
+import { ACME_ID, GLOBEX_ID, HOOLI_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
 import { SIMULATOR_CUSTOMERS } from './index.ts';
 import { call, simulator, usage } from './test-helpers.ts';
 
@@ -9,6 +9,7 @@ const list = (customerId: string, query = '') => call(app, 'GET', `/v1/customers
 
 test('the simulator exposes its customers with fixed ids and names', () => {
   assert.deepEqual(SIMULATOR_CUSTOMERS, [
+    { id: HOOLI_ID, name: 'Hooli AI' },
     { id: ACME_ID, name: 'Acme Robotics' },
     { id: GLOBEX_ID, name: 'Globex Analytics' },
     { id: INITECH_ID, name: 'Initech Cloud' },

@@ -47,6 +47,7 @@ export interface CustomerDef {
 
 const s = (group: GroupTuple, scale: number, zeroChance = 0): SeriesDef => ({ group, scale, zeroChance });
 
+export const HOOLI_ID = 'c8e4f1a2-5b7d-4c39-8e6a-2f0d9b3c7e15';
 export const ACME_ID = '6f1c2a9e-4b7d-4e38-9a51-3c8d0e2f7a14';
 export const GLOBEX_ID = 'b52e8d07-91c3-4f6a-8e2d-7a4f1c9b0d36';
 export const INITECH_ID = '3d9a7c41-e5b2-4f08-a6d3-8c1e0b7f5a29';
@@ -60,6 +61,10 @@ export const METRIC_IDS = {
   seats: 'f4a8b1c3-6e9d-4d20-b7f5-0a3c8e6d1b92',
   gpuSeconds: 'a6e2f9b4-1c7d-4a35-8e0f-5b9d3c6a2e71',
   objectStorage: 'c3b8e1d6-9a4f-4c72-b5e3-7d0a2f8c4b16',
+  gpuHours: '2b9f6d3e-8c1a-4e57-a0d4-6f3b9e2c8a71',
+  inferenceTokens: '5e1c8a4f-2d7b-4b96-8f3e-0a6d4c9b1e28',
+  storageTbHours: '9a3d7e2b-6f4c-4c18-b5a9-3e8f1d7c2b64',
+  fineTuningGpuHours: 'd4b2a9e6-1c5f-4a83-9e7d-8b0c3f6a5d12',
 } as const;
 
 const REGIONS = ['ap-south-1', 'us-east-1', 'us-east-2', 'eu-west-1'] as const;
@@ -97,7 +102,81 @@ function clusterSeries(): SeriesDef[] {
   return CLUSTERS.map((cluster, i) => s({ cluster }, Math.round(90_000 / (i + 1) ** 1.3), i > 18 ? 0.6 : 0.02));
 }
 
+// The demo's default: an AI-infrastructure company spending about $30,000 a month. Each metric is
+// metered in the unit it is billed in, and every group value reads as it is (region codes get
+// display names from the demo page's group-key overrides).
+const GPU_REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-1'] as const;
+const HOOLI_MODELS = ['orion-70b', 'orion-8b', 'orion-embed'] as const;
+
 export const CUSTOMERS: ReadonlyArray<CustomerDef> = [
+  {
+    id: HOOLI_ID,
+    name: 'Hooli AI',
+    ingest_aliases: ['hooli-ai', 'org_hooli'],
+    created_at: '2026-01-12T18:40:00Z',
+    metrics: [
+      {
+        id: METRIC_IDS.gpuHours,
+        name: 'GPU hours',
+        aggregation_type: 'SUM',
+        aggregation_key: 'gpu_hours',
+        event_type: 'gpu_usage',
+        group_keys: [['gpu', 'region'], ['gpu'], ['region']],
+        dimensions: { gpu: ['H100', 'A100', 'L40S'], region: GPU_REGIONS },
+        series: [
+          // GPUs busy in an hour: training on H100s runs around the clock, L40S serve inference.
+          s({ gpu: 'H100', region: 'us-east-1' }, 7),
+          s({ gpu: 'H100', region: 'eu-west-1' }, 3, 0.05),
+          s({ gpu: 'A100', region: 'us-east-1' }, 4),
+          s({ gpu: 'A100', region: 'us-west-2' }, 2, 0.1),
+          s({ gpu: 'L40S', region: 'us-west-2' }, 4),
+          s({ gpu: 'L40S', region: 'ap-southeast-1' }, 2, 0.3),
+        ],
+        profile: { diurnal: 0.15, peakHourUtc: 16, weekend: 0.9, noise: 0.1 },
+      },
+      {
+        id: METRIC_IDS.inferenceTokens,
+        name: 'Inference tokens',
+        aggregation_type: 'SUM',
+        aggregation_key: 'tokens',
+        event_type: 'inference_request',
+        group_keys: [['model', 'direction'], ['model'], ['direction']],
+        dimensions: { model: HOOLI_MODELS, direction: ['input', 'output'] },
+        series: [
+          s({ model: 'orion-70b', direction: 'input' }, 7_000_000),
+          s({ model: 'orion-70b', direction: 'output' }, 1_900_000),
+          s({ model: 'orion-8b', direction: 'input' }, 9_300_000),
+          s({ model: 'orion-8b', direction: 'output' }, 2_800_000),
+          s({ model: 'orion-embed', direction: 'input' }, 23_000_000),
+        ],
+        profile: { diurnal: 0.5, peakHourUtc: 17, weekend: 0.6, noise: 0.2 },
+      },
+      {
+        id: METRIC_IDS.storageTbHours,
+        name: 'Storage TB-hours',
+        aggregation_type: 'SUM',
+        aggregation_key: 'tb_hours',
+        event_type: 'storage_snapshot',
+        group_keys: [['tier']],
+        dimensions: { tier: ['hot', 'standard', 'archive'] },
+        // An hourly snapshot of the terabytes held: checkpoints on hot NVMe, datasets on standard, old runs archived.
+        series: [s({ tier: 'hot' }, 20), s({ tier: 'standard' }, 120), s({ tier: 'archive' }, 400)],
+        profile: { diurnal: 0.01, peakHourUtc: 12, weekend: 1, noise: 0.01 },
+      },
+      {
+        id: METRIC_IDS.fineTuningGpuHours,
+        name: 'Fine-tuning GPU hours',
+        aggregation_type: 'SUM',
+        aggregation_key: 'gpu_hours',
+        event_type: 'fine_tuning_job',
+        group_keys: [],
+        dimensions: {},
+        // On the contract but never used: its invoice line is a zero-usage line every month.
+        series: [s({}, 0, 1)],
+        profile: { diurnal: 0, peakHourUtc: 12, weekend: 1, noise: 0 },
+      },
+    ],
+  },
   {
     id: ACME_ID,
     name: 'Acme Robotics',

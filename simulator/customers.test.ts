@@ -75,14 +75,14 @@ test('the list holds every simulated customer, in catalog order, each as the sin
   const reply = await get('/v1/customers');
   assert.equal(reply.status, 200);
   assert.equal(reply.body.next_page, null);
-  assert.deepEqual(reply.body.data.map((c: { name: string }) => c.name), ['Acme Robotics', 'Globex Analytics', 'Initech Cloud']);
+  assert.deepEqual(reply.body.data.map((c: { name: string }) => c.name), ['Hooli AI', 'Acme Robotics', 'Globex Analytics', 'Initech Cloud']);
   for (const customer of reply.body.data) assert.deepEqual(customer, (await get(`/v1/customers/${customer.id}`)).body.data);
 });
 
 test('paging with limit and next_page visits every customer once', async () => {
   const { ids, pages } = await listAll('limit=1');
   assert.deepEqual(ids, CUSTOMERS.map((c) => c.id));
-  assert.equal(pages, 3);
+  assert.equal(pages, 4);
   const twoPerPage = await listAll('limit=2');
   assert.deepEqual(twoPerPage.ids, ids);
   assert.equal(twoPerPage.pages, 2);

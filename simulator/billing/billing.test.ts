@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findCustomer } from '../catalog.ts';
+import { ACME_ID, findCustomer } from '../catalog.ts';
 import { dataClock, sumUsage } from '../data.ts';
 import { burnOrder } from './rating.ts';
 import { billingPeriods, contractBooks, currentPeriod, seriesByGroup } from './statements.ts';
@@ -69,7 +69,10 @@ describe('simulated billing', () => {
   it('rates flat lines at quantity × price and tiered lines tier by tier', () => {
     for (const statement of statements) {
       for (const line of statement.charges) {
-        const rate = statement.contract.rates.find((r) => r.product_id === line.product_id)!;
+        // A product priced by group has one rate per pricing group value; the line's group values name it.
+        const rate = statement.contract.rates.find(
+          (r) => r.product_id === line.product_id && Object.entries(r.pricing_group_values ?? {}).every(([key, value]) => line.group?.[key] === value),
+        )!;
         const price = rate.rate_type === 'FLAT' ? rate.price : rate.tiers[line.tier!.level - 1]!.price;
         assert.ok(Math.abs(line.total / 1e6 - (line.quantity / 1e6) * price) < 1e-6);
       }
@@ -94,7 +97,7 @@ describe('simulated billing', () => {
         }
       }
     }
-    const acmeFirst = statements.find((s) => s.contract.customer_id === contracts[0]!.customer_id)!;
+    const acmeFirst = statements.find((s) => s.contract.customer_id === ACME_ID)!;
     assert.equal(acmeFirst.applications[0]!.commit.name, 'Reward credit', 'the $5 reward credit (priority 1) burns first');
   });
 

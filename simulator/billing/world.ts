@@ -1,7 +1,7 @@
 // The simulator's contracts: products, rates, commits and credits for each customer, with dates
 // anchored to the clock so that, whatever "now" is, each customer has finished billing periods, a
 // current one, expired and upcoming segments. Pure data; statements.ts derives invoices and ledgers.
-import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from '../catalog.ts';
+import { ACME_ID, GLOBEX_ID, HOOLI_ID, INITECH_ID, METRIC_IDS } from '../catalog.ts';
 import type { RoundingMethod } from './money.ts';
 
 export interface CreditTypeDef {
@@ -106,9 +106,54 @@ export const PRODUCT_IDS = {
   objectStorage: '3a8d5c0e-9f2b-4e71-b4a6-1c7f3e9d5b28',
   gpuReservation: 'f6c2a8e4-1b9d-4f37-8c05-4a1e6d3b9f72',
   storageMinimum: '5d9f2b7e-3c4a-4a80-9e16-8b2f5c1a7d39',
+  hooliGpuHours: 'b3a0e30f-098b-4763-9289-3adcae17a347',
+  hooliTokens: 'd8bfa5a5-63fd-435e-9ae1-f4ffcd773881',
+  hooliStorage: '446e5d44-4560-4fd3-bab6-c07593bba01e',
+  hooliFineTuning: 'a929371e-7a57-4423-9498-4e897f255b29',
+  hooliGpuCommit: '89036763-01fe-4a5c-8c6b-2ccd238c0995',
+  hooliLaunchCredit: '2813dd0d-8154-4938-9c9d-f1445f687d70',
+  hooliMinimum: 'c0cd6594-ddda-4749-a4a9-8dc76b21136c',
 } as const;
 
+const HOOLI_CREATED = '2026-01-05T00:00:00Z';
+
 export const PRODUCTS: ReadonlyArray<ProductDef> = [
+  // Hooli AI's: each billed in the unit its metric meters, prices differing by GPU, model and direction, and tier.
+  {
+    id: PRODUCT_IDS.hooliGpuHours,
+    name: 'GPU hours',
+    type: 'USAGE',
+    billable_metric_id: METRIC_IDS.gpuHours,
+    pricing_group_key: ['gpu'],
+    presentation_group_key: ['gpu', 'region'],
+    tags: ['compute', 'gpu'],
+    created_at: HOOLI_CREATED,
+  },
+  {
+    id: PRODUCT_IDS.hooliTokens,
+    name: 'Inference tokens (millions)',
+    type: 'USAGE',
+    billable_metric_id: METRIC_IDS.inferenceTokens,
+    quantity_conversion: { conversion_factor: 1_000_000, operation: 'DIVIDE' },
+    pricing_group_key: ['model', 'direction'],
+    presentation_group_key: ['model', 'direction'],
+    tags: ['inference'],
+    created_at: HOOLI_CREATED,
+  },
+  {
+    id: PRODUCT_IDS.hooliStorage,
+    name: 'Storage TB-hours',
+    type: 'USAGE',
+    billable_metric_id: METRIC_IDS.storageTbHours,
+    pricing_group_key: ['tier'],
+    presentation_group_key: ['tier'],
+    tags: ['storage'],
+    created_at: HOOLI_CREATED,
+  },
+  { id: PRODUCT_IDS.hooliFineTuning, name: 'Fine-tuning GPU hours', type: 'USAGE', billable_metric_id: METRIC_IDS.fineTuningGpuHours, tags: ['compute', 'gpu'], created_at: HOOLI_CREATED },
+  { id: PRODUCT_IDS.hooliGpuCommit, name: 'GPU prepaid commit', type: 'FIXED', tags: ['commit', 'gpu'], created_at: HOOLI_CREATED },
+  { id: PRODUCT_IDS.hooliLaunchCredit, name: 'Launch promotion', type: 'FIXED', tags: ['credit'], created_at: HOOLI_CREATED },
+  { id: PRODUCT_IDS.hooliMinimum, name: 'Inference and storage minimum', type: 'FIXED', tags: ['commit'], created_at: HOOLI_CREATED },
   { id: PRODUCT_IDS.cpuHours, name: 'CPU hours', type: 'USAGE', billable_metric_id: METRIC_IDS.cpuHours, presentation_group_key: ['region'], tags: ['compute'], created_at: '2025-10-01T00:00:00Z' },
   {
     id: PRODUCT_IDS.apiRequests,
@@ -182,13 +227,91 @@ function anchorBoundary(now: Date, day: number, offset: number): Date {
 const addMonths = (date: Date, months: number) =>
   new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
 
+/** One flat USD rate per combination of pricing group values (dimensional pricing), in cents. */
+const usdByGroup = (product_id: string, prices: ReadonlyArray<readonly [Readonly<Record<string, string>>, number]>): RateDef[] =>
+  prices.map(([pricing_group_values, price]) => ({ product_id, credit_type: USD_CENTS, rate_type: 'FLAT', price, pricing_group_values }));
+
 /** Every contract, its dates placed relative to `now`. */
 export function contractsAt(now: Date): ContractDef[] {
+  const hooliStart = monthStart(now, -3);
+  const hooliQuarters = Array.from({ length: 4 }, (_, i) => addMonths(hooliStart, 3 * i));
   const acmeStart = monthStart(now, -2);
   const globexStart = anchorBoundary(now, 15, -3);
   const initechStart = monthStart(now, -3);
   const initechMonths = Array.from({ length: 5 }, (_, i) => addMonths(initechStart, i));
   return [
+    {
+      id: '3c5ea9ab-f547-49b8-8599-029f1747448a',
+      customer_id: HOOLI_ID,
+      name: 'Hooli AI platform agreement',
+      rate_card_id: '00366e95-829e-4841-9178-2fd7795e34cf',
+      starting_at: hooliStart,
+      ending_before: addMonths(hooliStart, 12),
+      billing_anchor_date: hooliStart,
+      net_payment_terms_days: 30,
+      billing_provider: 'stripe',
+      rates: [
+        ...usdByGroup(PRODUCT_IDS.hooliGpuHours, [[{ gpu: 'H100' }, 249], [{ gpu: 'A100' }, 129], [{ gpu: 'L40S' }, 79]]),
+        // Per million tokens.
+        ...usdByGroup(PRODUCT_IDS.hooliTokens, [
+          [{ model: 'orion-70b', direction: 'input' }, 80],
+          [{ model: 'orion-70b', direction: 'output' }, 240],
+          [{ model: 'orion-8b', direction: 'input' }, 10],
+          [{ model: 'orion-8b', direction: 'output' }, 30],
+          [{ model: 'orion-embed', direction: 'input' }, 2],
+        ]),
+        ...usdByGroup(PRODUCT_IDS.hooliStorage, [[{ tier: 'hot' }, 10], [{ tier: 'standard' }, 3], [{ tier: 'archive' }, 0.5]]),
+        { product_id: PRODUCT_IDS.hooliFineTuning, credit_type: USD_CENTS, rate_type: 'FLAT', price: 320 },
+      ],
+      commits: [
+        {
+          id: '76e76d2d-9176-4d97-8f48-c50481e00200',
+          type: 'CREDIT',
+          name: 'Launch promotion',
+          description: '$5,000 of inference tokens for the first two months',
+          product_id: PRODUCT_IDS.hooliLaunchCredit,
+          priority: 1,
+          credit_type: USD_CENTS,
+          applicable_product_ids: [PRODUCT_IDS.hooliTokens],
+          segments: [{ id: '4ca8546c-a022-4614-aac5-258971800c89', amount: 500_000, starting_at: hooliStart, ending_before: addMonths(hooliStart, 2) }],
+          created_at: new Date(hooliStart.getTime() - 6 * DAY),
+        },
+        {
+          id: '6fe9aadf-a187-45d3-aa1d-8c9508871d41',
+          type: 'PREPAID',
+          name: 'GPU prepaid commit',
+          description: '$220,000 of GPU hours a year, released $55,000 a quarter; what a quarter leaves unused expires',
+          product_id: PRODUCT_IDS.hooliGpuCommit,
+          priority: 10,
+          credit_type: USD_CENTS,
+          applicable_product_ids: [PRODUCT_IDS.hooliGpuHours],
+          // Usage outgrew the first quarter's release, so last month ends in overage; this quarter's is in use.
+          segments: hooliQuarters.map((start, i) => ({
+            id: `d1114cf3-e4ca-4cb4-b779-ea8ffc101c6${i}`,
+            amount: 5_500_000,
+            starting_at: start,
+            ending_before: addMonths(start, 3),
+          })),
+          purchase: { schedule_item_id: '97ab64cb-5062-40cd-8306-e3df03b10d19', invoice_id: '4ec23bfb-b7c1-4f2b-9884-1e20242a229d', timestamp: hooliStart, amount: 22_000_000 },
+          created_at: new Date(hooliStart.getTime() - 6 * DAY),
+        },
+        {
+          id: 'a7e2cbac-d149-45d1-8363-44fe7f140f78',
+          type: 'POSTPAID',
+          name: 'Inference and storage minimum',
+          description: 'At least $45,000 of inference and storage over the first four months; a shortfall is trued up at the end',
+          product_id: PRODUCT_IDS.hooliMinimum,
+          priority: 50,
+          credit_type: USD_CENTS,
+          applicable_product_ids: [PRODUCT_IDS.hooliTokens, PRODUCT_IDS.hooliStorage],
+          // Ends with the current billing period, whose draft carries the true-up so far.
+          segments: [{ id: '155a7493-0a53-47e5-ab2a-da02cdca8c78', amount: 4_500_000, starting_at: hooliStart, ending_before: addMonths(hooliStart, 4) }],
+          created_at: new Date(hooliStart.getTime() - 6 * DAY),
+        },
+      ],
+      reissued_periods: [],
+      created_at: new Date(hooliStart.getTime() - 7 * DAY),
+    },
     {
       id: '1b6e9d3f-7c2a-4f85-b0e4-9a3d6c1f8e25',
       customer_id: ACME_ID,
