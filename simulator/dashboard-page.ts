@@ -35,6 +35,14 @@ const table = (head: string[], rows: string[][]) =>
     .map((r) => `<tr>${r.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 
+/** A group value as bm_group_key_overrides names it, else as it is ('(none)' for events without the property). */
+function valueName(config: DashboardConfig, key: string, value: string | null): string {
+  if (value === null) return '(none)';
+  const names = config.group_key_overrides.find((o) => o.group_key_name === key)?.value_display_names;
+  const shown = names && Object.hasOwn(names, value) ? names[value] : undefined;
+  return typeof shown === 'string' ? shown : value;
+}
+
 function usageSection(customer: CustomerDef, config: DashboardConfig, seed: number, now: Date): string {
   const period = contractsOf(customer.id, now).map((k) => currentPeriod(k, now)).find((p) => p !== null);
   if (!period) return '<p class="empty">No current billing period.</p>';
@@ -47,12 +55,7 @@ function usageSection(customer: CustomerDef, config: DashboardConfig, seed: numb
     let breakdown = '';
     if (key !== undefined) {
       const override = config.group_key_overrides.find((o) => o.group_key_name === key);
-      const rows = seriesByGroup(metric, [key]).map(({ group, series }) => {
-        const value = group[key] ?? '(none)';
-        const names = override?.value_display_names;
-        const shown = names && Object.hasOwn(names, value) ? names[value] : undefined;
-        return [typeof shown === 'string' ? shown : value, plain.format(sumUsage(clock, metric, series, from, to))];
-      });
+      const rows = seriesByGroup(metric, [key]).map(({ group, series }) => [valueName(config, key, group[key] ?? null), plain.format(sumUsage(clock, metric, series, from, to))]);
       breakdown = table([override?.display_name ?? key, 'Usage'], rows);
     }
     return `<section class="metric"><h2>${escapeHtml(metric.name)}</h2><p class="total">${escapeHtml(plain.format(total))}</p>${breakdown}</section>`;
@@ -74,7 +77,7 @@ function invoicesSection(customer: CustomerDef, config: DashboardConfig, seed: n
         .filter((line) => showZero || line.quantity !== 0)
         .map((line) => {
           const name = findProduct(line.product_id)?.name ?? line.product_id;
-          const detail = line.group ? Object.values(line.group).map((v) => v ?? '(none)').join(' / ') : line.tier ? `tier ${line.tier.level}` : '';
+          const detail = line.group ? Object.entries(line.group).map(([key, value]) => valueName(config, key, value)).join(' / ') : line.tier ? `tier ${line.tier.level}` : '';
           return [detail ? `${name} (${detail})` : name, formatQuantity(line.quantity), formatAmount(line.total, s.credit_type)];
         });
       return `<section class="invoice" data-status="${escapeHtml(status)}"><h2>${escapeHtml(periodText(s.period))}</h2>` +

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createSimulator } from './app.ts';
-import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
+import { ACME_ID, GLOBEX_ID, HOOLI_ID, INITECH_ID, METRIC_IDS } from './catalog.ts';
 import { call, NOW, TOKEN, simulator, usage } from './test-helpers.ts';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -117,6 +117,15 @@ test('text from the request is escaped in the page: group key display names cann
   assert.doesNotMatch(page.html, /<script>|<b>co/);
   assert.match(page.html, /<th>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;<\/th>/);
   assert.match(page.html, /<td>Virginia &amp; &lt;b&gt;co&lt;\/b&gt;<\/td>/);
+});
+
+test('group value display names also name the invoice lines of the invoices dashboard', async () => {
+  const app = simulator();
+  const overrides = [{ group_key_name: 'region', value_display_names: { 'us-east-1': 'N. Virginia' } }];
+  const page = await open(app, (await embed(app, { customer_id: HOOLI_ID, dashboard: 'invoices', bm_group_key_overrides: overrides })).body.data.url);
+  assert.match(page.html, /<td>GPU hours \(H100 \/ N\. Virginia\)<\/td>/);
+  assert.match(page.html, /<td>GPU hours \(L40S \/ us-west-2\)<\/td>/, 'a value without a display name is shown as it is');
+  assert.doesNotMatch(page.html, /us-east-1/);
 });
 
 test('show_zero_usage_line_items decides whether lines without usage appear on invoices', async () => {
