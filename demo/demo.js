@@ -2,12 +2,15 @@
 // and sets up the theme panel (theme-panel.js). The widgets' own controls do the rest.
 import { COLOR_TOKENS, configure } from '/dist/cdn/widgets.js';
 import { setUpCopy } from './copy.js';
+import { GROUP_KEY_OVERRIDES } from './display-names.js';
 import { createThemePanel } from './theme-panel.js';
 
 const $ = (id) => document.getElementById(id);
 const usage = $('usage');
 const spend = $('spend');
 const balances = $('balances');
+// Readable names for group keys and values, wherever a widget shows them.
+for (const element of [usage, $('dashboard')]) element.groupKeyOverrides = GROUP_KEY_OVERRIDES;
 // Hosts open their own invoice view; the demo only says which invoice was chosen.
 balances.addEventListener('mw-invoice-select', (event) => ($('invoice-choice').textContent = `Invoice ${event.invoiceId} chosen.`));
 const status = $('demo-status');
@@ -29,7 +32,8 @@ function tokenProviderFor(customerId) {
 
 /**
  * One configure() line gives every widget on the page the customer's session. Start on a metric that
- * can be grouped, grouped by its first key, so the first view shows stacked bars.
+ * can be grouped, grouped by its first key, so the first view shows stacked bars. The first customer
+ * the proxy lists (the simulator's first, Hooli AI) is the one shown on arrival.
  */
 function showCustomer(customer) {
   configure({ tokenProvider: tokenProviderFor(customer.id) });

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { parseHex } from '../demo/contrast.js';
-import { ACME_ID, createSimulator, METRIC_IDS } from '../simulator/index.ts';
+import { createSimulator, HOOLI_ID, METRIC_IDS } from '../simulator/index.ts';
 import { COLOR_TOKENS } from '../widgets/shared/theme/palette.ts';
 import { launchChromium } from './chromium.ts';
 
@@ -93,7 +93,7 @@ async function waitQuietly<A extends unknown[]>(page: Page, condition: (...args:
   await page.waitForFunction(condition as (...args: unknown[]) => boolean, { timeout: 10_000 }, ...args).catch(() => {});
 }
 
-/** What the simulator itself says for Acme's CPU hours in its current billing period, day by day. */
+/** What the simulator itself says for Hooli AI's GPU hours in its current billing period, day by day. */
 async function simulatorDailyTotals(): Promise<number[]> {
   const simulator = createSimulator({ apiToken: 't' });
   const totals = new Map<string, number>();
@@ -102,7 +102,7 @@ async function simulatorDailyTotals(): Promise<number[]> {
     const response = await simulator.request(`/v1/usage/groups${cursor ? `?next_page=${cursor}` : ''}`, {
       method: 'POST',
       headers: { authorization: 'Bearer t', 'content-type': 'application/json' },
-      body: JSON.stringify({ customer_id: ACME_ID, billable_metric_id: METRIC_IDS.cpuHours, window_size: 'day', current_period: true, group_key: ['region'] }),
+      body: JSON.stringify({ customer_id: HOOLI_ID, billable_metric_id: METRIC_IDS.gpuHours, window_size: 'day', current_period: true, group_key: ['gpu', 'region'] }),
     });
     const page = (await response.json()) as { data: Array<{ starting_on: string; value: number | null }>; next_page: string | null };
     for (const row of page.data) totals.set(row.starting_on, (totals.get(row.starting_on) ?? 0) + (row.value ?? 0));
@@ -158,7 +158,7 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('shows Acme\'s CPU hours for the current billing period without any clicks, with the simulator\'s numbers', async () => {
+  it('shows Hooli AI\'s GPU hours by GPU and region for the current billing period without any clicks, with the simulator\'s numbers', async () => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 800 });
     const failures: string[] = [];
@@ -171,16 +171,22 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
       const root = document.querySelector('usage-chart')!.shadowRoot!;
       return {
         series: [...root.querySelectorAll('path[part="series"]')].map((p) => p.getAttribute('data-series')),
+        legend: [...root.querySelectorAll('[part="legend-item"]')].map((item) => item.textContent!.trim()),
         label: root.querySelector('svg')!.getAttribute('aria-label')!,
         metric: root.querySelector<HTMLSelectElement>('[part="controls"] select')!.selectedOptions[0]!.textContent,
+        groupBy: [...root.querySelectorAll<HTMLSelectElement>('[part="controls"] select')].map((select) => select.selectedOptions[0]!.textContent!.trim()),
         customer: (document.getElementById('customer') as HTMLSelectElement).selectedOptions[0]!.textContent,
       };
     });
     assert.deepEqual(failures, []);
-    assert.equal(drawn.customer, 'Acme Robotics');
-    assert.equal(drawn.metric, 'CPU hours');
-    assert.ok(drawn.series.includes('us-east-1') && drawn.series.includes('ap-south-1'), drawn.series.join());
-    assert.match(drawn.label, /CPU hours from .* to .*; most in /);
+    assert.equal(drawn.customer, 'Hooli AI', 'the first customer is the default');
+    assert.equal(drawn.metric, 'GPU hours');
+    assert.ok(drawn.series.includes('H100 / us-east-1') && drawn.series.includes('L40S / ap-southeast-1'), drawn.series.join());
+    // The page's group-key overrides name the keys and the region codes.
+    assert.ok(drawn.groupBy.includes('GPU × Region'), drawn.groupBy.join());
+    assert.ok(drawn.legend.includes('H100 / N. Virginia') && drawn.legend.includes('L40S / Singapore'), drawn.legend.join());
+    assert.ok(!drawn.legend.some((text) => /-\d$/.test(text)), `no region code in the legend: ${drawn.legend.join()}`);
+    assert.match(drawn.label, /GPU hours from .* to .*; most in /);
 
     // The table view holds exactly what the chart draws, so read the numbers there.
     await page.evaluate(() => document.querySelector('usage-chart')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="table-toggle"]')!.click());
@@ -208,12 +214,15 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
       },
       { timeout: 30_000 },
     );
+    await page.waitForFunction(() => (document.querySelector('invoice-list')?.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) > 0, { timeout: 30_000 });
     const shown = await page.evaluate(() => ({
       spent: document.querySelector('spend-breakdown')!.shadowRoot!.querySelector('[part="headline"] dd')!.textContent,
       balances: [...document.querySelector('balance-ledger')!.shadowRoot!.querySelectorAll('[part="row"] th button')].map((b) => b.textContent),
+      invoices: [...document.querySelector('invoice-list')!.shadowRoot!.querySelectorAll('tbody tr')].map((row) => row.textContent!.replace(/\s+/g, ' ')),
     }));
     assert.match(shown.spent!, /^\$[\d,]+\.\d{2,3}$/);
-    assert.deepEqual(shown.balances, ['Reward credit', 'Storage promotion', 'Platform prepaid commit']);
+    assert.deepEqual(shown.balances, ['Launch promotion', 'GPU prepaid commit', 'Inference and storage minimum']);
+    assert.ok(shown.invoices.some((row) => /stripe/i.test(row) && /paid/i.test(row)), `an invoice paid through Stripe: ${shown.invoices.join(' | ')}`);
   });
 
   it('themes the whole page and every widget from the panel\'s Dark preset, the hosted dashboard included', async () => {
