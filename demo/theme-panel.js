@@ -73,6 +73,11 @@ export function createThemePanel({ form, tokens, target, report, presetsBox, onC
   presetsBox.append(...presetButtons);
 
   const field = (name) => form.elements.namedItem(name);
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+  /** The palette a mode stands for: its own, or the system's for System (''). */
+  const paletteOf = (mode) => mode || (systemDark.matches ? 'dark' : 'light');
+  /** The palette (light or dark) the colours were last applied under. */
+  let palette = 'light';
 
   /** What the form says now. */
   const state = () => ({
@@ -102,6 +107,7 @@ export function createThemePanel({ form, tokens, target, report, presetsBox, onC
 
   function apply() {
     const now = state();
+    palette = paletteOf(now.mode);
     for (const [property, value] of Object.entries({ ...now.colors, ...now.sizes })) target.style.setProperty(property, value);
     if (now.font) target.style.setProperty(FONT, now.font);
     else target.style.removeProperty(FONT);
@@ -120,6 +126,20 @@ export function createThemePanel({ form, tokens, target, report, presetsBox, onC
     return now;
   }
 
+  /**
+   * The panel sets every colour on the page, and a colour set on the page wins over the palette the
+   * widgets pick by class: so a mode alone would leave the light colours in place. Moving from one
+   * palette to another, every colour that still holds the old palette's default takes the new one's;
+   * colours the viewer or a brand preset chose stay as they are.
+   */
+  function changePalette(from, to) {
+    if (from === to) return;
+    for (const token of tokens) {
+      const input = field(token.property);
+      if (input.value.toLowerCase() === token[from].toLowerCase()) input.value = token[to];
+    }
+  }
+
   function choosePreset(id) {
     const preset = presets.find((p) => p.id === id);
     for (const [property, value] of Object.entries({ ...preset.colors, ...preset.sizes })) field(property).value = value;
@@ -133,12 +153,19 @@ export function createThemePanel({ form, tokens, target, report, presetsBox, onC
     const button = event.target.closest('button[data-preset]');
     if (button) onChange(choosePreset(button.dataset.preset));
   });
-  form.addEventListener('input', () => {
+  form.addEventListener('input', (event) => {
+    if (event.target === field('mode')) changePalette(palette, paletteOf(field('mode').value));
     for (const button of presetButtons) button.setAttribute('aria-pressed', 'false');
+    onChange(apply());
+  });
+  // System follows the system's setting as it changes.
+  systemDark.addEventListener('change', () => {
+    if (field('mode').value !== '') return;
+    changePalette(palette, paletteOf(''));
     onChange(apply());
   });
   form.addEventListener('submit', (event) => event.preventDefault());
 
-  choosePreset(matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+  choosePreset(systemDark.matches ? 'dark' : 'light');
   return { state, choosePreset };
 }

@@ -252,6 +252,43 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('darkens the page and every widget from the Mode control alone, and keeps the colours the viewer picked', async () => {
+    const page = await openDemo();
+    await pickColor(page, '--metronome-usage-line-0', '#123456');
+    await page.select('#theme select[name="mode"]', 'dark');
+    const dark = rgb(token('white').dark);
+    await waitQuietly(page, (bg) => getComputedStyle(document.querySelector('usage-chart')!).backgroundColor === bg, dark);
+    const read = () =>
+      page.evaluate(() => ({
+        darkClass: document.documentElement.classList.contains('dark'),
+        page: getComputedStyle(document.documentElement).backgroundColor,
+        widgets: ['usage-chart', 'spend-breakdown', 'balance-ledger', 'invoice-list'].map((tag) => {
+          const style = getComputedStyle(document.querySelector(tag)!);
+          return [style.backgroundColor, style.color];
+        }),
+        picked: document.querySelector<HTMLInputElement>('#theme input[name="--metronome-usage-line-0"]')!.value,
+        pressed: document.querySelector('#presets [aria-pressed="true"]')?.textContent ?? null,
+      }));
+    const seen = await read();
+    assert.ok(seen.darkClass, 'the page has the dark class');
+    assert.equal(seen.page, dark, 'page background');
+    for (const [background, text] of seen.widgets) {
+      assert.equal(background, dark, "a widget's background is the dark palette's");
+      assert.equal(text, rgb(token('gray-dark').dark), "a widget's text is the dark palette's");
+    }
+    assert.equal(seen.picked, '#123456', 'a colour the viewer picked is theirs in either mode');
+    assert.equal(seen.pressed, null, 'no preset is chosen any more');
+
+    await page.select('#theme select[name="mode"]', 'light');
+    const light = rgb(token('white').light);
+    await waitQuietly(page, (bg) => getComputedStyle(document.querySelector('usage-chart')!).backgroundColor === bg, light);
+    const back = await read();
+    assert.equal(back.page, light, 'Light brings the light palette back');
+    assert.deepEqual(back.widgets[0], [light, rgb(token('gray-dark').light)]);
+    assert.equal(back.picked, '#123456');
+    await page.close();
+  });
+
   it('switches between Metronome\'s three hosted dashboards', async () => {
     const page = await openDemo();
     for (const kind of ['invoices', 'usage', 'commits_and_credits']) {
