@@ -218,7 +218,7 @@ function computeBooks(contract: ContractDef, clock: DataClock, now: Date): Contr
 /** Prepaid commits and credits pay for usage; postpaid ones only count it toward the commitment. */
 const pays = (application: Application) => application.commit.type !== 'POSTPAID';
 
-export const trueUpInvoiceId = (contract: ContractDef, segment: SegmentDef) => derivedUuid('trueup-invoice', contract.id, segment.id);
+const trueUpInvoiceId = (contract: ContractDef, segment: SegmentDef) => derivedUuid('trueup-invoice', contract.id, segment.id);
 
 /** The charges of usage from the period's start up to `hours` hours in. */
 export function ratedAt(priced: ReadonlyArray<PricedProduct>, prefixes: number[][][], hours: number): ChargeLine[] {
