@@ -20,7 +20,7 @@ import { cpus, totalmem } from 'node:os';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { createSessionToken } from '../proxy/session.ts';
-import { ACME_ID, createSimulator, type FaultOptions } from '../simulator/index.ts';
+import { createSimulator, SIMULATOR_CUSTOMERS, type FaultOptions } from '../simulator/index.ts';
 import { launchChromium } from '../test/chromium.ts';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -126,7 +126,8 @@ async function productionProxy(faults: FaultOptions, env: Record<string, string>
   };
 }
 
-const session = () => createSessionToken({ customerId: ACME_ID, secret: SECRET, ttlSeconds: 3600 });
+/** The demo page shows its first customer on arrival: the recorded requests are that customer's. */
+const session = () => createSessionToken({ customerId: SIMULATOR_CUSTOMERS[0]!.id, secret: SECRET, ttlSeconds: 3600 });
 
 /** Sends a page view's requests at once, as the page does; resolves with their statuses. */
 async function pageView(base: string, requests: Recorded[], token: string): Promise<number[]> {
