@@ -6,6 +6,8 @@ export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight',
 export default css`
   [part='base'] {
     display: grid;
+    /* One column as wide as the widget: an auto column would grow to its widest content. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
   }
   [part='base'][aria-busy='true'] table {

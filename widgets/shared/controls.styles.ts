@@ -3,6 +3,7 @@ import { css } from 'lit';
 /** The row of pickers some widgets show above their content: labelled selects, checkboxes and buttons. */
 export const controlStyles = css`
   .controls {
+    position: relative;
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space) calc(var(--_space) * 2);
@@ -12,6 +13,20 @@ export const controlStyles = css`
   .controls label {
     display: grid;
     gap: 0.2rem;
+    min-width: 0;
+  }
+  /* A select is as wide as its longest option unless told otherwise: never wider than the widget. */
+  select {
+    max-width: 100%;
+  }
+  /* In a narrow widget the pickers share the rows two by two, each as wide as its half. */
+  @container (max-width: 30rem) {
+    .controls > label:not(.inline) {
+      flex: 1 1 8rem;
+    }
+    .controls select {
+      width: 100%;
+    }
   }
   label.inline {
     display: flex;

@@ -11,6 +11,8 @@ export const chartStyles = css`
   }
   [part='base'] {
     display: grid;
+    /* One column as wide as the widget: an auto column would grow to its widest content. */
+    grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
   }
   [part='base'][aria-busy='true'] [part='chart'] {

@@ -19,6 +19,8 @@ export function themeStyles(...names: TokenName[]): CSSResult {
   return css`
     :host {
       display: block;
+      /* The widget's own width decides its layout (container queries), and its content never widens it. */
+      container-type: inline-size;
       ${defaults('light')}
       --_radius: var(${unsafeCSS(RADIUS.property)}, ${unsafeCSS(RADIUS.value)});
       --_space: var(${unsafeCSS(SPACING.property)}, ${unsafeCSS(SPACING.value)});
