@@ -112,7 +112,7 @@ describe('the widgets under a strict Content-Security-Policy', { timeout: 120_00
         meter: meter.getBoundingClientRect().width,
         segments,
         progress: [...ledger.querySelectorAll('.progress .used')].map((s) => (s as HTMLElement).style.width),
-        tooltip: tooltip.style.left || tooltip.style.right,
+        tooltip: tooltip.parentElement!.style.getPropertyValue('--_at'),
       };
     });
     assert.ok(drawn.segments.some((w) => w > 0), `balance segments: ${drawn.segments}`);

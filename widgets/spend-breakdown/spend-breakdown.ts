@@ -293,9 +293,10 @@ export class SpendBreakdown extends LitElement {
       };
       this.#shapes.set(entry, shape);
     }
-    const { locale } = this.#format;
+    const format = this.#format;
+    const { locale } = format;
     const t = messages(locale);
-    return this.#chart.view(shape.data, { title: t.spendIn(creditTypeLabel(entry.credit_type)), maxGroups: this.maxGroups, negative: { label: t.commitsAndCredits, values: shape.credits }, locale }, this.chartType);
+    return this.#chart.view(shape.data, { title: t.spendIn(creditTypeLabel(entry.credit_type)), maxGroups: this.maxGroups, negative: { label: t.commitsAndCredits, values: shape.credits }, locale }, this.chartType, format, this.#values(entry).tick);
   }
 
   #retry() {

@@ -259,7 +259,8 @@ export class UsageChart extends LitElement {
 
   get #view() {
     const data = this.#usage.value;
-    return this.#chart.view(data, { title: data?.billable_metric.name ?? '', maxGroups: this.maxGroups, overrides: this.groupKeyOverrides, locale: this.#format.locale }, this.chartType);
+    const format = this.#format;
+    return this.#chart.view(data, { title: data?.billable_metric.name ?? '', maxGroups: this.maxGroups, overrides: this.groupKeyOverrides, locale: format.locale }, this.chartType, format, (v) => formatCompact(v, format.locale));
   }
 
   #retry() {

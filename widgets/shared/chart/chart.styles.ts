@@ -63,9 +63,11 @@ export const chartStyles = css`
     outline: 2px solid var(--_primary-medium);
     outline-offset: 2px;
   }
+  /* The axes' font size is the chart's, so that the labels are measured in the font they are drawn in. */
   [part='chart'] {
     height: var(--usage-chart-height, 16rem);
     min-width: 0;
+    font-size: var(--metronome-axis-font-size, 0.75rem);
   }
   .plot {
     position: relative;
@@ -76,7 +78,6 @@ export const chartStyles = css`
     overflow: visible;
   }
   [part~='axis'] {
-    font-size: var(--metronome-axis-font-size, 0.75rem);
     fill: var(--_gray-medium);
   }
   [part~='axis'] line {
@@ -104,12 +105,25 @@ export const chartStyles = css`
     stroke: currentColor;
     stroke-dasharray: 4 3;
   }
-  .tooltip {
+  .tooltip-frame {
     position: absolute;
-    top: 0;
+    inset: 0 0 auto;
     z-index: 1;
+    display: flex;
     pointer-events: none;
-    min-width: 10rem;
+  }
+  .tooltip-frame::before {
+    content: '';
+    flex: 0 1 var(--_at);
+  }
+  .tooltip-frame.end {
+    flex-direction: row-reverse;
+  }
+  .tooltip {
+    flex: none;
+    box-sizing: border-box;
+    max-width: 100%;
+    min-width: min(10rem, 100%);
     padding: 0.5rem 0.65rem;
     font-size: 0.8125rem;
     color: var(--_gray-dark);

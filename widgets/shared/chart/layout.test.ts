@@ -76,7 +76,8 @@ describe('windowed chart layout', () => {
     expect(geometry.paths[0]!.series.values).to.have.length(2160);
     // Narrower than a pixel, neighbouring windows share a pixel column's bar.
     expect(rects(geometry.paths[0]!.d).length).to.be.at.most(geometry.innerWidth + 1);
-    expect(rects(geometry.paths[0]!.d).length).to.be.greaterThan(geometry.innerWidth - 2);
+    // (A column of one window whose value is 0 draws nothing.)
+    expect(rects(geometry.paths[0]!.d).length).to.be.greaterThan(geometry.innerWidth * 0.97);
   });
 
   it('draws lines through window centres, with the total and previous period when comparing', () => {

@@ -39,14 +39,26 @@ export interface Size {
 export interface Tick {
   position: number;
   value: number;
+  label: string;
 }
 
 export interface XTick {
   position: number;
   value: Date;
+  label: string;
   /** Labels near either edge are anchored inward so they are not clipped. */
   anchor: 'start' | 'middle' | 'end';
 }
+
+/** How the axes are labelled: the words of each tick, and how wide a label is drawn (in pixels). */
+export interface AxisText {
+  x(date: Date): string;
+  y(value: number): string;
+  measure(label: string): number;
+}
+
+/** For tests and servers: ISO dates, plain numbers, and a width of 7 px a character. */
+const plainText: AxisText = { x: (d) => d.toISOString().slice(5, 10), y: String, measure: (label) => label.length * 7 };
 
 export interface UsageLayout {
   margin: { top: number; right: number; bottom: number; left: number };
@@ -65,22 +77,13 @@ export interface UsageLayout {
   yTicks: Tick[];
 }
 
-const MARGIN = { top: 8, right: 12, bottom: 24, left: 48 };
-/** How close to an edge an x label may be centred before it would spill out (about half a label). */
-const EDGE = 40;
+/** Room between an x label and the next, and between a y label and the plot (with the tick gap of 6). */
+const GAP = 8;
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLayout {
-  const innerWidth = Math.max(0, size.width - MARGIN.left - MARGIN.right);
-  const innerHeight = Math.max(0, size.height - MARGIN.top - MARGIN.bottom);
+export function layout(model: ChartModel, size: Size, mode: ChartMode, text: AxisText = plainText): UsageLayout {
+  const innerHeight = Math.max(0, size.height - 8 - 24);
   const series = visibleSeries(model);
-  // Time as a linear scale over milliseconds with d3-time's UTC ticks: scaleUtc would also bundle
-  // d3-time-format for tick labels, which Intl formats here anyway.
-  const x = linearScale([Date.parse(model.startingOn), Date.parse(model.endingBefore)], [0, innerWidth]);
-  const windowLeft = model.windows.map((w) => x(w.start.getTime()));
-  const windowRight = model.windows.map((w) => x(w.end.getTime()));
-  const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
-
   const previous = model.previous?.totals ?? [];
   const negative = model.negative && !model.negative.hidden ? model.negative : null;
   const lowest = Math.min(0, min(negative?.values ?? []) ?? 0);
@@ -89,6 +92,17 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
       ? Math.max(max(model.totals) ?? 0, max(previous) ?? 0)
       : Math.max(max(series.flatMap((s) => s.values)) ?? 0, model.previous ? (max(model.totals) ?? 0) : 0, max(previous) ?? 0);
   const y = linearScale(nice(lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1, 5), [innerHeight, 0]);
+  const yTicks = y.ticks(5).map((value) => ({ position: y(value), value, label: text.y(value) }));
+  // The left margin holds the widest y label, so none is cut whatever the unit, locale or magnitude.
+  const margin = { top: 8, right: 12, bottom: 24, left: Math.ceil(Math.max(0, ...yTicks.map((t) => text.measure(t.label)))) + 6 + GAP / 2 };
+  const innerWidth = Math.max(0, size.width - margin.left - margin.right);
+  // Time as a linear scale over milliseconds with d3-time's UTC ticks: scaleUtc would also bundle
+  // d3-time-format for tick labels, which Intl formats here anyway.
+  const x = linearScale([Date.parse(model.startingOn), Date.parse(model.endingBefore)], [0, innerWidth]);
+  const windowLeft = model.windows.map((w) => x(w.start.getTime()));
+  const windowRight = model.windows.map((w) => x(w.end.getTime()));
+  const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
+
 
   const through = (values: number[]) =>
     line<number>()
@@ -105,7 +119,7 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
       : drawn.map((s) => ({ series: s, d: through(s.values) }));
 
   return {
-    margin: MARGIN,
+    margin,
     innerWidth,
     innerHeight,
     paths,
@@ -113,13 +127,32 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode): UsageLay
     previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
     windowLeft,
     windowRight,
-    xTicks: utcTicks(new Date(model.startingOn), new Date(model.endingBefore), Math.max(2, Math.floor(innerWidth / 90))).map((value) => {
-      const position = x(value.getTime());
-      const anchor = position < EDGE ? 'start' : position > innerWidth - EDGE ? 'end' : 'middle';
-      return { position, value, anchor };
-    }),
-    yTicks: y.ticks(5).map((value) => ({ position: y(value), value })),
+    xTicks: xTicks(new Date(model.startingOn), new Date(model.endingBefore), x, innerWidth, text),
+    yTicks,
   };
+}
+
+/**
+ * As many x ticks as fit: d3-time's UTC ticks for a count that goes down from one every 90 px until no
+ * two labels, measured as drawn in the widget's font and locale, come within GAP of each other
+ * ("Nov 22" and "Nov 29" on a narrow 90-day chart; "22. Nov." is wider in German). Labels that would
+ * spill past either end of the plot are anchored inward.
+ */
+function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text: AxisText): XTick[] {
+  let ticks: Array<XTick & { from: number; to: number }> = [];
+  for (let count = Math.max(2, Math.floor(innerWidth / 90)); count > 0; count = Math.min(count - 1, Math.floor(count * 0.8))) {
+    ticks = utcTicks(start, end, count).map((value) => {
+      const position = x(value.getTime());
+      const label = text.x(value);
+      const width = text.measure(label);
+      const anchor = position - width / 2 < 0 ? 'start' : position + width / 2 > innerWidth ? 'end' : 'middle';
+      const from = anchor === 'start' ? position : anchor === 'end' ? position - width : position - width / 2;
+      return { position, value, label, anchor, from, to: from + width };
+    });
+    if (ticks.every((t, i) => i === 0 || ticks[i - 1]!.to + GAP <= t.from)) break;
+    ticks = ticks.slice(0, 1);
+  }
+  return ticks.map(({ position, value, label, anchor }) => ({ position, value, label, anchor }));
 }
 
 /**

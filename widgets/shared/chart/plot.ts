@@ -2,7 +2,7 @@ import { html, nothing, svg } from 'lit';
 import { type FormatOptions, formatDate, formatDay, formatWindow, isUtcMidnight } from '../format.ts';
 import { messages } from '../i18n/messages.ts';
 import { styleProperties } from '../style-properties.ts';
-import type { ChartMode, UsageLayout } from './layout.ts';
+import type { AxisText, ChartMode, UsageLayout } from './layout.ts';
 import { type ChartModel, visibleSeries } from './model.ts';
 
 /** A chart's SVG and tooltip, drawn from a layout; no state of its own. */
@@ -27,19 +27,27 @@ export const colourClass = (colour: number) => (colour < 0 ? 'negative' : `s${co
 const isMidnight = (date: Date, format: FormatOptions) => formatDate(date, format, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }) === '00:00';
 
 /**
- * `days`: the windows are Metronome's (UTC) days, so a tick at a UTC midnight is named by its date in
- * every time zone, as the windows are; hourly charts read in the widget's zone.
+ * The axes' words in the widget's locale, measured by `measure`. `days`: the windows are Metronome's
+ * (UTC) days, so a tick at a UTC midnight is named by its date in every time zone, as the windows are;
+ * hourly charts read in the widget's zone.
  */
-export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, format: FormatOptions, values: ValueFormat, active: number | null, days: boolean) {
+export function axisText(format: FormatOptions, values: ValueFormat, days: boolean, measure: (label: string) => number): AxisText {
+  return {
+    x: (d) =>
+      days && isUtcMidnight(d) ? formatDay(d, format, { month: 'short', day: 'numeric' }) : isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' }),
+    y: values.tick,
+    measure,
+  };
+}
+
+export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, active: number | null) {
   const { margin, innerWidth, innerHeight } = geometry;
-  const xLabel = (d: Date) =>
-    days && isUtcMidnight(d) ? formatDay(d, format, { month: 'short', day: 'numeric' }) : isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' });
   return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
     <g transform="translate(${margin.left} ${margin.top})">
       <g part="axis y-axis" aria-hidden="true">
         ${geometry.yTicks.map(
           (t) => svg`<line x1="0" x2=${innerWidth} y1=${t.position} y2=${t.position}></line>
-            <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${values.tick(t.value)}</text>`,
+            <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${t.label}</text>`,
         )}
       </g>
       ${active === null
@@ -52,7 +60,7 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
         ${geometry.previousPath ? svg`<path part="previous-line" class="previous-line" d=${geometry.previousPath}></path>` : nothing}
       </g>
       <g part="axis x-axis" aria-hidden="true" transform="translate(0 ${innerHeight})">
-        ${geometry.xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${xLabel(t.value)}</text>`)}
+        ${geometry.xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${t.label}</text>`)}
       </g>
     </g>
   </svg>`;
@@ -81,14 +89,16 @@ export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index:
   const { title, rows, total, negative, previous } = describeWindow(model, index, format, values);
   const t = messages(format.locale);
   const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
-  // Past the middle the tooltip opens to the left of the window so it stays inside the chart.
+  // Beside the window, on the side with more room: the frame's spacer (`--_at`, the room on that side)
+  // shrinks where the tooltip would not fit, which pushes it back inside the chart at any width.
   const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
-  const position: Record<string, string> = leftHalf ? { left: `${centre + 12}px` } : { right: `calc(100% - ${centre - 12}px)` };
-  return html`<div part="tooltip" class="tooltip" aria-hidden="true" ${styleProperties(position)}>
-    <div class="tooltip-title">${title}</div>
-    ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
-    <div class="tooltip-row total"><span></span><span>${t.total}</span><span class="num">${total}</span></div>
-    ${negative ? html`<div class="tooltip-row"><span class="swatch negative"></span><span>${negative.series.label}</span><span class="num">${negative.value}</span></div>` : nothing}
-    ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>${t.previousPeriod}</span><span class="num">${previous}</span></div>`}
+  return html`<div class="tooltip-frame ${leftHalf ? '' : 'end'}" ${styleProperties({ '--_at': leftHalf ? `${centre + 12}px` : `calc(100% - ${centre - 12}px)` })}>
+    <div part="tooltip" class="tooltip" aria-hidden="true">
+      <div class="tooltip-title">${title}</div>
+      ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
+      <div class="tooltip-row total"><span></span><span>${t.total}</span><span class="num">${total}</span></div>
+      ${negative ? html`<div class="tooltip-row"><span class="swatch negative"></span><span>${negative.series.label}</span><span class="num">${negative.value}</span></div>` : nothing}
+      ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>${t.previousPeriod}</span><span class="num">${previous}</span></div>`}
+    </div>
   </div>`;
 }

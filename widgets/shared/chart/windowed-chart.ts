@@ -5,9 +5,11 @@ import { dataTableTemplate } from './data-table.ts';
 import { type ChartMode, layout, type UsageLayout, windowAt } from './layout.ts';
 import { legendTemplate } from './legend.ts';
 import { buildModel, type ChartModel, type ModelOptions, type WindowedData } from './model.ts';
-import { describeWindow, svgTemplate, tooltipTemplate, type ValueFormat } from './plot.ts';
+import { axisText, describeWindow, svgTemplate, tooltipTemplate, type ValueFormat } from './plot.ts';
 import { SizeController } from './size-controller.ts';
 import { tableData } from './table.ts';
+
+const touchy = (event: PointerEvent) => event.pointerType === 'touch' || event.pointerType === 'pen';
 
 /**
  * Everything a windowed chart element (usage, spend) does besides fetching: the series the viewer
@@ -21,6 +23,7 @@ export class WindowedChart implements ReactiveController {
   active: number | null = null;
   readonly size: SizeController;
   #memo: { key: unknown[]; model: ChartModel; geometry: UsageLayout | null } | undefined;
+  #context: CanvasRenderingContext2D | null | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {
     host.addController(this);
@@ -30,15 +33,25 @@ export class WindowedChart implements ReactiveController {
   /** A chart moved elsewhere in the page starts without a window being read. */
   hostDisconnected() {
     this.active = null;
+    document.removeEventListener('pointerdown', this.#outside, true);
   }
 
-  view(data: WindowedData | null | undefined, options: Omit<ModelOptions, 'hidden'>, mode: ChartMode) {
+  /** `format` and `tick` write the axes' labels (`tick` is taken to change only with `data` or the locale). */
+  view(data: WindowedData | null | undefined, options: Omit<ModelOptions, 'hidden'>, mode: ChartMode, format: FormatOptions, tick: (value: number) => string) {
     if (!data) return null;
-    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, messages(options.locale), mode, this.size.width, this.size.height];
+    const chart = this.host.renderRoot.querySelector('[part="chart"]');
+    const style = chart && getComputedStyle(chart);
+    // The axis labels' font, so that they are measured as drawn.
+    const font = style ? `${style.fontWeight} ${style.fontSize} ${style.fontFamily}` : '';
+    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, messages(options.locale), mode, this.size.width, this.size.height, format.timeZone, font];
     if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
       const model = buildModel(data, { ...options, maxGroups: Math.max(1, options.maxGroups), hidden: this.hidden });
       const { width, height } = this.size;
-      this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, mode) : null };
+      const context = (this.#context ??= document.createElement('canvas').getContext('2d'));
+      if (context) context.font = font;
+      const measure = (label: string) => context?.measureText(label).width ?? label.length * 7;
+      const text = axisText(format, { value: tick, tick, unit: '' }, model.windowSize !== 'hour', measure);
+      this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, mode, text) : null };
     }
     return this.#memo;
   }
@@ -73,8 +86,8 @@ export class WindowedChart implements ReactiveController {
     return html`<div part="chart">
         <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
           aria-label=${`${summary} ${t.chartKeys}`}
-          @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#clear} @blur=${this.#clear}>
-          ${geometry ? svgTemplate(geometry, p.mode, this.size, summary, format, values, active, model.windowSize !== 'hour') : nothing}
+          @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave} @pointerup=${this.#onTap} @blur=${this.#clear}>
+          ${geometry ? svgTemplate(geometry, p.mode, this.size, summary, active) : nothing}
           ${geometry && active !== null ? tooltipTemplate(model, geometry, active, format, values) : nothing}
         </div>
       </div>
@@ -84,6 +97,7 @@ export class WindowedChart implements ReactiveController {
 
   #set(active: number | null) {
     this.active = active;
+    if (active === null) document.removeEventListener('pointerdown', this.#outside, true);
     this.host.requestUpdate();
   }
 
@@ -98,11 +112,32 @@ export class WindowedChart implements ReactiveController {
     event.preventDefault();
   };
 
-  #onPointer = (event: PointerEvent) => {
+  #windowAt(event: PointerEvent) {
     const svg = this.host.renderRoot.querySelector('svg');
     const geometry = this.#memo?.geometry;
-    if (!svg || !geometry) return;
-    this.#set(windowAt(geometry, event.clientX - svg.getBoundingClientRect().left - geometry.margin.left));
+    return svg && geometry ? windowAt(geometry, event.clientX - svg.getBoundingClientRect().left - geometry.margin.left) : null;
+  }
+
+  // A mouse reads the window it hovers. A finger or a pen has no hover: a tap shows the tapped window (and
+  // lifting the finger, which "leaves", keeps it), another tap moves it or, on the same window, hides it,
+  // and a tap anywhere outside the chart hides it.
+  #onPointer = (event: PointerEvent) => {
+    if (!touchy(event)) this.#set(this.#windowAt(event));
+  };
+
+  #onLeave = (event: PointerEvent) => {
+    if (!touchy(event)) this.#clear();
+  };
+
+  #onTap = (event: PointerEvent) => {
+    if (!touchy(event)) return;
+    const tapped = this.#windowAt(event);
+    this.#set(tapped === this.active ? null : tapped);
+    if (this.active !== null) document.addEventListener('pointerdown', this.#outside, true);
+  };
+
+  #outside = (event: PointerEvent) => {
+    if (!event.composedPath().includes(this.host.renderRoot.querySelector('[part="plot"]')!)) this.#clear();
   };
 
   #clear = () => this.#set(null);
