@@ -82,6 +82,10 @@ export default css`
   .name button {
     font-weight: 600;
   }
+  /* Narrower than this, the name and its segments would be a column of single words: cards instead. */
+  .name {
+    min-width: 12rem;
+  }
   .name button::before {
     content: '▸ ';
   }
@@ -121,6 +125,25 @@ export default css`
   [part='ledger'] {
     margin: 0.25rem 0 0.5rem 1.25rem;
     width: calc(100% - 1.25rem);
+  }
+  /* As cards, a commit's share used is a bar across the card, under its figures. */
+  .cards .share {
+    grid-column: 1 / -1;
+  }
+  .cards .progress {
+    width: 100%;
+  }
+  .cards [part='ledger'] {
+    margin-left: 0;
+    width: 100%;
+  }
+  /* A ledger's entries stay on one line each as a table; where they cannot, they become cards. */
+  [part='ledger']:not(.cards) td {
+    white-space: nowrap;
+  }
+  /* A ledger entry's date and words share its first line. */
+  [part='ledger'].cards > * > tr > :first-child {
+    grid-column: auto;
   }
   :focus-visible {
     outline: 2px solid var(--_primary-medium);

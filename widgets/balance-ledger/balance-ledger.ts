@@ -16,6 +16,7 @@ import { replaceServerRender, serverPlaceholder } from '../shared/server-render.
 import { styleProperties } from '../shared/style-properties.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { tableStyles } from '../shared/table.styles.ts';
+import { TableFit } from '../shared/table-fit.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 import { defineElement } from '../shared/define.ts';
@@ -70,6 +71,7 @@ export class BalanceLedger extends LitElement {
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
   protected readonly localeController = new LocaleController(this);
+  #fit = new TableFit(this);
 
   #balances = new Task(this, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider] as const,
@@ -115,8 +117,8 @@ export class BalanceLedger extends LitElement {
     if (!data) return pending ? loadingTemplate(t.loadingBalances) : nothing;
     if (data.items.length === 0) return emptyTemplate(t.noBalances);
     return html`<div class="totals">${data.totals.map((total) => this.#total(total))}</div>
-      <div class="table-scroll">
-        <table part="table">
+      <div class="table-scroll" data-fit="items">
+        <table part="table" class=${this.#fit.stacked('items') ? 'cards' : ''}>
           <caption>${t.balancesCaption}</caption>
           <thead>
             <tr>
@@ -169,12 +171,12 @@ export class BalanceLedger extends LitElement {
           ${item.segments.map((s) => html`<span class="small">${formatPeriod(s.starting_at, s.ending_before, format)}: ${money(s.amount)}, ${t.segmentStatus(s.status)}</span>`)}
           <span class="small">${runwayText(item, format)}</span>
         </th>
-        <td class="num">${money(item.granted)}</td>
-        <td class="num">${money(item.used)}</td>
-        <td class="num">${money(item.remaining)}</td>
-        <td class="num">${money(item.expired)}</td>
-        <td class="num">${money(item.upcoming)}</td>
-        <td>
+        <td class="num" data-label=${t.granted}>${money(item.granted)}</td>
+        <td class="num" data-label=${t.used}>${money(item.used)}</td>
+        <td class="num" data-label=${t.remaining}>${money(item.remaining)}</td>
+        <td class="num" data-label=${t.expired}>${money(item.expired)}</td>
+        <td class="num" data-label=${t.upcoming}>${money(item.upcoming)}</td>
+        <td class="share">
           <div class="progress" aria-hidden="true"><span class="used" ${styleProperties({ width: `${Math.min(100, 100 * share)}%` })}></span></div>
         </td>
       </tr>
@@ -188,7 +190,7 @@ export class BalanceLedger extends LitElement {
     const format = this.#format;
     const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
     const t = messages(format.locale);
-    return html`<table part="ledger">
+    return html`<div class="table-scroll" data-fit="ledger"><table part="ledger" class=${this.#fit.stacked('ledger') ? 'cards' : ''}>
       <caption>${t.ledgerOf(item.name)}</caption>
       <thead>
         <tr><th scope="col">${t.date}</th><th scope="col">${t.entry}</th><th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.balance}</th><th scope="col">${t.invoice}</th></tr>
@@ -198,13 +200,13 @@ export class BalanceLedger extends LitElement {
           (entry) => html`<tr>
             <td>${formatDay(new Date(entry.timestamp), format)}</td>
             <td>${entryLabel(entry.type, format.locale)}${entry.pending ? html`<span class="pending" title=${t.pendingTitle}>${t.pending}</span>` : nothing}</td>
-            <td class="num">${money(entry.amount)}</td>
-            <td class="num">${money(entry.balance_after)}</td>
+            <td class="num" data-label=${t.amount}>${money(entry.amount)}</td>
+            <td class="num" data-label=${t.balance}>${money(entry.balance_after)}</td>
             <td>${entry.invoice_id ? html`<button type="button" part="invoice" class="link" @click=${() => this.dispatchEvent(new MwInvoiceSelectEvent(entry.invoice_id!))}>${t.viewInvoice}</button>` : nothing}</td>
           </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   get #format(): FormatOptions {

@@ -84,6 +84,23 @@ export default css`
     margin: 0;
     font-size: 1rem;
   }
+  /* Narrower than these, a period or a line's name would wrap word by word: cards instead. */
+  [part~='row'] th {
+    min-width: 10rem;
+  }
+  [data-fit='lines'] tr > td:first-child {
+    min-width: 10rem;
+  }
+  /* As cards, a line's quantity, unit price and total side by side. */
+  [data-fit='lines'] .cards tr:not([hidden]) {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 5rem), 1fr));
+  }
+  /* As cards, a product's total and the amount due stay on their name's line. */
+  .cards tr:is(.product, tfoot tr):not([hidden]) {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
   :focus-visible {
     outline: 2px solid var(--_primary-medium);
     outline-offset: 2px;

@@ -17,6 +17,7 @@ import { replaceServerRender, serverPlaceholder } from '../shared/server-render.
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
+import { TableFit } from '../shared/table-fit.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
 import styles, { theme } from './invoice-list.styles.ts';
 import { defineElement } from '../shared/define.ts';
@@ -74,6 +75,7 @@ export class InvoiceList extends LitElement {
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
   protected readonly localeController = new LocaleController(this);
+  #fit = new TableFit(this);
 
   #invoices = new Task(this, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
@@ -184,8 +186,8 @@ export class InvoiceList extends LitElement {
     if (!data) return pending ? loadingTemplate(t.loadingInvoices) : nothing;
     if (data.invoices.length === 0) return emptyTemplate(t.noInvoices);
     const day = (iso: string) => formatDay(new Date(iso), format);
-    return html`<div class="table-scroll">
-      <table part="table">
+    return html`<div class="table-scroll" data-fit="invoices">
+      <table part="table" class=${this.#fit.stacked('invoices') ? 'cards' : ''}>
         <caption>${t.invoicesSince(day(data.since))}</caption>
         <thead>
           <tr><th scope="col">${t.period}</th><th scope="col">${t.status}</th><th scope="col">${t.type}</th><th scope="col">${t.issued}</th><th scope="col" class="num">${t.amountDue}</th><th scope="col"><span class="visually-hidden">${t.actions}</span></th></tr>
@@ -194,13 +196,13 @@ export class InvoiceList extends LitElement {
           ${data.invoices.map(
             (invoice) => html`<tr part="row" aria-current=${invoice.id === this.#open ? 'true' : 'false'}>
               <th scope="row"><button type="button" class="link" aria-expanded=${invoice.id === this.#open ? 'true' : 'false'} @click=${() => this.#toggle(invoice.id)}>${this.#period(invoice)}</button></th>
-              <td>
+              <td data-label=${t.status}>
                 <span part="status" class="status-${invoice.status}">${t.invoiceStatus(invoice.status)}</span>
                 ${invoice.payment ? html`<span class="small">${invoice.payment.provider}: ${invoice.payment.status ?? t.paymentUnknown}</span>` : nothing}
               </td>
-              <td>${t.invoiceType(invoice.type)}</td>
-              <td>${invoice.issued_at ? day(invoice.issued_at) : t.notIssued}</td>
-              <td class="num">${moneyTemplate(invoice.total, invoice.credit_type, format.locale)}</td>
+              <td data-label=${t.type}>${t.invoiceType(invoice.type)}</td>
+              <td data-label=${t.issued}>${invoice.issued_at ? day(invoice.issued_at) : t.notIssued}</td>
+              <td class="num" data-label=${t.amountDue}>${moneyTemplate(invoice.total, invoice.credit_type, format.locale)}</td>
               <td><button type="button" part="pdf" class="link" @click=${() => this.#pdf(invoice)}>${t.pdf}<span class="visually-hidden">${t.pdfOf(this.#period(invoice))}</span></button></td>
             </tr>`,
           )}
@@ -220,8 +222,8 @@ export class InvoiceList extends LitElement {
     return html`<section part="detail" aria-labelledby="detail-title">
       <h3 id="detail-title">${t.invoiceFor(this.#period(invoice), t.invoiceStatus(invoice.status))}</h3>
       <label class="inline controls"><input type="checkbox" .checked=${this.showZeroUsageLineItems} @change=${(e: Event) => (this.showZeroUsageLineItems = (e.target as HTMLInputElement).checked)} /> ${t.showZero}</label>
-      <div class="table-scroll">
-        <table>
+      <div class="table-scroll" data-fit="lines">
+        <table class=${this.#fit.stacked('lines') ? 'cards' : ''}>
           <caption class="visually-hidden">${t.linesOf(this.#period(invoice))}</caption>
           <thead><tr><th scope="col">${t.line}</th><th scope="col" class="num">${t.quantity}</th><th scope="col" class="num">${t.unitPrice}</th><th scope="col" class="num">${t.total}</th></tr></thead>
           ${data.products.map(
@@ -251,9 +253,9 @@ export class InvoiceList extends LitElement {
             ? html`<button type="button" part="why" class="link small" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.#toggleExplain(key)}>${t.why}</button>`
             : nothing}
         </td>
-        <td class="num">${line.quantity === null ? '' : formatQuantity(line.quantity, locale)}</td>
-        <td class="num">${line.unit_price === null ? '' : rateTemplate(line.unit_price, invoice.credit_type, locale)}</td>
-        <td class="num">${money(line.total)}</td>
+        <td class="num" data-label=${line.quantity === null ? nothing : t.quantity}>${line.quantity === null ? '' : formatQuantity(line.quantity, locale)}</td>
+        <td class="num" data-label=${line.unit_price === null ? nothing : t.unitPrice}>${line.unit_price === null ? '' : rateTemplate(line.unit_price, invoice.credit_type, locale)}</td>
+        <td class="num" data-label=${t.total}>${money(line.total)}</td>
       </tr>
       ${open
         ? html`<tr class="why"><td colspan="4">
