@@ -38,20 +38,24 @@ export const chartStyles = css`
     border-radius: 0 var(--_radius) var(--_radius) 0;
     margin-left: -1px;
   }
-  .filter {
-    position: relative;
-  }
   .filter summary {
     cursor: pointer;
     list-style: none;
   }
+  /*
+   * A filter's values open under its summary across the whole controls row (its containing block), in as
+   * many columns as fit: never narrower than its values, never wider than the widget, at any width.
+   */
   .filter fieldset {
     position: absolute;
+    left: 0;
+    right: 0;
     z-index: 2;
     margin: 0.25rem 0 0;
     padding: 0.5rem 0.75rem;
     display: grid;
-    gap: 0.25rem;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
+    gap: 0.25rem 1rem;
     max-height: 16rem;
     overflow: auto;
     color: var(--_gray-dark);
@@ -187,19 +191,45 @@ export const chartStyles = css`
     height: 0.75rem;
     border-radius: 2px;
   }
-  .table-scroll {
+  /*
+   * The table view is a grid of windows by series, read across as much as down, so it keeps its columns
+   * and scrolls in its own box (focusable, named by its caption) rather than turning into cards. The
+   * days stay in view on the left, and the right edge fades out: columns cut by it say that more lie
+   * that way, and once the last is scrolled into view only its trailing padding fades.
+   */
+  [part='table-container'] {
     max-height: var(--usage-chart-height, 16rem);
     overflow: auto;
+    padding-right: 2rem;
+    mask-image: linear-gradient(to left, transparent, #000 2rem);
+    outline-offset: -2px;
+  }
+  caption {
+    position: sticky;
+    left: 0;
+    width: calc(100cqw - 2rem);
+    white-space: normal;
   }
   /* Figures stay on one line; the table scrolls instead. */
   th,
   td {
     white-space: nowrap;
   }
-  thead th {
+  thead th,
+  tbody th {
     position: sticky;
     top: 0;
     background: var(--_white);
+  }
+  tbody th,
+  thead th:first-child {
+    left: 0;
+    z-index: 1;
+    box-shadow: inset -1px 0 var(--_gray-light);
+  }
+  tbody th {
+    top: auto;
+    z-index: 0;
   }
   .hint {
     margin: 0;
