@@ -91,15 +91,21 @@ export default css`
   [data-fit='lines'] tr > td:first-child {
     min-width: 10rem;
   }
-  /* As cards, a line's quantity, unit price and total side by side. */
-  [data-fit='lines'] .cards tr:not([hidden]) {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 5rem), 1fr));
+  /* As cards, a line's quantity, unit price and total side by side, where there is room for them. */
+  @container (min-width: 18rem) {
+    [data-fit='lines'] .cards tr:not([hidden]) {
+      grid-template-columns: repeat(auto-fill, minmax(5rem, 1fr));
+    }
   }
   /* As cards, a product's total and the amount due stay on their name's line. */
   .cards tr:is(.product, tfoot tr):not([hidden]) {
     display: flex;
     justify-content: space-between;
     gap: var(--_space);
+  }
+  .cards :is(.product, tfoot tr) > td {
+    flex: none;
+    white-space: nowrap;
   }
   :focus-visible {
     outline: 2px solid var(--_primary-medium);

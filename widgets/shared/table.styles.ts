@@ -70,4 +70,14 @@ export const tableStyles = css`
     font-weight: normal;
     color: var(--_gray-medium);
   }
+  /* Where a card has room for one column only, each figure reads on one line beside its name. */
+  @container (max-width: 18rem) {
+    .cards > * > tr > [data-label] {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 0 var(--_space);
+    }
+  }
 `;

@@ -31,6 +31,12 @@ export default css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
+  /* In a narrow widget the figures are smaller, so that an amount with its unit's name fits a line. */
+  @container (max-width: 24rem) {
+    .headline dd {
+      font-size: calc(var(--spend-headline-font-size, 1.5rem) * 0.8);
+    }
+  }
   .headline dd.note,
   .headline-none {
     font-size: 0.8125rem;
