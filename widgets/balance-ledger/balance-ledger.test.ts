@@ -76,6 +76,25 @@ describe('<balance-ledger>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
   });
 
+  it('draws its commits as cards in a narrow widget, each figure under its name, and as a table once wide enough again', async () => {
+    const el = await ledger(INITECH_ID);
+    el.style.width = '320px';
+    await loaded(el);
+    const table = part(el, 'table')!;
+    await waitUntil(() => table.classList.contains('cards'), 'the table was not drawn as cards at 320 px');
+    const box = table.parentElement!;
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+    const cells = [...parts(el, 'row')[0]!.querySelectorAll('td[data-label]')];
+    expect(cells.map((c) => c.getAttribute('data-label'))).to.deep.equal(['Granted', 'Used', 'Remaining', 'Expired', 'Upcoming']);
+    expect(getComputedStyle(cells[0]!, '::before').content).to.contain('Granted');
+    parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!.click();
+    await waitUntil(() => part(el, 'ledger')?.classList.contains('cards'), "the commit's ledger was not drawn as cards");
+    await expect(el).to.be.accessible();
+    el.style.width = '1400px';
+    await waitUntil(() => !table.classList.contains('cards') && !part(el, 'ledger')!.classList.contains('cards'), 'the table was not drawn again once the widget was wide');
+    expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+  });
+
   it('keeps upcoming segments out of what is available, and shows each credit type, a currency by its code', async () => {
     const el = await ledger(INITECH_ID);
     await loaded(el);

@@ -81,6 +81,22 @@ describe('<invoice-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lists invoices and an invoice\'s lines as cards in a narrow widget, amounts under their column\'s name', async () => {
+    const el = await invoices();
+    el.style.width = '320px';
+    await listed(el);
+    await waitUntil(() => part(el, 'table')!.classList.contains('cards'), 'the invoices were not drawn as cards at 320 px');
+    const amount = parts(el, 'row')[0]!.querySelector('td.num')!;
+    expect(amount.getAttribute('data-label')).to.equal('Amount due');
+    expect(amount.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+    parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('table.cards tfoot'), "the invoice's lines were not drawn as cards");
+    for (const box of el.shadowRoot!.querySelectorAll<HTMLElement>('[data-fit]')) expect(box.scrollWidth).to.be.at.most(box.clientWidth);
+    const total = part(el, 'detail')!.querySelector('tr.usage td[data-label="Total"]')!;
+    expect(total.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
+    await expect(el).to.be.accessible();
+  });
+
   it('explains why a draft line costs what it does: rate, conversion, and the metered usage so far', async () => {
     const el = await invoices({ status: 'draft' });
     await listed(el);
