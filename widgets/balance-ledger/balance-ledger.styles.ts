@@ -3,10 +3,18 @@ import { themeStyles } from '../shared/theme/theme.styles.ts';
 
 export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-green', 'progress-bar', 'progress-bar-background', 'action', 'action-hover');
 
+/**
+ * - The base is one column as wide as the widget: an auto column would grow to its widest content.
+ * - A commit's name keeps 12rem: narrower, it and its segments would be a column of single words, and
+ *   the table overflowing instead is what turns it into cards (TableFit).
+ * - A commit's ledger keeps each entry on one line as a table; where it cannot, it becomes cards too,
+ *   on its own, and an entry's date and words share the card's first line.
+ * - As cards, a commit's share used is a bar across the card, under its figures.
+ * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
+ */
 export default css`
   [part='base'] {
     display: grid;
-    /* One column as wide as the widget: an auto column would grow to its widest content. */
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
   }
@@ -82,7 +90,6 @@ export default css`
   .name button {
     font-weight: 600;
   }
-  /* Narrower than this, the name and its segments would be a column of single words: cards instead. */
   .name {
     min-width: 12rem;
   }
@@ -126,7 +133,6 @@ export default css`
     margin: 0.25rem 0 0.5rem 1.25rem;
     width: calc(100% - 1.25rem);
   }
-  /* As cards, a commit's share used is a bar across the card, under its figures. */
   .cards .share {
     grid-column: 1 / -1;
   }
@@ -137,11 +143,9 @@ export default css`
     margin-left: 0;
     width: 100%;
   }
-  /* A ledger's entries stay on one line each as a table; where they cannot, they become cards. */
   [part='ledger']:not(.cards) td {
     white-space: nowrap;
   }
-  /* A ledger entry's date and words share its first line. */
   [part='ledger'].cards > * > tr > :first-child {
     grid-column: auto;
   }

@@ -3,10 +3,18 @@ import { themeStyles } from '../shared/theme/theme.styles.ts';
 
 export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-light', 'primary-green', 'primary-red', 'action', 'action-hover');
 
+/**
+ * - The base is one column as wide as the widget: an auto column would grow to its widest content.
+ * - An invoice's period and a line's name keep 10rem: narrower, they would wrap word by word, and the
+ *   table overflowing instead is what turns it into cards (TableFit).
+ * - As cards, a line's quantity, unit price and total sit side by side where there is room for them (in
+ *   one column below 18rem, as every card's figures do), and a product's total and the amount due stay
+ *   on their name's line.
+ * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
+ */
 export default css`
   [part='base'] {
     display: grid;
-    /* One column as wide as the widget: an auto column would grow to its widest content. */
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 2);
   }
@@ -84,20 +92,17 @@ export default css`
     margin: 0;
     font-size: 1rem;
   }
-  /* Narrower than these, a period or a line's name would wrap word by word: cards instead. */
   [part~='row'] th {
     min-width: 10rem;
   }
   [data-fit='lines'] tr > td:first-child {
     min-width: 10rem;
   }
-  /* As cards, a line's quantity, unit price and total side by side, where there is room for them. */
   @container (min-width: 18rem) {
     [data-fit='lines'] .cards tr:not([hidden]) {
       grid-template-columns: repeat(auto-fill, minmax(5rem, 1fr));
     }
   }
-  /* As cards, a product's total and the amount due stay on their name's line. */
   .cards tr:is(.product, tfoot tr):not([hidden]) {
     display: flex;
     justify-content: space-between;

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The row of pickers some widgets show above their content: labelled selects, checkboxes and buttons. */
+/**
+ * The row of pickers some widgets show above their content: labelled selects, checkboxes and buttons.
+ * A select is as wide as its longest option unless told otherwise: here never wider than the widget. In
+ * a widget under 30rem the pickers share the rows two by two, each as wide as its half.
+ */
 export const controlStyles = css`
   .controls {
     position: relative;
@@ -15,11 +19,9 @@ export const controlStyles = css`
     gap: 0.2rem;
     min-width: 0;
   }
-  /* A select is as wide as its longest option unless told otherwise: never wider than the widget. */
   select {
     max-width: 100%;
   }
-  /* In a narrow widget the pickers share the rows two by two, each as wide as its half. */
   @container (max-width: 30rem) {
     .controls > label:not(.inline) {
       flex: 1 1 8rem;

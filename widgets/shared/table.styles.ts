@@ -1,6 +1,16 @@
 import { css } from 'lit';
 
-/** Tables of figures (balances, invoices): rules between rows, numbers right-aligned in tabular figures. */
+/**
+ * Tables of figures (balances, invoices): rules between rows, numbers right-aligned in tabular figures.
+ *
+ * A table drawn as cards (`cards`, where it would not fit the widget: see TableFit) has a card per row,
+ * its first cell (the row's name) across the top and the other cells in as many columns as fit, each
+ * figure under its column's name (`data-label`, whose generated text has empty alternative text: screen
+ * readers keep the table's own headers). Where a card has room for one column only (under 18rem), each
+ * figure reads on one line beside its name. Only a table's own rows are cards: a table inside a cell
+ * decides for itself.
+ * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
+ */
 export const tableStyles = css`
   .table-scroll {
     overflow-x: auto;
@@ -27,11 +37,6 @@ export const tableStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
-  /*
-   * A table drawn as cards, where it would not fit the widget (see TableFit): a card per row, its first
-   * cell (the row's name) across the top, the other cells in as many columns as fit, each figure under
-   * its column's name (data-label; the table's headers stay for screen readers).
-   */
   .cards,
   .cards > *,
   .cards > * > tr,
@@ -70,7 +75,6 @@ export const tableStyles = css`
     font-weight: normal;
     color: var(--_gray-medium);
   }
-  /* Where a card has room for one column only, each figure reads on one line beside its name. */
   @container (max-width: 18rem) {
     .cards > * > tr > [data-label] {
       display: flex;

@@ -4,6 +4,7 @@ import { themeStyles } from '../shared/theme/theme.styles.ts';
 
 export const theme = themeStyles(...CHART_TOKENS);
 
+/** Under 24rem the headline figures are a fifth smaller, so that an amount with its unit's name fits a line. */
 export default css`
   /* Commits and credits applied, drawn below zero. */
   .negative {
@@ -31,7 +32,6 @@ export default css`
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }
-  /* In a narrow widget the figures are smaller, so that an amount with its unit's name fits a line. */
   @container (max-width: 24rem) {
     .headline dd {
       font-size: calc(var(--spend-headline-font-size, 1.5rem) * 0.8);

@@ -4,14 +4,30 @@ import { SERIES_COLOURS } from './plot.ts';
 /** The colour tokens the windowed charts paint with (see `themeStyles`). */
 export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-light', 'action', 'action-hover', ...Array.from({ length: SERIES_COLOURS }, (_, i) => `usage-line-${i}`)];
 
-/** Styles of the windowed charts (usage, spend): controls row, plot, tooltip, legend, table, series colours. */
+/**
+ * Styles of the windowed charts (usage, spend): controls row, plot, tooltip, legend, table, series colours.
+ *
+ * - The base is one column as wide as the widget: an auto column would grow to its widest content.
+ * - A filter's values open under its summary across the whole controls row (their containing block), in
+ *   as many columns as fit: never narrower than its values, never wider than the widget.
+ * - The axes' font size is the chart part's, so that layout() measures the labels in the font they are
+ *   drawn in.
+ * - The tooltip's frame spans the plot; its spacer (`--_at`, the room beside the window) shrinks where the
+ *   tooltip would not fit, which pushes the tooltip back inside the chart.
+ * - The table view is a grid of windows by series, read across as much as down, so it keeps its columns
+ *   and scrolls in its own box (focusable, named by its caption) rather than turning into cards. The days
+ *   stay in view on the left and the right edge fades out: columns cut by the fade say that more lie that
+ *   way, and once the last is scrolled into view only the trailing padding fades. (A shadow drawn by
+ *   scroll-attached backgrounds is not painted by Chromium on a box that also scrolls vertically.) The
+ *   caption wraps to the widget's width instead of running off with the table.
+ * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
+ */
 export const chartStyles = css`
   :host {
     position: relative;
   }
   [part='base'] {
     display: grid;
-    /* One column as wide as the widget: an auto column would grow to its widest content. */
     grid-template-columns: minmax(0, 1fr);
     gap: calc(var(--_space) * 1.5);
   }
@@ -42,10 +58,6 @@ export const chartStyles = css`
     cursor: pointer;
     list-style: none;
   }
-  /*
-   * A filter's values open under its summary across the whole controls row (its containing block), in as
-   * many columns as fit: never narrower than its values, never wider than the widget, at any width.
-   */
   .filter fieldset {
     position: absolute;
     left: 0;
@@ -67,7 +79,6 @@ export const chartStyles = css`
     outline: 2px solid var(--_primary-medium);
     outline-offset: 2px;
   }
-  /* The axes' font size is the chart's, so that the labels are measured in the font they are drawn in. */
   [part='chart'] {
     height: var(--usage-chart-height, 16rem);
     min-width: 0;
@@ -191,12 +202,6 @@ export const chartStyles = css`
     height: 0.75rem;
     border-radius: 2px;
   }
-  /*
-   * The table view is a grid of windows by series, read across as much as down, so it keeps its columns
-   * and scrolls in its own box (focusable, named by its caption) rather than turning into cards. The
-   * days stay in view on the left, and the right edge fades out: columns cut by it say that more lie
-   * that way, and once the last is scrolled into view only its trailing padding fades.
-   */
   [part='table-container'] {
     max-height: var(--usage-chart-height, 16rem);
     overflow: auto;

@@ -11,6 +11,11 @@ import { FONT_FAMILY, internal, RADIUS, SPACING, tokenNamed, type TokenName } fr
  * the page sets `--metronome-white`, so it sits in the page like its own markup. The `dark` palette
  * (system preference, `theme="dark"` or a `dark` class above it) and a forced `light` one paint their own
  * text and background, so they read on any page.
+ *
+ * Every widget is a query container (`container-type: inline-size`): its own width, not the viewport's,
+ * decides its layout, and its content never widens it, so a table or a long select cannot make a grid
+ * or flex column of the page grow past the screen. (It is as wide as its container gives it: in a
+ * shrink-to-fit box, such as a flex row, give it a width or `flex: 1`.)
  */
 export function themeStyles(...names: TokenName[]): CSSResult {
   const tokens = [...new Set(['gray-dark', 'white', ...names])].map(tokenNamed);
@@ -19,7 +24,6 @@ export function themeStyles(...names: TokenName[]): CSSResult {
   return css`
     :host {
       display: block;
-      /* The widget's own width decides its layout (container queries), and its content never widens it. */
       container-type: inline-size;
       ${defaults('light')}
       --_radius: var(${unsafeCSS(RADIUS.property)}, ${unsafeCSS(RADIUS.value)});
