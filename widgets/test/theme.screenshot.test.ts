@@ -30,45 +30,64 @@ after(() => {
   Date.now = realNow;
 });
 
+/** Two frames: a table that does not fit is drawn as cards before the next paint. */
+const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+// At 760 px as the widgets were designed, and on a 375 px phone (16 px margins), with a commit's ledger
+// and an invoice open there, to show the cards.
 for (const theme of ['light', 'dark'] as const) {
-  describe(`the ${theme} palette`, () => {
-    let page: HTMLElement;
-    // Rendered by hand: fixture() would clear the page after the first test, and all four share it.
-    before(async () => {
-      page = document.body.appendChild(document.createElement('div'));
-      render(html`<div class=${theme} style="width: 760px; padding: 16px; font: 14px 'Liberation Sans', sans-serif; background: ${theme === 'dark' ? '#000' : '#f3f4f6'}">
-        <usage-chart endpoint=${ENDPOINT} billable-metric-id=${METRIC_IDS.cpuHours} group-key="region" starting-on=${lastWeek.from} ending-before=${lastWeek.to} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-chart>
-        <spend-breakdown endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></spend-breakdown>
-        <balance-ledger endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></balance-ledger>
-        <invoice-list endpoint=${ENDPOINT} locale="en-US" refresh-interval="0" .tokenProvider=${proxy.tokenProvider}></invoice-list>
-      </div>`, page);
-      await document.fonts.ready;
-    });
-    after(() => page.remove());
+  for (const narrow of [false, true]) {
+    describe(`the ${theme} palette${narrow ? ' on a 375 px phone' : ''}`, () => {
+      let page: HTMLElement;
+      const name = (widget: string) => `${theme}-${narrow ? 'narrow-' : ''}${widget}`;
+      // Rendered by hand: fixture() would clear the page after the first test, and all four share it.
+      before(async () => {
+        page = document.body.appendChild(document.createElement('div'));
+        render(html`<div class=${theme} style="width: ${narrow ? 343 : 760}px; padding: 16px; font: 14px 'Liberation Sans', sans-serif; background: ${theme === 'dark' ? '#000' : '#f3f4f6'}">
+          <usage-chart endpoint=${ENDPOINT} billable-metric-id=${METRIC_IDS.cpuHours} group-key="region" starting-on=${lastWeek.from} ending-before=${lastWeek.to} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-chart>
+          <spend-breakdown endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></spend-breakdown>
+          <balance-ledger endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></balance-ledger>
+          <invoice-list endpoint=${ENDPOINT} locale="en-US" refresh-interval="0" .tokenProvider=${proxy.tokenProvider}></invoice-list>
+        </div>`, page);
+        await document.fonts.ready;
+      });
+      after(() => page.remove());
 
-    it('<usage-chart>', async () => {
-      const el = page.querySelector('usage-chart')!;
-      await loaded(el);
-      await waitUntil(() => el.shadowRoot!.querySelector('[part="controls"] select option'), 'no metric choices');
-      await visualDiff(el, `${theme}-usage-chart`);
-    });
+      it('<usage-chart>', async () => {
+        const el = page.querySelector('usage-chart')!;
+        await loaded(el);
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="controls"] select option'), 'no metric choices');
+        await visualDiff(el, name('usage-chart'));
+      });
 
-    it('<spend-breakdown>', async () => {
-      const el = page.querySelector('spend-breakdown')!;
-      await loaded(el);
-      await visualDiff(el, `${theme}-spend-breakdown`);
-    });
+      it('<spend-breakdown>', async () => {
+        const el = page.querySelector('spend-breakdown')!;
+        await loaded(el);
+        await visualDiff(el, name('spend-breakdown'));
+      });
 
-    it('<balance-ledger>', async () => {
-      const el = page.querySelector('balance-ledger')!;
-      await loaded(el);
-      await visualDiff(el, `${theme}-balance-ledger`);
-    });
+      it('<balance-ledger>', async () => {
+        const el = page.querySelector('balance-ledger')!;
+        await loaded(el);
+        if (narrow) {
+          el.shadowRoot!.querySelector<HTMLElement>('[part~="row"] th button')!.click();
+          await waitUntil(() => el.shadowRoot!.querySelector('[part="ledger"]'), "the commit's ledger did not open");
+          await frames();
+        }
+        await visualDiff(el, name('balance-ledger'));
+      });
 
-    it('<invoice-list>', async () => {
-      const el = page.querySelector('invoice-list')!;
-      await loaded(el);
-      await visualDiff(el, `${theme}-invoice-list`);
+      it('<invoice-list>', async () => {
+        const el = page.querySelector('invoice-list')!;
+        await loaded(el);
+        if (narrow) {
+          el.shadowRoot!.querySelector<HTMLElement>('[part~="row"] th button')!.click();
+          await waitUntil(() => el.shadowRoot!.querySelector('[part="detail"] tfoot'), 'the invoice did not open');
+          await loaded(el);
+          await frames();
+        }
+        await visualDiff(el, name('invoice-list'));
+      });
     });
-  });
+  }
 }
