@@ -56,7 +56,7 @@ import { defineElement } from '../shared/define.ts';
  * @csspart plot - The focusable chart area; arrow keys move between windows.
  * @csspart series - One group's bars (or line), or the commits and credits below zero.
  * @csspart highlight - The band behind the window under the pointer or focus.
- * @csspart tooltip - The details of the window under the pointer or focus.
+ * @csspart tooltip - The details of the window under the pointer, the finger that tapped it, or focus.
  * @csspart axis - Both axes; also `x-axis` and `y-axis`.
  * @csspart legend - The list of series; each `legend-item` toggles one.
  * @csspart legend-item - One series' toggle button.

@@ -58,7 +58,7 @@ import { defineElement } from '../shared/define.ts';
  * @csspart highlight - The band behind the window under the pointer or focus.
  * @csspart total-line - The total, drawn in lines mode when comparing.
  * @csspart previous-line - The previous period's totals.
- * @csspart tooltip - The details of the window under the pointer or focus.
+ * @csspart tooltip - The details of the window under the pointer, the finger that tapped it, or focus.
  * @csspart axis - Both axes; also `x-axis` and `y-axis`.
  * @csspart legend - The list of series; each `legend-item` toggles one.
  * @csspart legend-item - One series' toggle button.
