@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchChromium, serveOnLoopback } from './chromium.ts';
+import { launchChromium, servePage } from './chromium.ts';
 
 /**
  * A page embedding the widgets under a strict Content-Security-Policy: no `'unsafe-inline'` for styles at
@@ -21,16 +20,8 @@ let server: Server;
 let origin: string;
 
 before(async () => {
-  const bundle = await build({ entryPoints: ['widgets/test/csp-page.ts'], bundle: true, format: 'esm', target: 'es2022', write: false, logLevel: 'warning' });
-  const script = bundle.outputFiles[0]!.text;
   const page = '<!doctype html><html lang="en"><head><script type="module" src="/page.js"></script></head><body></body></html>';
-  ({ server, origin } = await serveOnLoopback((request, response) => {
-    const { pathname, searchParams } = new URL(request.url!, 'http://localhost');
-    const csp = searchParams.get('csp') === 'strict' ? { 'content-security-policy': STRICT } : {};
-    if (pathname === '/page.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    if (pathname === '/') return void response.writeHead(200, { 'content-type': 'text/html', ...csp }).end(page);
-    response.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
-  }));
+  ({ server, origin } = await servePage('widgets/test/csp-page.ts', page, (url): Record<string, string> => (url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': STRICT } : {})));
   browser = await launchChromium();
 });
 

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { build } from 'esbuild';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import { launchChromium, serveOnLoopback } from './chromium.ts';
+import { launchChromium, servePage } from './chromium.ts';
 
 /**
  * Every element at phone, tablet and desktop widths (issue 15): a page like the demo's
@@ -25,15 +24,8 @@ let server: Server;
 let origin: string;
 
 before(async () => {
-  const bundle = await build({ entryPoints: ['widgets/test/layout-page.ts'], bundle: true, format: 'esm', target: 'es2022', write: false, logLevel: 'warning' });
-  const script = bundle.outputFiles[0]!.text;
   const html = '<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><script type="module" src="/page.js"></script></head><body></body></html>';
-  ({ server, origin } = await serveOnLoopback((request, response) => {
-    const { pathname } = new URL(request.url!, 'http://localhost');
-    if (pathname === '/page.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    if (pathname === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(html);
-    response.writeHead(pathname === '/favicon.ico' ? 204 : 404).end();
-  }));
+  ({ server, origin } = await servePage('widgets/test/layout-page.ts', html));
   browser = await launchChromium();
 });
 

@@ -30,8 +30,14 @@ after(() => {
   Date.now = realNow;
 });
 
-/** Two frames: a table that does not fit is drawn as cards before the next paint. */
-const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+/** Opens a widget's first row (a commit's ledger, an invoice's lines) and waits for `shown` and for its cards. */
+async function openFirstRow(el: Element, shown: string) {
+  el.shadowRoot!.querySelector<HTMLElement>('[part~="row"] th button')!.click();
+  await waitUntil(() => el.shadowRoot!.querySelector(shown), `<${el.localName}> did not open its first row`);
+  await loaded(el);
+  // Two frames: a table that does not fit is drawn as cards before the next paint.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
 
 // At 760 px as the widgets were designed, and on a 375 px phone (16 px margins), with a commit's ledger
 // and an invoice open there, to show the cards.
@@ -69,23 +75,14 @@ for (const theme of ['light', 'dark'] as const) {
       it('<balance-ledger>', async () => {
         const el = page.querySelector('balance-ledger')!;
         await loaded(el);
-        if (narrow) {
-          el.shadowRoot!.querySelector<HTMLElement>('[part~="row"] th button')!.click();
-          await waitUntil(() => el.shadowRoot!.querySelector('[part="ledger"]'), "the commit's ledger did not open");
-          await frames();
-        }
+        if (narrow) await openFirstRow(el, '[part="ledger"]');
         await visualDiff(el, name('balance-ledger'));
       });
 
       it('<invoice-list>', async () => {
         const el = page.querySelector('invoice-list')!;
         await loaded(el);
-        if (narrow) {
-          el.shadowRoot!.querySelector<HTMLElement>('[part~="row"] th button')!.click();
-          await waitUntil(() => el.shadowRoot!.querySelector('[part="detail"] tfoot'), 'the invoice did not open');
-          await loaded(el);
-          await frames();
-        }
+        if (narrow) await openFirstRow(el, '[part="detail"] tfoot');
         await visualDiff(el, name('invoice-list'));
       });
     });
