@@ -12,8 +12,9 @@ export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'pr
  *   as many columns as fit: never narrower than its values, never wider than the widget.
  * - The axes' font size is the chart part's, so that layout() measures the labels in the font they are
  *   drawn in.
- * - The tooltip's frame spans the plot; its spacer (`--_at`, the room beside the window) shrinks where the
- *   tooltip would not fit, which pushes the tooltip back inside the chart.
+ * - The tooltip's frame spans the plot; its spacer (`--_at`, the room beside the window, set on the
+ *   frame by the template) shrinks where the tooltip would not fit, which pushes the tooltip back inside
+ *   the chart.
  * - The table view is a grid of windows by series, read across as much as down, so it keeps its columns
  *   and scrolls in its own box (focusable, named by its caption) rather than turning into cards. The days
  *   stay in view on the left and the right edge fades out: columns cut by the fade say that more lie that
@@ -121,6 +122,7 @@ export const chartStyles = css`
     stroke-dasharray: 4 3;
   }
   .tooltip-frame {
+    --_at: 0px;
     position: absolute;
     inset: 0 0 auto;
     z-index: 1;
