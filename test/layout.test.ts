@@ -14,9 +14,11 @@ import { launchChromium, servePage } from './chromium.ts';
  */
 
 const WIDGETS = ['usage', 'spend', 'usage-table', 'spend-table', 'balances', 'invoices'];
-const RUNS: Array<{ customer: string; width: number }> = [
+const RUNS: Array<{ customer: string; width: number; locale?: string }> = [
   ...['acme', 'globex', 'initech'].map((customer) => ({ customer, width: 320 })),
   ...[375, 768, 1280].flatMap((width) => ['acme', 'initech'].map((customer) => ({ customer, width }))),
+  // German dates ("22. Nov.") and numbers ("1.234,56 $") are wider than English ones.
+  { customer: 'initech', width: 375, locale: 'de-DE' },
 ];
 
 let browser: Browser;
@@ -35,7 +37,7 @@ after(async () => {
 });
 
 /** Opens the page at `width` and waits until every widget has drawn, a ledger and an invoice are open, and nothing moves. */
-async function open(customer: string, width: number): Promise<{ page: Page; problems: string[] }> {
+async function open(customer: string, width: number, locale = 'en-US'): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
   // tsx names the functions it compiles with a helper the page lacks (see csp.test.ts).
   await page.evaluateOnNewDocument('window.__name = (f) => f');
@@ -43,7 +45,7 @@ async function open(customer: string, width: number): Promise<{ page: Page; prob
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`exception: ${String(error)}`));
   page.on('console', (message) => void (message.type() === 'error' && problems.push(`console: ${message.text()}`)));
-  await page.goto(`${origin}/?customer=${customer}`);
+  await page.goto(`${origin}/?customer=${customer}&locale=${locale}`);
   await page.waitForFunction(
     (ids: string[]) =>
       ids.every((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part="base"][aria-busy="false"] :is([part~="series"], [part~="row"], [part~="empty"])')),
@@ -93,7 +95,7 @@ const inspect = (page: Page, ids: string[]) =>
       // Every amount: on screen, or inside a box that scrolls and says what it holds.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-        if (!/[$€£¥]\s?-?\d|\d credits\b/.test(text.textContent!) || hidden(text)) continue;
+        if (!/[$€£¥]\s?-?\d|\d\s?[$€£¥]|\d credits\b/.test(text.textContent!) || hidden(text)) continue;
         const r = rect(text);
         if (r.width === 0) continue;
         if (r.left >= -0.5 && r.right <= innerWidth + 0.5) continue;
@@ -151,9 +153,9 @@ async function tap(page: Page, x: number | 'outside') {
 }
 
 describe('the widgets at every width from 320 px', { timeout: 300_000 }, () => {
-  for (const { customer, width } of RUNS) {
-    it(`fit ${width} px with ${customer}'s data: no page scroll, every amount readable, axes apart, controls inside`, async () => {
-      const { page, problems } = await open(customer, width);
+  for (const { customer, width, locale } of RUNS) {
+    it(`fit ${width} px with ${customer}'s data${locale ? ` in ${locale}` : ''}: no page scroll, every amount readable, axes apart, controls inside`, async () => {
+      const { page, problems } = await open(customer, width, locale);
       try {
         assert.deepEqual(await inspect(page, WIDGETS), []);
         assert.deepEqual(problems, []);
