@@ -15,8 +15,8 @@ import { launchChromium, servePage } from './chromium.ts';
 
 const WIDGETS = ['usage', 'spend', 'usage-table', 'spend-table', 'balances', 'invoices'];
 const RUNS: Array<{ customer: string; width: number; locale?: string }> = [
-  ...['acme', 'globex', 'initech'].map((customer) => ({ customer, width: 320 })),
-  ...[375, 768, 1280].flatMap((width) => ['acme', 'initech'].map((customer) => ({ customer, width }))),
+  ...['hooli', 'acme', 'globex', 'initech'].map((customer) => ({ customer, width: 320 })),
+  ...[375, 768, 1280].flatMap((width) => ['hooli', 'acme', 'initech'].map((customer) => ({ customer, width }))),
   // German dates ("22. Nov.") and numbers ("1.234,56 $") are wider than English ones.
   { customer: 'initech', width: 375, locale: 'de-DE' },
 ];

@@ -1,13 +1,14 @@
 import { html, render } from 'lit';
-import { ACME_ID, GLOBEX_ID, INITECH_ID, METRIC_IDS } from '../../simulator/index.ts';
+import { ACME_ID, GLOBEX_ID, HOOLI_ID, INITECH_ID, METRIC_IDS } from '../../simulator/index.ts';
 import '../index.ts';
 import { ENDPOINT, installProxy } from './proxy-in-page.ts';
 
 /**
  * Every element over the proxy and simulator running in the page, on the screenshot tests' pinned clock,
  * for test/layout.test.ts, which loads it at phone, tablet and desktop widths. `?customer=` picks a
- * simulator customer (acme, globex, initech), `?theme=` the palette. The charts read 90 days (the
- * densest axis labels) of the customer's first groupable metric; each chart also appears as its table.
+ * simulator customer (hooli, acme, globex, initech), `?theme=` the palette, `?locale=` the locale. The
+ * charts read 90 days (the densest axis labels) of a groupable metric of the customer's, grouped; each
+ * chart also appears as its table.
  */
 
 const PINNED = Date.parse('2026-06-17T12:00:00Z');
@@ -15,6 +16,7 @@ Date.now = () => PINNED;
 
 const params = new URLSearchParams(location.search);
 const customers: Record<string, { id: string; metric: string; groupKey: string }> = {
+  hooli: { id: HOOLI_ID, metric: METRIC_IDS.gpuHours, groupKey: 'gpu,region' },
   acme: { id: ACME_ID, metric: METRIC_IDS.cpuHours, groupKey: 'region' },
   globex: { id: GLOBEX_ID, metric: METRIC_IDS.modelTokens, groupKey: 'model' },
   initech: { id: INITECH_ID, metric: METRIC_IDS.gpuSeconds, groupKey: 'cluster' },
