@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildProxy } from './build-proxy.mjs';
 import { writeJsxTypes } from './jsx-types.mjs';
+import { minifyCss } from './minify-css.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -44,7 +45,7 @@ export function localeEntries() {
 /** Package dependencies stay imports (and so do their subpaths, `lit/decorators.js`). */
 const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}/*`]);
 
-const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning' };
+const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning', plugins: [minifyCss] };
 
 /** The self-contained files, minified: what the all-widgets size budget measures. */
 export async function buildCdn(outdir = 'dist/cdn') {

@@ -1,0 +1,55 @@
+// An esbuild plugin for the widgets' own sources that minifies the static text of lit's css`…` templates:
+// comments out, whitespace collapsed. esbuild's minifier leaves template text alone, so every comment and
+// indent of a style sheet would ship. Only css`…` is touched: in html`…` whitespace between inline
+// elements is text (generic template minifiers such as esbuild-minify-templates collapse it too), and
+// interpolations `${…}` are kept as written.
+import { readFile } from 'node:fs/promises';
+
+/** Minified CSS text: comments removed, runs of whitespace one space, none around braces and semicolons. */
+export function minifyCssText(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1');
+}
+
+/** The source with the static parts of each css`…` literal minified. */
+export function minifyCssTemplates(source) {
+  let out = '';
+  let at = 0;
+  for (let start = source.indexOf('css`', at); start !== -1; start = source.indexOf('css`', at)) {
+    out += source.slice(at, start + 4);
+    let i = start + 4;
+    let chunk = '';
+    while (i < source.length && source[i] !== '`') {
+      if (source[i] === '\\') {
+        chunk += source.slice(i, i + 2);
+        i += 2;
+      } else if (source[i] === '$' && source[i + 1] === '{') {
+        // Keep the interpolation as written, braces balanced.
+        out += minifyCssText(chunk);
+        chunk = '';
+        let depth = 0;
+        const from = i;
+        for (; i < source.length; i++) {
+          if (source[i] === '{') depth++;
+          else if (source[i] === '}' && --depth === 0) break;
+        }
+        out += source.slice(from, ++i);
+      } else chunk += source[i++];
+    }
+    out += `${minifyCssText(chunk)}\``;
+    at = i + 1;
+  }
+  return out + source.slice(at);
+}
+
+export const minifyCss = {
+  name: 'minify-css',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]widgets[\\/].*\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      return { contents: source.includes('css`') ? minifyCssTemplates(source) : source, loader: 'ts' };
+    });
+  },
+};

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { minifyCssTemplates } from '../scripts/minify-css.mjs';
+
+describe("the build's css`…` minifier", () => {
+  it('drops comments and whitespace from the static text and keeps interpolations as written', () => {
+    const source = "const a = css`\n  /* why */\n  :host {\n    display: block;\n    color: ${dark ? `#fff` : `#000`};\n  }\n  .a > .b,\n  .c { margin: 0 auto; }\n`;";
+    assert.equal(minifyCssTemplates(source), 'const a = css` :host{display: block;color: ${dark ? `#fff` : `#000`};}.a > .b, .c{margin: 0 auto;}`;');
+  });
+
+  it('leaves html`…` and other templates alone, whitespace included', () => {
+    const source = 'const t = html`<span>a</span> <span>b</span>`; const s = `  x  `;';
+    assert.equal(minifyCssTemplates(source), source);
+  });
+});
