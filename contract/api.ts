@@ -36,8 +36,18 @@ export interface UsageResponse {
   groups: string[];
   windows: UsageWindow[];
   total: number;
-  /** With `compare=previous`: the period of the same length just before, window by window, same group names. */
+  /**
+   * With `compare=previous`: the period compared with, window by window, same group names. With
+   * `current_period=true`, the billing period before the current one on the contract's schedule (which
+   * may have more or fewer windows: they pair up by position); otherwise the period of the same length
+   * just before.
+   */
   previous?: { starting_on: string; ending_before: string; windows: UsageWindow[]; total: number };
+  /**
+   * Present while the range is under way: the proxy's time when it counted the usage. The window holding
+   * it is partial (usage so far) and later windows are still to come (their zeros are not usage).
+   */
+  through?: string;
 }
 
 /** `GET /api/customer`: who the session is for and what they can chart. */

@@ -169,6 +169,49 @@ describe('GET /api/usage', () => {
     assert.deepEqual(body.previous!.windows, earlier.windows);
   });
 
+  it('says through when it counted a range still under way, and nothing for a range that is over', async () => {
+    const { body } = await usage(cpu('current_period=true&group_key=region'));
+    assert.equal(body.through, '2026-11-25T10:30:00.000Z');
+    assert.equal(body.windows.length, 30, 'the windows still cover the whole range');
+    assert.ok(body.windows.slice(25).every((w) => w.total === 0), 'the days to come hold nothing');
+    const hourly = (await usage(cpu('starting_on=2026-11-25&ending_before=2026-11-26&window_size=hour'))).body;
+    assert.equal(hourly.through, '2026-11-25T10:30:00.000Z');
+    assert.equal((await usage(cpu('starting_on=2026-11-01&ending_before=2026-11-08'))).body.through, undefined);
+    assert.equal((await usage(cpu('starting_on=2026-11-18&ending_before=2026-11-25'))).body.through, undefined, 'a range ending at today\'s midnight is over');
+  });
+
+  it('compares the current billing period with the billing period before it, not the same length back', async () => {
+    const { body } = await usage(cpu('current_period=true&group_key=region&compare=previous'));
+    assert.equal(body.starting_on, '2026-11-01T00:00:00.000Z');
+    assert.equal(body.windows.length, 30);
+    assert.equal(body.previous!.starting_on, '2026-10-01T00:00:00.000Z');
+    assert.equal(body.previous!.ending_before, '2026-11-01T00:00:00.000Z');
+    assert.equal(body.previous!.windows.length, 31, 'October has a day more: windows pair up by position');
+    const october = (await usage(cpu('starting_on=2026-10-01&ending_before=2026-11-01&group_key=region'))).body;
+    assert.deepEqual(body.previous!.windows, october.windows);
+    assert.equal(body.previous!.total, october.total);
+  });
+
+  it('compares a contract\'s first billing period, with none before it, with the same length back', async () => {
+    // Hand-made: Acme's contract as if it had started on the current period's first day.
+    const simulator = simulatorFetch();
+    const firstPeriod: typeof fetch = async (input, init) => {
+      const response = await simulator(input, init);
+      if (!new URL(new Request(input, init).url).pathname.endsWith('/contracts/list')) return response;
+      const answer = (await response.json()) as { data: Array<{ starting_at: string; usage_statement_schedule?: { billing_anchor_date?: string } }> };
+      for (const contract of answer.data) {
+        contract.starting_at = '2026-11-01T00:00:00.000Z';
+        if (contract.usage_statement_schedule) contract.usage_statement_schedule.billing_anchor_date = '2026-11-01T00:00:00.000Z';
+      }
+      return Response.json(answer);
+    };
+    const { status, body } = await usage(cpu('current_period=true&compare=previous'), ACME_ID, testApp({ fetch: firstPeriod }));
+    assert.equal(status, 200);
+    assert.equal(body.previous!.starting_on, '2026-10-02T00:00:00.000Z');
+    assert.equal(body.previous!.ending_before, '2026-11-01T00:00:00.000Z');
+    assert.equal(body.previous!.windows.length, 30);
+  });
+
   it('answers 502 with a plain message when Metronome fails, leaking neither its body nor the token', async () => {
     const failing: typeof fetch = async () =>
       new Response(JSON.stringify({ message: `boom; Authorization: Bearer ${METRONOME_TOKEN}` }), { status: 500 });

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import type { UsageResponse } from '../../contract/index.ts';
+import type { UsageResponse, WindowSize } from '../../contract/index.ts';
+import type { Contract } from '../metronome/types.ts';
 import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { currentBillingPeriod } from '../shape/billing-period.ts';
 import { checkGroupKey, shapeUsage } from '../shape/usage.ts';
-import { alignToWindows, iso } from '../time.ts';
+import { alignToWindows, iso, type TimeRange } from '../time.ts';
 import { windowLimit } from '../validation/dates.ts';
 import { usageQuery } from '../validation/queries.ts';
 import { valid } from '../validation/validator.ts';
@@ -40,15 +41,27 @@ export function usageRoutes(deps: { now: () => Date }) {
       });
       return shapeUsage({ metric, windowSize, start, end, groupKey, aggregates });
     };
-    const length = range.end.getTime() - range.start.getTime();
-    const [current, previous] = await Promise.all([
-      load(range.start, range.end),
-      compare ? load(new Date(range.start.getTime() - length), range.start) : null,
-    ]);
+    const [current, previous] = await Promise.all([load(range.start, range.end), compare ? load(...previousRange(range, windowSize, currentPeriod ? contracts! : null)) : null]);
     const body: UsageResponse = previous
       ? { ...current, previous: { starting_on: previous.starting_on, ending_before: previous.ending_before, windows: previous.windows, total: previous.total } }
       : current;
+    // A range still under way: usage is counted up to now; the window holding it is partial, later ones are to come.
+    if (now < range.end) body.through = iso(now);
     // The current billing period is the only part that moves with the clock, at the period's end.
     return answer(c, body, { reusableUntil: currentPeriod ? period.end.getTime() : Infinity });
   });
+}
+
+/**
+ * What a range is compared with: for the current billing period, the billing period before it on the
+ * contract's schedule (a month may be longer or shorter: windows pair up by position); otherwise, or
+ * when no contract was in force then, the range of the same length just before.
+ */
+function previousRange(range: TimeRange, windowSize: WindowSize, contracts: Contract[] | null): [Date, Date] {
+  const before = contracts && currentBillingPeriod(contracts, new Date(range.start.getTime() - 1));
+  if (before) {
+    const aligned = alignToWindows(before, windowSize);
+    return [aligned.start, aligned.end];
+  }
+  return [new Date(2 * range.start.getTime() - range.end.getTime()), range.start];
 }
