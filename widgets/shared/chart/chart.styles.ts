@@ -10,6 +10,7 @@ export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'pr
  * - The base is one column as wide as the widget: an auto column would grow to its widest content.
  * - A filter's values open under its summary across the whole controls row (their containing block), in
  *   as many columns as fit: never narrower than its values, never wider than the widget.
+ * - The window still being counted is striped in the text's colour across its height, over its bar too.
  * - The axes' font size is the chart part's, so that layout() measures the labels in the font they are
  *   drawn in.
  * - The tooltip's frame spans the plot; its spacer (`--_at`, the room beside the window, set on the
@@ -117,6 +118,10 @@ export const chartStyles = css`
   .total-line {
     stroke: currentColor;
   }
+  #hatch {
+    fill: currentColor;
+    fill-opacity: 0.3;
+  }
   .previous-line {
     stroke: currentColor;
     stroke-dasharray: 4 3;
@@ -183,15 +188,18 @@ export const chartStyles = css`
     list-style: none;
     font-size: 0.875rem;
   }
+  .legend-previous,
   [part='legend-item'] {
     display: inline-flex;
     align-items: center;
     gap: 0.4rem;
+    padding: 0.15rem 0.3rem;
+  }
+  [part='legend-item'] {
     font: inherit;
     color: inherit;
     background: none;
     border: 0;
-    padding: 0.15rem 0.3rem;
     cursor: pointer;
   }
   [part='legend-item'][aria-pressed='false'] {

@@ -21,6 +21,22 @@ describe('windowed chart model', () => {
     expect(model.total).to.equal(96);
   });
 
+  it('counts a range under way up to the window holding through, and reads the previous period as far', () => {
+    const data = { ...usage([{ a: 5 }, { a: 3 }, { a: 1 }, { a: 0 }]), through: new Date(Date.parse(day(3)) + 36e5).toISOString() };
+    data.previous = { starting_on: day(-3), ending_before: day(1), windows: usage([{ a: 4 }, { a: 4 }, { a: 4 }, { a: 4 }, { a: 4 }]).windows, total: 20 };
+    const model = buildModel(data, options);
+    expect(model.windows).to.have.length(3);
+    expect(model.partial).to.equal(true);
+    expect(model.totals).to.deep.equal([5, 3, 1]);
+    expect(model.endingBefore, 'the range itself is kept, for the axis').to.equal(day(5));
+    expect(model.previous!.total).to.equal(20);
+    expect(model.previous!.sameWindows).to.equal(12);
+    const geometry = layout(model, size, 'bars');
+    expect(geometry.partial!.x).to.equal(geometry.windowLeft[2]);
+    expect(windowAt(geometry, geometry.windowRight[2]! + 1), 'the day to come is no window').to.equal(null);
+    expect(buildModel(usage([{ a: 5 }]), options).partial).to.equal(false);
+  });
+
   it('does not fold a single group into "Other"', () => {
     const model = buildModel(usage([{ a: 5, b: 4, c: 3 }]), { ...options, maxGroups: 3 });
     expect(model.series.map((s) => s.key)).to.deep.equal(['a', 'b', 'c']);

@@ -70,6 +70,8 @@ export interface UsageLayout {
   totalPath: string | null;
   /** The previous period's totals, window by window. */
   previousPath: string | null;
+  /** The window still being counted (to hatch), by its left edge and width. */
+  partial: { x: number; width: number } | null;
   /** Left and right edge of each window, for hit-testing and placing the tooltip. */
   windowLeft: number[];
   windowRight: number[];
@@ -103,7 +105,6 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
   const windowRight = model.windows.map((w) => x(w.end.getTime()));
   const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
 
-
   const through = (values: number[]) =>
     line<number>()
       .x((_, i) => round(centre(i)))
@@ -125,6 +126,7 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
     paths,
     totalPath: mode === 'lines' && model.previous ? through(model.totals) : null,
     previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
+    partial: model.partial ? { x: windowLeft.at(-1)!, width: windowRight.at(-1)! - windowLeft.at(-1)! } : null,
     windowLeft,
     windowRight,
     xTicks: xTicks(new Date(model.startingOn), new Date(model.endingBefore), x, innerWidth, text),

@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { colourClass } from './plot.ts';
 
 export interface LegendEntry {
@@ -8,8 +8,11 @@ export interface LegendEntry {
   hidden: boolean;
 }
 
-/** Toggle buttons, one per series: `aria-pressed` says whether the series is drawn. */
-export const legendTemplate = (entries: LegendEntry[], onToggle: (key: string) => void, label: string) =>
+/**
+ * Toggle buttons, one per series: `aria-pressed` says whether the series is drawn. `previous` names the
+ * period compared with, drawn as a dashed line: an entry to read, not a toggle.
+ */
+export const legendTemplate = (entries: LegendEntry[], onToggle: (key: string) => void, label: string, previous?: string) =>
   html`<ul part="legend" aria-label=${label}>
     ${entries.map(
       (e) => html`<li>
@@ -18,4 +21,5 @@ export const legendTemplate = (entries: LegendEntry[], onToggle: (key: string) =
         </button>
       </li>`,
     )}
+    ${previous ? html`<li class="legend-previous"><span class="swatch previous" aria-hidden="true"></span>${previous}</li>` : nothing}
   </ul>`;

@@ -29,6 +29,8 @@ export interface WindowedData {
   groups: string[];
   windows: UsageWindow[];
   previous?: { starting_on: string; ending_before: string; windows: UsageWindow[]; total: number };
+  /** While the range is under way: the time usage was counted up to. */
+  through?: string | undefined;
 }
 
 export interface ChartModel {
@@ -38,7 +40,10 @@ export interface ChartModel {
   startingOn: string;
   endingBefore: string;
   grouped: boolean;
+  /** The windows counted so far: all of them, or, for a range under way, up to the one holding `through`. */
   windows: Array<{ start: Date; end: Date }>;
+  /** The range is under way: its last window (the one holding `through`) is still being counted. */
+  partial: boolean;
   /** Legend order: largest first, Other last. */
   series: Series[];
   /** Per window, the sum of the visible series. */
@@ -46,8 +51,11 @@ export interface ChartModel {
   total: number;
   /** Amounts drawn below zero, never stacked with the series (commits and credits applied). */
   negative: Series | null;
-  /** The previous period of the same length, window by window, over the same visible groups. */
-  previous: { startingOn: string; endingBefore: string; totals: number[]; total: number } | null;
+  /**
+   * The period compared with, window by window (paired by position, so it may have more or fewer windows),
+   * over the same visible groups. `total` is all of it; `sameWindows` only its first windows.length.
+   */
+  previous: { startingOn: string; endingBefore: string; totals: number[]; total: number; sameWindows: number } | null;
 }
 
 export const OTHER_KEY = '\u0000other';
@@ -74,8 +82,13 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
   const keep = groups.length > options.maxGroups ? Math.max(1, options.maxGroups - 1) : groups.length;
   const shown = groups.slice(0, keep);
   const folded = groups.slice(keep);
+  // Windows after the one holding `through` are still to come: their zeros are not usage, so they are left out.
+  // (The proxy writes every time as toISOString() does, so the strings compare as the times.)
+  const { through } = data;
+  const windows = through ? data.windows.filter((w) => w.starting_on < through) : data.windows;
+  const partial = Boolean(through) && windows.length > 0;
 
-  const valuesOf = (windows: UsageWindow[], keys: string[]) => windows.map((w) => exactSum(keys.map((k) => w.values?.[k] ?? 0)));
+  const valuesOf = (rows: UsageWindow[], keys: string[]) => rows.map((w) => exactSum(keys.map((k) => w.values?.[k] ?? 0)));
   const seriesFor = (key: string, label: string, values: number[], colour: number): Series => ({
     key,
     label,
@@ -87,13 +100,13 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
 
   const series: Series[] = grouped
     ? [
-        ...shown.map((g, i) => seriesFor(g, groupLabel(g, data.group_key, options.overrides), valuesOf(data.windows, [g]), i)),
-        ...(folded.length ? [seriesFor(OTHER_KEY, t.other(folded.length), valuesOf(data.windows, folded), shown.length)] : []),
+        ...shown.map((g, i) => seriesFor(g, groupLabel(g, data.group_key, options.overrides), valuesOf(windows, [g]), i)),
+        ...(folded.length ? [seriesFor(OTHER_KEY, t.other(folded.length), valuesOf(windows, folded), shown.length)] : []),
       ]
-    : [seriesFor(TOTAL_KEY, t.total, data.windows.map((w) => w.total), 0)];
+    : [seriesFor(TOTAL_KEY, t.total, windows.map((w) => w.total), 0)];
 
   const visible = series.filter((s) => !s.hidden);
-  const totals = data.windows.map((_, i) => exactSum(visible.map((s) => s.values[i]!)));
+  const totals = windows.map((_, i) => exactSum(visible.map((s) => s.values[i]!)));
   const visibleGroups = grouped ? visible.flatMap((s) => (s.key === OTHER_KEY ? folded : [s.key])) : null;
   const previous = data.previous;
   const previousTotals = previous ? (visibleGroups ? valuesOf(previous.windows, visibleGroups) : previous.windows.map((w) => w.total)) : [];
@@ -104,13 +117,20 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
     startingOn: data.starting_on,
     endingBefore: data.ending_before,
     grouped,
-    windows: data.windows.map((w) => ({ start: new Date(w.starting_on), end: new Date(w.ending_before) })),
+    windows: windows.map((w) => ({ start: new Date(w.starting_on), end: new Date(w.ending_before) })),
+    partial,
     series,
     totals,
     total: exactSum(totals),
-    negative: options.negative ? seriesFor(NEGATIVE_KEY, options.negative.label, options.negative.values, -1) : null,
+    negative: options.negative ? seriesFor(NEGATIVE_KEY, options.negative.label, options.negative.values.slice(0, windows.length), -1) : null,
     previous: previous
-      ? { startingOn: previous.starting_on, endingBefore: previous.ending_before, totals: previousTotals, total: exactSum(previousTotals) }
+      ? {
+          startingOn: previous.starting_on,
+          endingBefore: previous.ending_before,
+          totals: previousTotals,
+          total: exactSum(previousTotals),
+          sameWindows: exactSum(previousTotals.slice(0, windows.length)),
+        }
       : null,
   };
 }

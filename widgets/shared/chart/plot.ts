@@ -58,6 +58,7 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
         ${geometry.paths.map((p) => svg`<path part="series" class="${colourClass(p.series.colour)} ${mode}" data-series=${p.series.key} d=${p.d}></path>`)}
         ${geometry.totalPath ? svg`<path part="total-line" class="total-line" d=${geometry.totalPath}></path>` : nothing}
         ${geometry.previousPath ? svg`<path part="previous-line" class="previous-line" d=${geometry.previousPath}></path>` : nothing}
+        ${partialTemplate(geometry.partial, innerHeight)}
       </g>
       <g part="axis x-axis" aria-hidden="true" transform="translate(0 ${innerHeight})">
         ${geometry.xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${t.label}</text>`)}
@@ -66,14 +67,27 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
   </svg>`;
 }
 
+/** The window still being counted, hatched across its height: a day that is not over does not read as a low day. */
+const partialTemplate = (partial: UsageLayout['partial'], height: number) =>
+  partial
+    ? svg`<pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6"></rect></pattern>
+        <rect part="partial" fill="url(#hatch)" x=${partial.x} width=${partial.width} height=${height}></rect>`
+    : nothing;
+
+/** A window's name, "(so far)" when it is the one still being counted. */
+export function windowName(model: ChartModel, index: number, format: FormatOptions) {
+  const window = model.windows[index]!;
+  const name = formatWindow(window.start, window.end, format);
+  return model.partial && index === model.windows.length - 1 ? messages(format.locale).soFar(name) : name;
+}
+
 /** What one window holds, in words: the tooltip's content and what the live region announces. */
 export function describeWindow(model: ChartModel, index: number, format: FormatOptions, values: ValueFormat) {
   const rows = model.grouped ? visibleSeries(model).map((s) => ({ series: s, value: values.value(s.values[index]!) })) : [];
   const negative = model.negative && !model.negative.hidden ? { series: model.negative, value: values.value(model.negative.values[index]!) } : null;
   const total = values.value(model.totals[index]!);
   const previous = model.previous ? values.value(model.previous.totals[index] ?? 0) : null;
-  const window = model.windows[index]!;
-  const title = formatWindow(window.start, window.end, format);
+  const title = windowName(model, index, format);
   const t = messages(format.locale);
   const text = [
     title,

@@ -1,8 +1,8 @@
 import type { TableData } from './data-table.ts';
-import { type FormatOptions, formatWindow } from '../format.ts';
+import type { FormatOptions } from '../format.ts';
 import { messages } from '../i18n/messages.ts';
 import { type ChartModel, visibleSeries } from './model.ts';
-import type { ValueFormat } from './plot.ts';
+import { type ValueFormat, windowName } from './plot.ts';
 
 /** The table view and the CSV export: the visible series, window by window, as the chart draws them. */
 
@@ -21,14 +21,14 @@ export function tableData(model: ChartModel, caption: string, format: FormatOpti
       ...(negative ? [negative.label] : []),
       ...(model.previous ? [t.previousPeriod] : []),
     ],
-    rows: model.windows.map((w, i) => {
+    rows: model.windows.map((_, i) => {
       const figures = [
         ...(model.grouped ? series.map((s) => s.values[i]!) : []),
         model.totals[i]!,
         ...(negative ? [negative.values[i]!] : []),
         ...(model.previous ? [model.previous.totals[i] ?? 0] : []),
       ];
-      return { label: formatWindow(w.start, w.end, format), cells: figures.map((v) => values.value(v)), titles: values.exact ? figures.map((v) => values.exact!(v)) : undefined };
+      return { label: windowName(model, i, format), cells: figures.map((v) => values.value(v)), titles: values.exact ? figures.map((v) => values.exact!(v)) : undefined };
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { FormatOptions } from '../format.ts';
+import { type FormatOptions, formatPeriod } from '../format.ts';
 import { messages } from '../i18n/messages.ts';
 import { dataTableTemplate } from './data-table.ts';
 import { type ChartMode, layout, type UsageLayout, windowAt } from './layout.ts';
@@ -80,7 +80,9 @@ export class WindowedChart implements ReactiveController {
     const t = messages(format.locale);
     const geometry = this.#memo?.model === model ? this.#memo.geometry : null;
     const toggles = [...model.series, ...(model.negative ? [model.negative] : [])];
-    const legend = p.legend && (model.grouped || model.negative) ? legendTemplate(toggles, (key) => this.toggle(key), t.series) : nothing;
+    // The legend's entry for the dashed line names the period compared with by its days.
+    const previous = model.previous ? `${t.previousPeriod}: ${formatPeriod(model.previous.startingOn, model.previous.endingBefore, format)}` : undefined;
+    const legend = p.legend && (model.grouped || model.negative || previous) ? legendTemplate(model.grouped || model.negative ? toggles : [], (key) => this.toggle(key), t.series, previous) : nothing;
     if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
     const active = this.active !== null && this.active < model.windows.length ? this.active : null;
     return html`<div part="chart">

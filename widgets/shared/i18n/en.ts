@@ -33,6 +33,8 @@ export const en = {
   total: 'Total',
   other: (count: number) => `Other (${count})`,
   previousPeriod: 'Previous period',
+  /** A window, or a range, still being counted: "Sun, Nov 29, 2026 (so far)". */
+  soFar: (window: string) => `${window} (so far)`,
   hour: 'Hour',
   day: 'Day',
   period: 'Period',
@@ -80,6 +82,8 @@ export const en = {
   usageNone: (metric: string, range: string) => `No ${metric} usage ${range}`,
   usageDownFrom: (previous: string) => `, down from ${previous} in the previous period`,
   usageTotal: (total: string, metric: string, range: string) => `${total} ${metric} ${range}`,
+  /** Above the chart: the label before the range's total and unit. */
+  rangeTotal: (partial: boolean): string => (partial ? 'Total so far' : 'Total'),
   noneEither: 'none in the previous period either',
   upFromNone: 'up from none in the previous period',
   aboutSame: 'about the same as the previous period',
