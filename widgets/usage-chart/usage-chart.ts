@@ -4,7 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
-import { theme } from './usage-chart.styles.ts';
+import { theme, totalStyles } from './usage-chart.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { legendTemplate } from '../shared/chart/legend.ts';
 import { type CustomerResponse, type Freshness, MAX_HOURLY_DAYS, type UsageResponse, type WindowSize } from '../../contract/index.ts';
@@ -49,6 +49,7 @@ import { defineElement } from '../shared/define.ts';
  * @csspart base - The wrapper of everything the widget shows.
  * @csspart stale - The note shown when the figures are older ones the proxy kept because Metronome is not answering.
  * @csspart controls - The row of pickers above the chart.
+ * @csspart total - The range's total and the metric it counts, above the chart; "so far" while the range is under way.
  * @csspart filter - One group key's value filter.
  * @csspart table-toggle - The button that switches between chart and table.
  * @csspart export - The Export CSV button.
@@ -56,8 +57,9 @@ import { defineElement } from '../shared/define.ts';
  * @csspart plot - The focusable chart area; arrow keys move between windows.
  * @csspart series - One series' bars or line.
  * @csspart highlight - The band behind the window under the pointer or focus.
+ * @csspart partial - The hatching over the window still being counted, in a range under way (later windows are not drawn).
  * @csspart total-line - The total, drawn in lines mode when comparing.
- * @csspart previous-line - The previous period's totals.
+ * @csspart previous-line - The previous period's totals: the billing period before the current one, or the same length back; the legend names its days.
  * @csspart tooltip - The details of the window under the pointer, the finger that tapped it, or focus.
  * @csspart axis - Both axes; also `x-axis` and `y-axis`.
  * @csspart legend - The list of series; each `legend-item` toggles one.
@@ -97,7 +99,7 @@ import { defineElement } from '../shared/define.ts';
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
 export class UsageChart extends LitElement {
-  static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles];
+  static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles, totalStyles];
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
@@ -116,15 +118,21 @@ export class UsageChart extends LitElement {
   #usage = new Task(this, {
     args: () => {
       const range = this.#range;
-      return [this.#connection.endpoint, this.#connection.tokenProvider, this.#metricId, this.groupKey, this.windowSize, range?.startingOn, range?.endingBefore, this.groupFilter, this.compare] as const;
+      const period = this.#customer.value?.current_billing_period;
+      // The range is the customer's current billing period (picked, or the same dates).
+      const current = range?.startingOn === period?.starting_on && range?.endingBefore === period?.ending_before;
+      return [this.#connection.endpoint, this.#connection.tokenProvider, this.#metricId, this.groupKey, this.windowSize, range?.startingOn, range?.endingBefore, this.groupFilter, this.compare, current] as const;
     },
-    task: async ([endpoint, tokenProvider, metric, groupKey, windowSize, from, to, filter, compare], { signal }) => {
+    task: async ([endpoint, tokenProvider, metric, groupKey, windowSize, from, to, filter, compare, currentPeriod], { signal }) => {
       if (!metric || !tokenProvider || !from || !to || rangeRefusal({ startingOn: from, endingBefore: to }, windowSize)) return null;
+      // The current period is compared with the billing period before it, which only the proxy knows (it may be longer or shorter).
+      const period = compare && currentPeriod;
       const params = {
         billable_metric_id: metric,
         window_size: windowSize,
-        starting_on: from,
-        ending_before: to,
+        starting_on: period ? '' : from,
+        ending_before: period ? '' : to,
+        current_period: period ? 'true' : '',
         group_key: groupKey,
         group_filter: serializeGroupFilter(parseGroupFilter(filter)),
         compare: compare ? 'previous' : '',
@@ -159,7 +167,7 @@ export class UsageChart extends LitElement {
   @property({ attribute: 'starting-on' }) accessor startingOn = '';
   /** End of a custom range, ISO 8601, excluded; with `starting-on`, overrides `range`. */
   @property({ attribute: 'ending-before' }) accessor endingBefore = '';
-  /** Also load the previous period of the same length and compare with it. */
+  /** Also load the previous period and compare with it: for the current billing period, the billing period before it; otherwise the same length just before. */
   @property({ type: Boolean }) accessor compare = false;
   /** `bars` (stacked) or `lines`. */
   @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
@@ -233,7 +241,8 @@ export class UsageChart extends LitElement {
       return html`${emptyTemplate(t.noUsage)}${this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
     }
     const summary = summarize(model, this.#format);
-    return this.#chart.template({ model, summary, mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend });
+    return html`<p part="total" class="hint">${t.rangeTotal(model.partial)} <strong>${formatNumber(model.total, this.#format.locale)}</strong> ${model.title}</p>
+      ${this.#chart.template({ model, summary, mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend })}`;
   }
 
   get #format(): FormatOptions {
