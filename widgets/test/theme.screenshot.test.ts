@@ -88,3 +88,23 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// The current billing period on the pinned day: today's bar hatched (counted so far), the days to come
+// left as room on the axis, the previous billing period dashed and named in the legend. On a page of its
+// own, so that the pictures above do not move with it.
+describe('the current billing period under way, compared with the one before', () => {
+  for (const width of [760, 343]) {
+    it(`<usage-chart> at ${width} px`, async () => {
+      const page = document.body.appendChild(document.createElement('div'));
+      render(html`<div class="light" style="width: ${width}px; padding: 16px; font: 14px 'Liberation Sans', sans-serif; background: #f3f4f6">
+        <usage-chart endpoint=${ENDPOINT} billable-metric-id=${METRIC_IDS.cpuHours} group-key="region" compare locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-chart>
+      </div>`, page);
+      await document.fonts.ready;
+      const el = page.querySelector('usage-chart')!;
+      await loaded(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="previous-line"]'), 'the comparison was never drawn');
+      await visualDiff(el, `light-${width === 343 ? 'narrow-' : ''}usage-chart-period-under-way`);
+      page.remove();
+    });
+  }
+});
