@@ -21,7 +21,7 @@ export function summarize(model: ChartModel, format: FormatOptions): string {
   }
   let sentence = t.usageTotal(formatNumber(model.total, format.locale), model.title, range);
   if (model.partial) sentence = t.soFar(sentence);
-  if (model.previous) sentence += `, ${change(model.total, model.partial ? model.previous.sameWindows : model.previous.total, format.locale, model.partial)}`;
+  if (model.previous) sentence += `, ${change(model.total, model.previous.total, format.locale, model.partial)}`;
   const shown = visibleSeries(model);
   const largest = shown.filter((s) => s.key !== OTHER_KEY).sort((a, b) => b.total - a.total)[0];
   if (model.grouped && largest && shown.length > 1) {

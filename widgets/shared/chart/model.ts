@@ -53,9 +53,10 @@ export interface ChartModel {
   negative: Series | null;
   /**
    * The period compared with, window by window (paired by position, so it may have more or fewer windows),
-   * over the same visible groups. `total` is all of it; `sameWindows` only its first windows.length.
+   * over the same visible groups. While the range is under way, `total` is that of as many windows as
+   * it has counted (how far the previous period had got at the same point), otherwise all of it.
    */
-  previous: { startingOn: string; endingBefore: string; totals: number[]; total: number; sameWindows: number } | null;
+  previous: { startingOn: string; endingBefore: string; totals: number[]; total: number } | null;
 }
 
 export const OTHER_KEY = '\u0000other';
@@ -128,8 +129,7 @@ export function buildModel(data: WindowedData, options: ModelOptions): ChartMode
           startingOn: previous.starting_on,
           endingBefore: previous.ending_before,
           totals: previousTotals,
-          total: exactSum(previousTotals),
-          sameWindows: exactSum(previousTotals.slice(0, windows.length)),
+          total: exactSum(partial ? previousTotals.slice(0, windows.length) : previousTotals),
         }
       : null,
   };
