@@ -31,7 +31,7 @@ import { defineElement } from '../shared/define.ts';
  * @tagname balance-ledger
  * @summary Commitment tracking customers can plan with.
  *
- * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwErrorEvent} mw-error - Loading failed; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail (`event.error`, the error).
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires {MwInvoiceSelectEvent} mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
  *

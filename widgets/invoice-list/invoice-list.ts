@@ -34,7 +34,7 @@ const DAY = 86_400_000;
  * @tagname invoice-list
  * @summary Invoices, and what each one charged for.
  *
- * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwErrorEvent} mw-error - Loading failed; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail (`event.error`, the error).
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  *
  * @slot empty - Replaces the "No invoices in this period" message.

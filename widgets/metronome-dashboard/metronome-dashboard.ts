@@ -35,7 +35,7 @@ const URL_LIFETIME_MS = 50 * 60_000;
  * @tagname metronome-dashboard
  * @summary Metronome's hosted invoices, usage or commits-and-credits dashboard.
  *
- * @fires {MwErrorEvent} mw-error - The dashboard's URL could not be had; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's.
+ * @fires {MwErrorEvent} mw-error - The dashboard's URL could not be had; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail.
  * @fires {MwLoadEvent} mw-load - After the render that shows the dashboard with a new URL.
  *
  * @csspart base - The wrapper of everything the widget shows.

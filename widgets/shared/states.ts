@@ -20,17 +20,24 @@ export const errorTemplate = (t: Messages, message: string, retry?: () => void) 
     ${retry ? html`<button part="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}
   </div>`;
 
-const WIDGET_FAILURES = new Set(['network', 'no_session', 'http_error']);
+type FailureKind = Parameters<Messages['failure']>[0];
+
+/** Which of the catalogue's failures an error is, by the proxy's status or the widget's own code. */
+function failureKind({ code, status }: Partial<ApiError>): FailureKind {
+  if (code === 'network') return 'network';
+  if (code === 'no_session' || status === 401 || status === 403) return 'session';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'busy';
+  if (status === 400 || status === 422) return 'badInput';
+  return 'unavailable';
+}
 
 /**
- * What a failed load says: the proxy's message as it sent it, or, for a failure the widget met itself
- * (no session, no network, an answer without the proxy's error body), the catalogue's `failure` words.
- * Read, not `instanceof ApiError`, as events.ts does: an error from another copy of the package is one too.
+ * What a failed load says to the person at the screen: the catalogue's words for its kind, never the
+ * proxy's or the widget's technical message, which `mw-error` carries (with the status and code) for the
+ * page. Read, not `instanceof ApiError`, as events.ts does: an error from another copy of the package is one too.
  */
-export function errorText(error: unknown, t: Messages): string {
-  const { code, status, message } = (error ?? {}) as Partial<ApiError>;
-  return code && WIDGET_FAILURES.has(code) ? t.failure(code, status ?? 0, message ?? '') : (message ?? '');
-}
+export const errorText = (error: unknown, t: Messages): string => t.failure(failureKind((error ?? {}) as Partial<ApiError>));
 
 export const stateStyles = css`
   .visually-hidden {
