@@ -21,6 +21,9 @@ import styles, { theme } from './balance-ledger.styles.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 import { defineElement } from '../shared/define.ts';
 
+/** The totals over the table of balances. */
+const LEDGER_SKELETON = ['headline', 'table'] as const;
+
 /**
  * What is left on each prepaid commit and credit, in the order they are used, when they expire and
  * when they will run out; each row opens onto its ledger.
@@ -102,7 +105,7 @@ export class BalanceLedger extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading balances…');
+    if (isServer) return serverPlaceholder('Loading balances…', LEDGER_SKELETON);
     const pending = this.#balances.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${staleTemplate([this.#balances.value], this.#format)}${this.#body(pending)}</div>`;
   }
@@ -114,7 +117,7 @@ export class BalanceLedger extends LitElement {
     }
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const data = this.#balances.value;
-    if (!data) return pending ? loadingTemplate(t.loadingBalances) : nothing;
+    if (!data) return pending ? loadingTemplate(t.loadingBalances, LEDGER_SKELETON) : nothing;
     if (data.items.length === 0) return emptyTemplate(t.noBalances);
     return html`<div class="totals">${data.totals.map((total) => this.#total(total))}</div>
       <div class="table-scroll" data-fit="items">

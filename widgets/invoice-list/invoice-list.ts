@@ -167,7 +167,7 @@ export class InvoiceList extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading invoices…');
+    if (isServer) return serverPlaceholder('Loading invoices…', ['table']);
     const pending = this.#invoices.status === TaskStatus.PENDING || this.#detail.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#invoices.value, this.#detail.value, this.#explain.value], this.#format)}
@@ -183,7 +183,7 @@ export class InvoiceList extends LitElement {
     if (this.#invoices.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#invoices.error, t), () => this.#invoices.run());
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const data = this.#invoices.value;
-    if (!data) return pending ? loadingTemplate(t.loadingInvoices) : nothing;
+    if (!data) return pending ? loadingTemplate(t.loadingInvoices, ['table']) : nothing;
     if (data.invoices.length === 0) return emptyTemplate(t.noInvoices);
     const day = (iso: string) => formatDay(new Date(iso), format);
     return html`<div class="table-scroll" data-fit="invoices">
@@ -216,7 +216,7 @@ export class InvoiceList extends LitElement {
     const t = messages(locale);
     if (this.#detail.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#detail.error, t), () => this.#detail.run());
     const data = this.#detail.value;
-    if (!data) return loadingTemplate(t.loadingInvoice);
+    if (!data) return loadingTemplate(t.loadingInvoice, ['table']);
     const { invoice } = data;
     const money = (v: number) => moneyTemplate(v, invoice.credit_type, locale);
     return html`<section part="detail" aria-labelledby="detail-title">

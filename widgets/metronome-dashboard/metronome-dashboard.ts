@@ -146,7 +146,7 @@ export class MetronomeDashboard extends LitElement {
 
   override render() {
     // On a server there is no page to read the locale from: the placeholder is in the element's own locale or English.
-    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined).dashboard(this.dashboard).toLowerCase()}…`);
+    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined).dashboard(this.dashboard).toLowerCase()}…`, ['frame']);
     const t = messages(widgetFormat(this, this.locale, '').locale);
     const title = t.dashboard(this.dashboard);
     const body =
@@ -157,7 +157,7 @@ export class MetronomeDashboard extends LitElement {
           : this.#url.value
             ? html`<iframe part="frame" title=${title} src=${this.#url.value} sandbox="allow-scripts allow-same-origin allow-popups allow-forms allow-downloads" referrerpolicy="no-referrer" loading="lazy"></iframe>`
             : this.#connection.tokenProvider
-              ? loadingTemplate(t.loadingDashboard(title))
+              ? loadingTemplate(t.loadingDashboard(title), ['frame'])
               : nothing;
     return html`<div part="base" aria-busy=${this.#url.status === TaskStatus.PENDING ? 'true' : 'false'}>${body}</div>`;
   }

@@ -4,10 +4,27 @@ import type { Messages } from './i18n/messages.ts';
 
 /** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
 
-export const loadingTemplate = (label: string) =>
+/**
+ * The outline of what is loading, so the page does not jump when it arrives: the headline figures, a
+ * chart's bars, a table's header and rows, or an embedded frame.
+ */
+export type Skeleton = 'headline' | 'chart' | 'table' | 'frame';
+
+const skeletons: Record<Skeleton, ReturnType<typeof html>> = {
+  headline: html`<div class="skeleton skeleton-headline"><span></span><span></span></div>`,
+  chart: html`<div class="skeleton skeleton-chart">${Array.from({ length: 8 }, () => html`<span></span>`)}</div>`,
+  table: html`<div class="skeleton skeleton-table">${Array.from({ length: 5 }, () => html`<div class="row"><i></i><i></i><i></i><i></i></div>`)}</div>`,
+  frame: html`<div class="skeleton skeleton-frame"><span></span></div>`,
+};
+
+/**
+ * The one polite "Loading…" for screen readers, over skeletons shaped like the content; the region it
+ * stands in carries `aria-busy` (the `base` part).
+ */
+export const loadingTemplate = (label: string, shapes: readonly Skeleton[]) =>
   html`<div part="loading" class="loading" role="status" aria-live="polite">
     <span class="visually-hidden">${label}</span>
-    <div class="skeleton" aria-hidden="true">${Array.from({ length: 8 }, () => html`<span></span>`)}</div>
+    <div aria-hidden="true">${shapes.map((shape) => skeletons[shape])}</div>
   </div>`;
 
 export const emptyTemplate = (message: string) =>
@@ -53,25 +70,63 @@ export const stateStyles = css`
     box-sizing: border-box;
     min-height: var(--metronome-state-min-height, 12rem);
   }
-  .skeleton {
+  .loading > div {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  .skeleton span,
+  .skeleton i {
+    display: block;
+    border-radius: 3px;
+    background: var(--_gray-extralight);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton-headline {
+    display: grid;
+    gap: var(--_space);
+  }
+  .skeleton-headline span {
+    width: 8rem;
+    height: 0.75rem;
+  }
+  .skeleton-headline span + span {
+    width: 12rem;
+    height: 1.75rem;
+  }
+  .skeleton-chart {
     display: flex;
     align-items: flex-end;
     gap: 6%;
     height: var(--metronome-state-min-height, 12rem);
     padding: 0 4%;
   }
-  .skeleton span {
+  .skeleton-chart span {
     flex: 1;
     border-radius: 3px 3px 0 0;
-    background: var(--_gray-extralight);
     height: 55%;
-    animation: pulse 1.4s ease-in-out infinite;
   }
-  .skeleton span:nth-child(odd) {
+  .skeleton-chart span:nth-child(odd) {
     height: 35%;
   }
-  .skeleton span:nth-child(3n) {
+  .skeleton-chart span:nth-child(3n) {
     height: 75%;
+  }
+  .skeleton-table .row {
+    display: grid;
+    grid-template-columns: 2fr 1fr 1fr 1fr;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 1.25) 0;
+    border-bottom: 1px solid var(--_gray-extralight);
+  }
+  .skeleton-table i {
+    height: 0.875rem;
+  }
+  .skeleton-table .row:first-child i {
+    height: 0.625rem;
+    width: 60%;
+  }
+  .skeleton-frame span {
+    height: var(--metronome-state-min-height, 12rem);
   }
   @keyframes pulse {
     50% {
@@ -79,7 +134,8 @@ export const stateStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton span {
+    .skeleton span,
+    .skeleton i {
       animation: none;
     }
   }

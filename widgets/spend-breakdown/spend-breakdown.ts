@@ -21,7 +21,7 @@ import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/ran
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { emptyTemplate, errorTemplate, errorText, loadingTemplate, type Skeleton, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
@@ -167,7 +167,7 @@ export class SpendBreakdown extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading spend…');
+    if (isServer) return serverPlaceholder('Loading spend…', this.#skeleton);
     const pending = this.#spend.status === TaskStatus.PENDING || this.#summary.status === TaskStatus.PENDING;
     const entry = this.#entry;
     const view = entry ? this.#view(entry) : null;
@@ -188,7 +188,7 @@ export class SpendBreakdown extends LitElement {
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
     if (refusal) return errorTemplate(t, refusal);
-    if (!this.#spend.value) return pending ? loadingTemplate(t.loadingSpend) : nothing;
+    if (!this.#spend.value) return pending ? loadingTemplate(t.loadingSpend, this.#skeleton) : nothing;
     if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate(t.noSpend);
     return this.#chart.template({
       model,
@@ -199,6 +199,11 @@ export class SpendBreakdown extends LitElement {
       table: this.view === 'table',
       legend: !this.noLegend,
     });
+  }
+
+  /** The headline figures while they are still to come, over the chart or the table. */
+  get #skeleton(): Skeleton[] {
+    return this.noHeadline || this.#summary.value ? [this.view] : ['headline', this.view];
   }
 
   #controls() {

@@ -204,7 +204,7 @@ export class UsageChart extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading usage…');
+    if (isServer) return serverPlaceholder('Loading usage…', [this.view]);
     const pending = this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING;
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
@@ -223,11 +223,11 @@ export class UsageChart extends LitElement {
     const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
     if (refusal) return errorTemplate(t, refusal);
     if (!this.#metricId) {
-      if (pending) return loadingTemplate(t.loadingUsage);
+      if (pending) return loadingTemplate(t.loadingUsage, [this.view]);
       return emptyTemplate(this.#customer.value ? t.noMetrics : t.setMetric);
     }
     // While reloading, the previous chart stays (dimmed) instead of flashing the skeleton.
-    if (!model) return pending ? loadingTemplate(t.loadingUsage) : nothing;
+    if (!model) return pending ? loadingTemplate(t.loadingUsage, [this.view]) : nothing;
     const allHidden = model.series.every((s) => s.hidden);
     if (model.total === 0 && !allHidden && !model.previous?.total) {
       return html`${emptyTemplate(t.noUsage)}${this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
