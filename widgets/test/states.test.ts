@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import { METRIC_IDS } from '../../simulator/index.ts';
+import type { SpendResponse, UsageResponse } from '../../contract/index.ts';
 import '../balance-ledger/balance-ledger.ts';
 import '../invoice-list/invoice-list.ts';
 import '../metronome-dashboard/metronome-dashboard.ts';
@@ -13,8 +14,9 @@ import { ENDPOINT, installProxy, type InstalledProxy } from './proxy-in-page.ts'
 import { RANGE } from './usage-chart-fixture.ts';
 
 /**
- * The loading and error states every widget shares: the words a customer reads on failure (the detail
- * goes to the page in `mw-error`), skeletons shaped like what is coming.
+ * The loading, empty and error states every widget shares: the words a customer reads on failure (the
+ * detail goes to the page in `mw-error`), skeletons shaped like what is coming, empty charts without
+ * legend or axes.
  */
 
 let proxy: InstalledProxy;
@@ -50,6 +52,14 @@ function holdAnswers() {
     return proxy.answer(request);
   };
   return release;
+}
+
+/** The proxy's own answers, with `path`'s JSON rewritten by `rewrite`: a customer who used nothing. */
+function rewriting<T>(path: string, rewrite: (body: T) => unknown) {
+  proxy.override = async (request) => {
+    const answer = await proxy.answer(request);
+    return new URL(request.url).pathname === path ? Response.json(rewrite((await answer.json()) as T)) : answer;
+  };
 }
 
 describe('error states', () => {
@@ -141,3 +151,31 @@ describe('loading states', () => {
   });
 });
 
+describe('empty states', () => {
+  const zero = (values: Record<string, number>) => Object.fromEntries(Object.keys(values).map((group) => [group, 0]));
+
+  it('<usage-chart> with no usage in any group says so, without legend or axes', async () => {
+    rewriting<UsageResponse>('/api/usage', (data) => ({ ...data, total: 0, windows: data.windows.map((w) => ({ ...w, total: 0, values: zero(w.values ?? {}) })) }));
+    const el = await widget('usage-chart');
+    await waitUntil(() => part(el, 'empty'), 'no empty state');
+    expect(text(part(el, 'empty'))).to.equal('No usage in this period');
+    expect(part(el, 'empty')!.querySelector('slot[name="empty"]')).to.exist;
+    expect(part(el, 'legend'), 'no legend of series that have nothing').to.equal(null);
+    expect(part(el, 'axis')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('<spend-breakdown> with no spend says so, without legend or axes', async () => {
+    rewriting<SpendResponse>('/api/spend', (data) => ({
+      ...data,
+      credit_types: data.credit_types.map((c) => ({ ...c, total: 0, credits_applied: 0, net: 0, windows: c.windows.map((w) => ({ ...w, values: zero(w.values), total: 0, credits_applied: 0, net: 0 })) })),
+    }));
+    const el = await widget('spend-breakdown');
+    await waitUntil(() => part(el, 'empty'), 'no empty state');
+    expect(text(part(el, 'empty'))).to.match(/^No spend/);
+    expect(part(el, 'empty')!.querySelector('slot[name="empty"]')).to.exist;
+    expect(part(el, 'legend')).to.equal(null);
+    expect(part(el, 'axis')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -230,7 +230,9 @@ export class UsageChart extends LitElement {
     if (!model) return pending ? loadingTemplate(t.loadingUsage, [this.view]) : nothing;
     const allHidden = model.series.every((s) => s.hidden);
     if (model.total === 0 && !allHidden && !model.previous?.total) {
-      return html`${emptyTemplate(t.noUsage)}${this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
+      // A legend only when the viewer switched off the series that have usage, to switch them back on.
+      const hiddenUsage = model.series.some((s) => s.hidden && s.total !== 0);
+      return html`${emptyTemplate(t.noUsage)}${this.noLegend || !hiddenUsage ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
     }
     const summary = summarize(model, this.#format);
     return this.#chart.template({ model, summary, mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend });
