@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
@@ -76,7 +77,7 @@ export class BalanceLedger extends LitElement {
   protected readonly localeController = new LocaleController(this);
   #fit = new TableFit(this);
 
-  #balances = new Task(this, {
+  #balances = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider] as const,
     task: ([endpoint, tokenProvider], { signal }) =>
       tokenProvider ? reportErrors(this, getJson<BalancesResponse & Freshness>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }), signal) : null,

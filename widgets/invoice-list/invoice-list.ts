@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getBlob, getJson } from '../shared/api.ts';
 import type { Freshness, InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
 import { downloadBlob } from '../shared/csv.ts';
@@ -73,11 +74,16 @@ export class InvoiceList extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
-  #connection = new ConnectionController(this);
+  #connection = new ConnectionController(this, () => {
+    // Another customer: the open invoice, its explanations and the contracts seen are not theirs.
+    this.#open = '';
+    this.#explaining = new Set();
+    this.#contracts = [];
+  });
   protected readonly localeController = new LocaleController(this);
   #fit = new TableFit(this);
 
-  #invoices = new Task(this, {
+  #invoices = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
     task: ([endpoint, tokenProvider, since, status, type, contract], { signal }) =>
       tokenProvider
@@ -89,7 +95,7 @@ export class InvoiceList extends LitElement {
         : null,
   });
 
-  #detail = new Task(this, {
+  #detail = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.showZeroUsageLineItems] as const,
     task: ([endpoint, tokenProvider, id, zero], { signal }) =>
       tokenProvider && id
@@ -98,7 +104,7 @@ export class InvoiceList extends LitElement {
   });
 
   /** Loaded the first time the viewer asks why a line costs what it does. */
-  #explain = new Task(this, {
+  #explain = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.#explaining.size > 0] as const,
     task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
       tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,

@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { postJson } from '../shared/api.ts';
 import { reportErrors } from '../shared/events.ts';
 import { widgetFormat } from '../shared/format.ts';
@@ -82,7 +83,7 @@ export class MetronomeDashboard extends LitElement {
 
   #renewal: ReturnType<typeof setTimeout> | undefined;
 
-  #url = new Task(this, {
+  #url = new SessionTask(this, this.#connection, {
     // The palette is part of the URL: a new palette in force needs a new one.
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.dashboard, this.showZeroUsageLineItems, this.hideVoidedInvoices, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
     task: async ([endpoint, tokenProvider, dashboard, showZero, hideVoided, overrides, , wholePalette], { signal }) => {

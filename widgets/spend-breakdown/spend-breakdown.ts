@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -105,13 +106,13 @@ export class SpendBreakdown extends LitElement {
   #chart = new WindowedChart(this);
   #shapes = new WeakMap<SpendEntry, { data: WindowedData; credits: number[] }>();
 
-  #summary = new Task(this, {
+  #summary = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#needsSummary] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
       needed && tokenProvider ? reportErrors(this, getJson<SpendSummaryResponse & Freshness>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
   });
 
-  #spend = new Task(this, {
+  #spend = new SessionTask(this, this.#connection, {
     args: () => {
       const range = this.#range;
       return [this.#connection.endpoint, this.#connection.tokenProvider, range?.startingOn, range?.endingBefore, this.windowSize, this.groupBy] as const;

@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -100,20 +101,20 @@ export class UsageChart extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles];
 
   protected readonly themeController = new ThemeController(this);
-  #connection = new ConnectionController(this);
+  #connection = new ConnectionController(this, () => this.#knownValues.clear());
   protected readonly localeController = new LocaleController(this);
 
   #chart = new WindowedChart(this);
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
   #knownValues = new Map<string, Record<string, string[]>>();
 
-  #customer = new Task(this, {
+  #customer = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#needsCustomer] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
       needed && tokenProvider ? reportErrors(this, getJson<CustomerResponse & Freshness>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
   });
 
-  #usage = new Task(this, {
+  #usage = new SessionTask(this, this.#connection, {
     args: () => {
       const range = this.#range;
       return [this.#connection.endpoint, this.#connection.tokenProvider, this.#metricId, this.groupKey, this.windowSize, range?.startingOn, range?.endingBefore, this.groupFilter, this.compare] as const;
