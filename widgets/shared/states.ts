@@ -10,12 +10,12 @@ import type { Messages } from './i18n/messages.ts';
  */
 export type Skeleton = 'headline' | 'chart' | 'table' | 'frame';
 
-const skeletons: Record<Skeleton, ReturnType<typeof html>> = {
-  headline: html`<div class="skeleton skeleton-headline"><span></span><span></span></div>`,
-  chart: html`<div class="skeleton skeleton-chart">${Array.from({ length: 8 }, () => html`<span></span>`)}</div>`,
-  table: html`<div class="skeleton skeleton-table">${Array.from({ length: 5 }, () => html`<div class="row"><i></i><i></i><i></i><i></i></div>`)}</div>`,
-  frame: html`<div class="skeleton skeleton-frame"><span></span></div>`,
-};
+/** How many blocks each skeleton has: a label over a figure, bars, a header and four rows of four cells, one frame. */
+const PIECES: Record<Skeleton, number> = { headline: 2, chart: 8, table: 20, frame: 1 };
+
+/** One skeleton, hidden from screen readers: `loadingTemplate` speaks for it. */
+export const skeletonTemplate = (shape: Skeleton) =>
+  html`<div class="skeleton skeleton-${shape}" aria-hidden="true">${Array.from({ length: PIECES[shape] }, () => html`<i></i>`)}</div>`;
 
 /**
  * The one polite "Loading…" for screen readers, over skeletons shaped like the content; the region it
@@ -24,7 +24,7 @@ const skeletons: Record<Skeleton, ReturnType<typeof html>> = {
 export const loadingTemplate = (label: string, shapes: readonly Skeleton[]) =>
   html`<div part="loading" class="loading" role="status" aria-live="polite">
     <span class="visually-hidden">${label}</span>
-    <div aria-hidden="true">${shapes.map((shape) => skeletons[shape])}</div>
+    <div>${shapes.map(skeletonTemplate)}</div>
   </div>`;
 
 export const emptyTemplate = (message: string) =>
@@ -74,22 +74,22 @@ export const stateStyles = css`
     display: grid;
     gap: calc(var(--_space) * 2);
   }
-  .skeleton span,
   .skeleton i {
     display: block;
     border-radius: 3px;
     background: var(--_gray-extralight);
     animation: pulse 1.4s ease-in-out infinite;
   }
-  .skeleton-headline {
+  .skeleton-headline,
+  .skeleton-table {
     display: grid;
-    gap: var(--_space);
+    gap: var(--_space) calc(var(--_space) * 2);
   }
-  .skeleton-headline span {
+  .skeleton-headline i {
     width: 8rem;
     height: 0.75rem;
   }
-  .skeleton-headline span + span {
+  .skeleton-headline i + i {
     width: 12rem;
     height: 1.75rem;
   }
@@ -97,36 +97,33 @@ export const stateStyles = css`
     display: flex;
     align-items: flex-end;
     gap: 6%;
-    height: var(--metronome-state-min-height, 12rem);
     padding: 0 4%;
   }
-  .skeleton-chart span {
+  .skeleton-chart,
+  .skeleton-frame i {
+    height: var(--metronome-state-min-height, 12rem);
+  }
+  .skeleton-chart i {
     flex: 1;
     border-radius: 3px 3px 0 0;
     height: 55%;
   }
-  .skeleton-chart span:nth-child(odd) {
+  .skeleton-chart i:nth-child(odd) {
     height: 35%;
   }
-  .skeleton-chart span:nth-child(3n) {
+  .skeleton-chart i:nth-child(3n) {
     height: 75%;
   }
-  .skeleton-table .row {
-    display: grid;
+  .skeleton-table {
     grid-template-columns: 2fr 1fr 1fr 1fr;
-    gap: calc(var(--_space) * 2);
-    padding: calc(var(--_space) * 1.25) 0;
-    border-bottom: 1px solid var(--_gray-extralight);
+    row-gap: calc(var(--_space) * 2);
   }
   .skeleton-table i {
     height: 0.875rem;
   }
-  .skeleton-table .row:first-child i {
-    height: 0.625rem;
+  .skeleton-table i:nth-child(-n + 4) {
     width: 60%;
-  }
-  .skeleton-frame span {
-    height: var(--metronome-state-min-height, 12rem);
+    height: 0.625rem;
   }
   @keyframes pulse {
     50% {
@@ -134,7 +131,6 @@ export const stateStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton span,
     .skeleton i {
       animation: none;
     }

@@ -22,7 +22,7 @@ import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/ran
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { emptyTemplate, errorTemplate, errorText, loadingTemplate, type Skeleton, stateStyles } from '../shared/states.ts';
+import { emptyTemplate, errorTemplate, errorText, loadingTemplate, skeletonTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
@@ -168,14 +168,20 @@ export class SpendBreakdown extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading spend…', this.#skeleton);
+    if (isServer) return serverPlaceholder('Loading spend…', this.noHeadline ? [this.view] : ['headline', this.view]);
     const pending = this.#spend.status === TaskStatus.PENDING || this.#summary.status === TaskStatus.PENDING;
     const entry = this.#entry;
     const view = entry ? this.#view(entry) : null;
     const format = this.#format;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#summary.value, this.#spend.value], format)}
-      ${this.noHeadline || !this.#summary.value ? nothing : headlineTemplate(this.#summary.value, this.#summaryEntry, format.locale)}
+      ${this.noHeadline
+        ? nothing
+        : this.#summary.value
+          ? headlineTemplate(this.#summary.value, this.#summaryEntry, format.locale)
+          : this.#summary.status === TaskStatus.PENDING
+            ? skeletonTemplate('headline')
+            : nothing}
       ${this.noControls ? nothing : this.#controls()}
       ${this.#body(entry, view?.model ?? null, pending)}
       <div class="visually-hidden" aria-live="polite">${entry && view ? this.#chart.liveText(view.model, format, this.#values(entry)) : ''}</div>
@@ -189,7 +195,7 @@ export class SpendBreakdown extends LitElement {
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
     if (refusal) return errorTemplate(t, refusal);
-    if (!this.#spend.value) return pending ? loadingTemplate(t.loadingSpend, this.#skeleton) : nothing;
+    if (!this.#spend.value) return pending ? loadingTemplate(t.loadingSpend, [this.view]) : nothing;
     if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate(t.noSpend);
     return this.#chart.template({
       model,
@@ -200,11 +206,6 @@ export class SpendBreakdown extends LitElement {
       table: this.view === 'table',
       legend: !this.noLegend,
     });
-  }
-
-  /** The headline figures while they are still to come, over the chart or the table. */
-  get #skeleton(): Skeleton[] {
-    return this.noHeadline || this.#summary.value ? [this.view] : ['headline', this.view];
   }
 
   #controls() {

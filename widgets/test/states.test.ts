@@ -117,23 +117,22 @@ describe('loading states', () => {
       const release = holdAnswers();
       const el = await widget(tag, 'en-US', view);
       await waitUntil(() => part(el, 'loading'), 'no loading state');
-      const loading = part(el, 'loading')!;
-      expect([...loading.querySelectorAll('.skeleton')].map((s) => s.className.replace('skeleton skeleton-', ''))).to.deep.equal(shapes);
+      const skeletons = [...el.shadowRoot!.querySelectorAll('.skeleton')];
+      expect(skeletons.map((s) => s.className.replace('skeleton skeleton-', ''))).to.deep.equal(shapes);
+      expect(skeletons.every((s) => s.closest('[aria-hidden="true"]')), 'the skeletons are not read out').to.equal(true);
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
       const spoken = [...el.shadowRoot!.querySelectorAll('[role="status"], [aria-live]')].filter((r) => /Loading/.test(text(r)));
       expect(spoken, 'one polite Loading… for screen readers').to.have.length(1);
       expect(spoken[0]!.getAttribute('aria-live') ?? 'polite').to.equal('polite');
-      expect(loading.querySelector('.skeleton')!.closest('[aria-hidden="true"]'), 'the skeleton is not read out').to.exist;
-      const table = loading.querySelector('.skeleton-table');
+      const table = el.shadowRoot!.querySelector('.skeleton-table');
       if (table) {
-        // A header and rows, each a row of cells side by side, as the table will be.
-        const rows = [...table.querySelectorAll('.row')];
-        expect(rows.length).to.be.at.least(4);
-        const tops = [...rows[1]!.children].map((cell) => cell.getBoundingClientRect().top);
-        expect(new Set(tops).size, 'cells side by side').to.equal(1);
-        expect(rows[1]!.getBoundingClientRect().top).to.be.above(rows[0]!.getBoundingClientRect().top);
+        // A header and rows of cells side by side, as the table will be.
+        const tops = [...table.children].map((cell) => cell.getBoundingClientRect().top);
+        const rows = [...new Set(tops)];
+        expect(rows.length, 'a header and rows').to.be.at.least(4);
+        expect(tops.filter((top) => top === rows[0]).length, 'cells side by side').to.be.at.least(3);
       }
-      const chart = loading.querySelector('.skeleton-chart');
+      const chart = el.shadowRoot!.querySelector('.skeleton-chart');
       if (chart) expect(chart.children.length, 'bars').to.be.at.least(6);
       await expect(el).to.be.accessible();
       release();
