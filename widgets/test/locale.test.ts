@@ -105,7 +105,7 @@ describe('locales', () => {
     await waitUntil(() => part(german, 'error') && part(english, 'error'), 'no error shown');
     expect(text(part(german, 'error')!.querySelector('span'))).to.equal('Der Abrechnungsdienst ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.');
     expect(text(part(german, 'retry'))).to.equal('Erneut versuchen');
-    expect(text(part(english, 'error')!.querySelector('span'))).to.equal('The billing service could not be reached. Check your connection and try again.');
+    expect(text(part(english, 'error')!.querySelector('span'))).to.equal('Could not reach the billing service. Check your connection and try again.');
     proxy.override = async () => Response.json({ error: { code: 'upstream_timeout', message: 'Metronome did not answer in time. Try again shortly.' } }, { status: 504 });
     part(german, 'retry')!.click();
     await waitUntil(() => text(part(german, 'error')?.querySelector('span')).startsWith('Abrechnungsdaten sind vorübergehend nicht verfügbar.'), 'the proxy\'s failure was not worded in German');

@@ -89,7 +89,7 @@ describe('error states', () => {
       [async () => new Response('{}', { status: 401 }), 'You are not signed in, or your session has ended. Sign in again to see your billing data.'],
       [async () => Response.json({ error: { code: 'not_found', message: 'No such invoice.' } }, { status: 404 }), 'This billing information could not be found.'],
       [async () => Response.json({ error: { code: 'rate_limited', message: 'Over 120 requests a minute.' } }, { status: 429 }), 'Too many requests at once. Wait a moment, then try again.'],
-      [async () => Promise.reject(new TypeError('Failed to fetch')), 'The billing service could not be reached. Check your connection and try again.'],
+      [async () => Promise.reject(new TypeError('Failed to fetch')), 'Could not reach the billing service. Check your connection and try again.'],
     ];
     for (const [answer, words] of kinds) {
       proxy.override = answer;

@@ -28,7 +28,7 @@ export const en = {
       notFound: 'This billing information could not be found.',
       busy: 'Too many requests at once. Wait a moment, then try again.',
       badInput: 'This range or filter cannot be shown. Choose another one.',
-      network: 'The billing service could not be reached. Check your connection and try again.',
+      network: 'Could not reach the billing service. Check your connection and try again.',
       unavailable: 'Billing data is temporarily unavailable. Try again in a moment.',
     })[kind],
   /** Around the time of the older figures: "Figures as of 10:42 AM · …". */
