@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
 import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
@@ -21,6 +22,9 @@ import styles, { theme } from './balance-ledger.styles.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 import { defineElement } from '../shared/define.ts';
 
+/** The totals over the table of balances. */
+const LEDGER_SKELETON = ['headline', 'table'] as const;
+
 /**
  * What is left on each prepaid commit and credit, in the order they are used, when they expire and
  * when they will run out; each row opens onto its ledger.
@@ -31,7 +35,7 @@ import { defineElement } from '../shared/define.ts';
  * @tagname balance-ledger
  * @summary Commitment tracking customers can plan with.
  *
- * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwErrorEvent} mw-error - Loading failed; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail (`event.error`, the error).
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires {MwInvoiceSelectEvent} mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
  *
@@ -73,7 +77,7 @@ export class BalanceLedger extends LitElement {
   protected readonly localeController = new LocaleController(this);
   #fit = new TableFit(this);
 
-  #balances = new Task(this, {
+  #balances = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider] as const,
     task: ([endpoint, tokenProvider], { signal }) =>
       tokenProvider ? reportErrors(this, getJson<BalancesResponse & Freshness>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }), signal) : null,
@@ -102,7 +106,7 @@ export class BalanceLedger extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading balances…');
+    if (isServer) return serverPlaceholder('Loading balances…', LEDGER_SKELETON);
     const pending = this.#balances.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${staleTemplate([this.#balances.value], this.#format)}${this.#body(pending)}</div>`;
   }
@@ -114,7 +118,7 @@ export class BalanceLedger extends LitElement {
     }
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const data = this.#balances.value;
-    if (!data) return pending ? loadingTemplate(t.loadingBalances) : nothing;
+    if (!data) return pending ? loadingTemplate(t.loadingBalances, LEDGER_SKELETON) : nothing;
     if (data.items.length === 0) return emptyTemplate(t.noBalances);
     return html`<div class="totals">${data.totals.map((total) => this.#total(total))}</div>
       <div class="table-scroll" data-fit="items">

@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getBlob, getJson } from '../shared/api.ts';
 import type { Freshness, InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
 import { downloadBlob } from '../shared/csv.ts';
@@ -34,7 +35,7 @@ const DAY = 86_400_000;
  * @tagname invoice-list
  * @summary Invoices, and what each one charged for.
  *
- * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwErrorEvent} mw-error - Loading failed; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail (`event.error`, the error).
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  *
  * @slot empty - Replaces the "No invoices in this period" message.
@@ -73,11 +74,16 @@ export class InvoiceList extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, styles];
 
   protected readonly themeController = new ThemeController(this);
-  #connection = new ConnectionController(this);
+  #connection = new ConnectionController(this, () => {
+    // Another customer: the open invoice, its explanations and the contracts seen are not theirs.
+    this.#open = '';
+    this.#explaining = new Set();
+    this.#contracts = [];
+  });
   protected readonly localeController = new LocaleController(this);
   #fit = new TableFit(this);
 
-  #invoices = new Task(this, {
+  #invoices = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#since, this.status, this.type, this.contractId] as const,
     task: ([endpoint, tokenProvider, since, status, type, contract], { signal }) =>
       tokenProvider
@@ -89,7 +95,7 @@ export class InvoiceList extends LitElement {
         : null,
   });
 
-  #detail = new Task(this, {
+  #detail = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.showZeroUsageLineItems] as const,
     task: ([endpoint, tokenProvider, id, zero], { signal }) =>
       tokenProvider && id
@@ -98,7 +104,7 @@ export class InvoiceList extends LitElement {
   });
 
   /** Loaded the first time the viewer asks why a line costs what it does. */
-  #explain = new Task(this, {
+  #explain = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.#explaining.size > 0] as const,
     task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
       tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
@@ -167,7 +173,7 @@ export class InvoiceList extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading invoices…');
+    if (isServer) return serverPlaceholder('Loading invoices…', ['table']);
     const pending = this.#invoices.status === TaskStatus.PENDING || this.#detail.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#invoices.value, this.#detail.value, this.#explain.value], this.#format)}
@@ -183,7 +189,7 @@ export class InvoiceList extends LitElement {
     if (this.#invoices.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#invoices.error, t), () => this.#invoices.run());
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const data = this.#invoices.value;
-    if (!data) return pending ? loadingTemplate(t.loadingInvoices) : nothing;
+    if (!data) return pending ? loadingTemplate(t.loadingInvoices, ['table']) : nothing;
     if (data.invoices.length === 0) return emptyTemplate(t.noInvoices);
     const day = (iso: string) => formatDay(new Date(iso), format);
     return html`<div class="table-scroll" data-fit="invoices">
@@ -216,7 +222,7 @@ export class InvoiceList extends LitElement {
     const t = messages(locale);
     if (this.#detail.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#detail.error, t), () => this.#detail.run());
     const data = this.#detail.value;
-    if (!data) return loadingTemplate(t.loadingInvoice);
+    if (!data) return loadingTemplate(t.loadingInvoice, ['table']);
     const { invoice } = data;
     const money = (v: number) => moneyTemplate(v, invoice.credit_type, locale);
     return html`<section part="detail" aria-labelledby="detail-title">

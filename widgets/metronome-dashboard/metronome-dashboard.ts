@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { postJson } from '../shared/api.ts';
 import { reportErrors } from '../shared/events.ts';
 import { widgetFormat } from '../shared/format.ts';
@@ -35,7 +36,7 @@ const URL_LIFETIME_MS = 50 * 60_000;
  * @tagname metronome-dashboard
  * @summary Metronome's hosted invoices, usage or commits-and-credits dashboard.
  *
- * @fires {MwErrorEvent} mw-error - The dashboard's URL could not be had; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's.
+ * @fires {MwErrorEvent} mw-error - The dashboard's URL could not be had; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail.
  * @fires {MwLoadEvent} mw-load - After the render that shows the dashboard with a new URL.
  *
  * @csspart base - The wrapper of everything the widget shows.
@@ -82,7 +83,7 @@ export class MetronomeDashboard extends LitElement {
 
   #renewal: ReturnType<typeof setTimeout> | undefined;
 
-  #url = new Task(this, {
+  #url = new SessionTask(this, this.#connection, {
     // The palette is part of the URL: a new palette in force needs a new one.
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.dashboard, this.showZeroUsageLineItems, this.hideVoidedInvoices, JSON.stringify(this.groupKeyOverrides ?? null), this.themeController.theme.name, this.themeController.inForce] as const,
     task: async ([endpoint, tokenProvider, dashboard, showZero, hideVoided, overrides, , wholePalette], { signal }) => {
@@ -146,7 +147,7 @@ export class MetronomeDashboard extends LitElement {
 
   override render() {
     // On a server there is no page to read the locale from: the placeholder is in the element's own locale or English.
-    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined).dashboard(this.dashboard).toLowerCase()}…`);
+    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined).dashboard(this.dashboard).toLowerCase()}…`, ['frame']);
     const t = messages(widgetFormat(this, this.locale, '').locale);
     const title = t.dashboard(this.dashboard);
     const body =
@@ -157,7 +158,7 @@ export class MetronomeDashboard extends LitElement {
           : this.#url.value
             ? html`<iframe part="frame" title=${title} src=${this.#url.value} sandbox="allow-scripts allow-same-origin allow-popups allow-forms allow-downloads" referrerpolicy="no-referrer" loading="lazy"></iframe>`
             : this.#connection.tokenProvider
-              ? loadingTemplate(t.loadingDashboard(title))
+              ? loadingTemplate(t.loadingDashboard(title), ['frame'])
               : nothing;
     return html`<div part="base" aria-busy=${this.#url.status === TaskStatus.PENDING ? 'true' : 'false'}>${body}</div>`;
   }

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
 import { ApiError } from './api.ts';
 import { announceLoad } from './events.ts';
 import { onPageConfigChange, pageConfig } from './page-config.ts';
-import type { TokenProvider } from './session.ts';
+import { onSubjectChange, sessionSubjectChanges, type TokenProvider } from './session.ts';
 
 /** What an element declares for its connection; empty (or undefined) leaves it to the page's `configure()`. */
 export interface ConnectedElement extends ReactiveElement {
@@ -55,21 +55,38 @@ export function tokenUrlProvider(url: string, credentials: RequestCredentials): 
  * Where an element's data comes from: its own `endpoint`, `tokenProvider` or `token-url` when set, else
  * the page's `configure()`. Re-renders the host after every `configure()`, so its tasks re-run when what
  * they use changed, and fires `mw-load` after a render that shows what a load brought.
+ *
+ * It also tells when the session changed, that is, whose figures these are: another endpoint, another
+ * token provider (a page switching customer gives a new one, through `configure()` or the property), or
+ * the same provider answering a token for another subject (a JWT's `sub`, when readable). A token
+ * refreshed for the same subject is the same session. `SessionTask` hides what an older session loaded.
  */
 export class ConnectionController implements ReactiveController {
   readonly #host: ConnectedElement;
+  readonly #onSessionChange?: () => void;
   #unsubscribe?: () => void;
+  #session = { endpoint: '', provider: undefined as TokenProvider | undefined, subjectChanges: 0 };
 
-  constructor(host: ConnectedElement) {
+  /** `onSessionChange` runs before the render that follows a change, to forget the host's own state about the old one. */
+  constructor(host: ConnectedElement, onSessionChange?: () => void) {
     (this.#host = host).addController(this);
+    this.#onSessionChange = onSessionChange;
   }
 
   hostConnected() {
-    this.#unsubscribe = onPageConfigChange(() => this.#host.requestUpdate());
+    const update = () => this.#host.requestUpdate();
+    const stopConfig = onPageConfigChange(update);
+    const stopSubject = onSubjectChange(update);
+    this.#unsubscribe = () => (stopConfig(), stopSubject());
   }
 
   hostDisconnected() {
     this.#unsubscribe?.();
+  }
+
+  /** Before the host's tasks read their arguments (the controller is added before them). */
+  hostUpdate() {
+    void this.session;
   }
 
   hostUpdated() {
@@ -79,6 +96,20 @@ export class ConnectionController implements ReactiveController {
   /** Base URL of the proxy; '' for the page's own origin. */
   get endpoint(): string {
     return this.#host.endpoint || pageConfig().endpoint || '';
+  }
+
+  /** Stays the same object while the session does; a new one once it changed. */
+  get session(): object {
+    const endpoint = this.endpoint;
+    const provider = this.tokenProvider;
+    const subjectChanges = provider ? sessionSubjectChanges(provider) : 0;
+    const was = this.#session;
+    if (endpoint !== was.endpoint || provider !== was.provider || subjectChanges !== was.subjectChanges) {
+      this.#session = { endpoint, provider, subjectChanges };
+      // Not on the first look: there was no session before to forget.
+      if (was.provider) this.#onSessionChange?.();
+    }
+    return this.#session;
   }
 
   /** The element's own provider, else its token URL, else the page's provider, else the page's token URL. */

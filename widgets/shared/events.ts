@@ -1,9 +1,11 @@
 import type { ApiError } from './api.ts';
 
 /**
- * Fired when a widget fails to load its data. `message` is what the widget shows; `status` and `code` are
- * the proxy's (`status` 0 when no answer came: `code` `network`, or `no_session` when no session token
- * could be had, with the token URL's status when it answered). `error` is the error itself.
+ * Fired when a widget fails to load its data. `message` is the technical detail (the proxy's message, or
+ * the widget's own) for the page's logs; the widget shows the catalogue's words for the kind of failure
+ * instead. `status` and `code` are the proxy's (`status` 0 when no answer came: `code` `network`, or
+ * `no_session` when no session token could be had, with the token URL's status when it answered).
+ * `error` is the error itself.
  */
 export class MwErrorEvent extends Event {
   static readonly eventName = 'mw-error';

@@ -1,5 +1,5 @@
 import { adoptStyles, html, type LitElement } from 'lit';
-import { loadingTemplate } from './states.ts';
+import { loadingTemplate, type Skeleton } from './states.ts';
 
 /**
  * Server rendering (lit SSR: Next.js, Astro, Eleventy). A server has no session (tokens live in the
@@ -12,7 +12,7 @@ import { loadingTemplate } from './states.ts';
  */
 
 /** What an element renders on a server: its loading state inside the `base` part, busy. */
-export const serverPlaceholder = (label: string) => html`<div part="base" aria-busy="true">${loadingTemplate(label)}</div>`;
+export const serverPlaceholder = (label: string, shapes: readonly Skeleton[]) => html`<div part="base" aria-busy="true">${loadingTemplate(label, shapes)}</div>`;
 
 /**
  * For `createRenderRoot()`: the server-rendered shadow root emptied and given the element's styles, or

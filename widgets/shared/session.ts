@@ -24,7 +24,10 @@ export function sessionToken(provider: TokenProvider): Promise<string> {
     const entry: Cached = (cached = { token: Promise.resolve().then(provider), refreshAt: Infinity });
     tokens.set(provider, entry);
     entry.token.then(
-      (token) => (entry.refreshAt = refreshTime(token)),
+      (token) => {
+        entry.refreshAt = refreshTime(token);
+        noteSubject(provider, token);
+      },
       // A failed provider call must not be remembered, or every later request would fail too.
       () => tokens.get(provider) === entry && tokens.delete(provider),
     );
@@ -45,17 +48,50 @@ export async function dropSessionToken(provider: TokenProvider, rejected: string
  * runs fast), are kept until the proxy answers 401 rather than asked for again at every request.
  */
 function refreshTime(token: string): number {
-  const parts = token.split('.');
-  let claims: { exp?: unknown; iat?: unknown } | null = null;
-  try {
-    if (parts.length === 3) claims = JSON.parse(atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/')));
-  } catch {
-    // Not a JWT after all: opaque.
-  }
-  const { exp, iat } = claims ?? {};
+  const { exp, iat } = claims(token);
   if (typeof exp !== 'number' || !Number.isFinite(exp)) return Infinity;
   const now = Date.now();
   const lifetime = exp * 1000 - (typeof iat === 'number' ? iat * 1000 : now);
   const early = exp * 1000 - Math.min(60_000, lifetime / 5);
   return early > now ? early : exp * 1000 > now ? exp * 1000 : Infinity;
+}
+
+/** A JWT's payload (read, not verified: the proxy verifies); empty for an opaque token. */
+function claims(token: string): { exp?: unknown; iat?: unknown; sub?: unknown } {
+  const parts = token.split('.');
+  try {
+    if (parts.length === 3) return JSON.parse(atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/'))) ?? {};
+  } catch {
+    // Not a JWT after all: opaque.
+  }
+  return {};
+}
+
+const subjects = new WeakMap<TokenProvider, { sub: string; changes: number }>();
+const subjectListeners = new Set<() => void>();
+
+/**
+ * A provider that answers a token for another subject (a JWT's `sub`) than its previous one has
+ * switched customer (the page's own sign-in changed behind it): the figures on screen are no longer
+ * the viewer's. Opaque tokens tell nothing; a page switching customer gives a new provider instead.
+ */
+function noteSubject(provider: TokenProvider, token: string) {
+  const { sub } = claims(token);
+  if (typeof sub !== 'string') return;
+  const known = subjects.get(provider);
+  if (!known) subjects.set(provider, { sub, changes: 0 });
+  else if (known.sub !== sub) {
+    known.sub = sub;
+    known.changes++;
+    for (const listener of subjectListeners) listener();
+  }
+}
+
+/** How often the provider's tokens changed subject: a new count is a new session. */
+export const sessionSubjectChanges = (provider: TokenProvider): number => subjects.get(provider)?.changes ?? 0;
+
+/** Calls `listener` when a provider's token changes subject; returns a function that stops it. */
+export function onSubjectChange(listener: () => void): () => void {
+  subjectListeners.add(listener);
+  return () => subjectListeners.delete(listener);
 }

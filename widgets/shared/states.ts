@@ -4,10 +4,27 @@ import type { Messages } from './i18n/messages.ts';
 
 /** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
 
-export const loadingTemplate = (label: string) =>
+/**
+ * The outline of what is loading, so the page does not jump when it arrives: the headline figures, a
+ * chart's bars, a table's header and rows, or an embedded frame.
+ */
+export type Skeleton = 'headline' | 'chart' | 'table' | 'frame';
+
+/** How many blocks each skeleton has: a label over a figure, bars, a header and four rows of four cells, one frame. */
+const PIECES: Record<Skeleton, number> = { headline: 2, chart: 8, table: 20, frame: 1 };
+
+/** One skeleton, hidden from screen readers: `loadingTemplate` speaks for it. */
+export const skeletonTemplate = (shape: Skeleton) =>
+  html`<div class="skeleton skeleton-${shape}" aria-hidden="true">${Array.from({ length: PIECES[shape] }, () => html`<i></i>`)}</div>`;
+
+/**
+ * The one polite "Loading…" for screen readers, over skeletons shaped like the content; the region it
+ * stands in carries `aria-busy` (the `base` part).
+ */
+export const loadingTemplate = (label: string, shapes: readonly Skeleton[]) =>
   html`<div part="loading" class="loading" role="status" aria-live="polite">
     <span class="visually-hidden">${label}</span>
-    <div class="skeleton" aria-hidden="true">${Array.from({ length: 8 }, () => html`<span></span>`)}</div>
+    <div>${shapes.map(skeletonTemplate)}</div>
   </div>`;
 
 export const emptyTemplate = (message: string) =>
@@ -20,17 +37,24 @@ export const errorTemplate = (t: Messages, message: string, retry?: () => void) 
     ${retry ? html`<button part="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}
   </div>`;
 
-const WIDGET_FAILURES = new Set(['network', 'no_session', 'http_error']);
+type FailureKind = Parameters<Messages['failure']>[0];
+
+/** Which of the catalogue's failures an error is, by the proxy's status or the widget's own code. */
+function failureKind({ code, status }: Partial<ApiError>): FailureKind {
+  if (code === 'network') return 'network';
+  if (code === 'no_session' || status === 401 || status === 403) return 'session';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'busy';
+  if (status === 400 || status === 422) return 'badInput';
+  return 'unavailable';
+}
 
 /**
- * What a failed load says: the proxy's message as it sent it, or, for a failure the widget met itself
- * (no session, no network, an answer without the proxy's error body), the catalogue's `failure` words.
- * Read, not `instanceof ApiError`, as events.ts does: an error from another copy of the package is one too.
+ * What a failed load says to the person at the screen: the catalogue's words for its kind, never the
+ * proxy's or the widget's technical message, which `mw-error` carries (with the status and code) for the
+ * page. Read, not `instanceof ApiError`, as events.ts does: an error from another copy of the package is one too.
  */
-export function errorText(error: unknown, t: Messages): string {
-  const { code, status, message } = (error ?? {}) as Partial<ApiError>;
-  return code && WIDGET_FAILURES.has(code) ? t.failure(code, status ?? 0, message ?? '') : (message ?? '');
-}
+export const errorText = (error: unknown, t: Messages): string => t.failure(failureKind((error ?? {}) as Partial<ApiError>));
 
 export const stateStyles = css`
   .visually-hidden {
@@ -46,25 +70,60 @@ export const stateStyles = css`
     box-sizing: border-box;
     min-height: var(--metronome-state-min-height, 12rem);
   }
-  .skeleton {
+  .loading > div {
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  .skeleton i {
+    display: block;
+    border-radius: 3px;
+    background: var(--_gray-extralight);
+    animation: pulse 1.4s ease-in-out infinite;
+  }
+  .skeleton-headline,
+  .skeleton-table {
+    display: grid;
+    gap: var(--_space) calc(var(--_space) * 2);
+  }
+  .skeleton-headline i {
+    width: 8rem;
+    height: 0.75rem;
+  }
+  .skeleton-headline i + i {
+    width: 12rem;
+    height: 1.75rem;
+  }
+  .skeleton-chart {
     display: flex;
     align-items: flex-end;
     gap: 6%;
-    height: var(--metronome-state-min-height, 12rem);
     padding: 0 4%;
   }
-  .skeleton span {
+  .skeleton-chart,
+  .skeleton-frame i {
+    height: var(--metronome-state-min-height, 12rem);
+  }
+  .skeleton-chart i {
     flex: 1;
     border-radius: 3px 3px 0 0;
-    background: var(--_gray-extralight);
     height: 55%;
-    animation: pulse 1.4s ease-in-out infinite;
   }
-  .skeleton span:nth-child(odd) {
+  .skeleton-chart i:nth-child(odd) {
     height: 35%;
   }
-  .skeleton span:nth-child(3n) {
+  .skeleton-chart i:nth-child(3n) {
     height: 75%;
+  }
+  .skeleton-table {
+    grid-template-columns: 2fr 1fr 1fr 1fr;
+    row-gap: calc(var(--_space) * 2);
+  }
+  .skeleton-table i {
+    height: 0.875rem;
+  }
+  .skeleton-table i:nth-child(-n + 4) {
+    width: 60%;
+    height: 0.625rem;
   }
   @keyframes pulse {
     50% {
@@ -72,7 +131,7 @@ export const stateStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton span {
+    .skeleton i {
       animation: none;
     }
   }

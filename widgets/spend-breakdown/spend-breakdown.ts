@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -21,7 +22,7 @@ import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/ran
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
-import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
+import { emptyTemplate, errorTemplate, errorText, loadingTemplate, skeletonTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { headlineTemplate } from './spend-breakdown.headline.ts';
@@ -40,7 +41,7 @@ import { defineElement } from '../shared/define.ts';
  * @tagname spend-breakdown
  * @summary Spend so far this period, and spend over time by product or dimension.
  *
- * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwErrorEvent} mw-error - Loading failed; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail (`event.error`, the error).
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires {MwChangeEvent} mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
@@ -105,13 +106,13 @@ export class SpendBreakdown extends LitElement {
   #chart = new WindowedChart(this);
   #shapes = new WeakMap<SpendEntry, { data: WindowedData; credits: number[] }>();
 
-  #summary = new Task(this, {
+  #summary = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#needsSummary] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
       needed && tokenProvider ? reportErrors(this, getJson<SpendSummaryResponse & Freshness>({ endpoint, tokenProvider }, '/api/spend/summary', {}, { signal }), signal) : null,
   });
 
-  #spend = new Task(this, {
+  #spend = new SessionTask(this, this.#connection, {
     args: () => {
       const range = this.#range;
       return [this.#connection.endpoint, this.#connection.tokenProvider, range?.startingOn, range?.endingBefore, this.windowSize, this.groupBy] as const;
@@ -167,14 +168,20 @@ export class SpendBreakdown extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading spend…');
+    if (isServer) return serverPlaceholder('Loading spend…', this.noHeadline ? [this.view] : ['headline', this.view]);
     const pending = this.#spend.status === TaskStatus.PENDING || this.#summary.status === TaskStatus.PENDING;
     const entry = this.#entry;
     const view = entry ? this.#view(entry) : null;
     const format = this.#format;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#summary.value, this.#spend.value], format)}
-      ${this.noHeadline || !this.#summary.value ? nothing : headlineTemplate(this.#summary.value, this.#summaryEntry, format.locale)}
+      ${this.noHeadline
+        ? nothing
+        : this.#summary.value
+          ? headlineTemplate(this.#summary.value, this.#summaryEntry, format.locale)
+          : this.#summary.status === TaskStatus.PENDING
+            ? skeletonTemplate('headline')
+            : nothing}
       ${this.noControls ? nothing : this.#controls()}
       ${this.#body(entry, view?.model ?? null, pending)}
       <div class="visually-hidden" aria-live="polite">${entry && view ? this.#chart.liveText(view.model, format, this.#values(entry)) : ''}</div>
@@ -188,7 +195,7 @@ export class SpendBreakdown extends LitElement {
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
     if (refusal) return errorTemplate(t, refusal);
-    if (!this.#spend.value) return pending ? loadingTemplate(t.loadingSpend) : nothing;
+    if (!this.#spend.value) return pending ? loadingTemplate(t.loadingSpend, [this.view]) : nothing;
     if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate(t.noSpend);
     return this.#chart.template({
       model,

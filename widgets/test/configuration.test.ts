@@ -94,7 +94,8 @@ describe('token-url', () => {
       expect(event.message).to.match(message);
       expect(event.message).to.match(/^Could not start a billing session/);
       await shown(el, 'error');
-      expect(part(el, 'error')!.textContent).to.contain(event.message);
+      expect(part(el, 'error')!.textContent, 'the detail is for the page, not the screen').not.to.contain(event.message);
+      expect(part(el, 'error')!.textContent).to.contain('You are not signed in, or your session has ended. Sign in again to see your billing data.');
       expect(apiRequests(), 'nothing reaches the proxy without a token').to.have.length(0);
       await expect(el).to.be.accessible();
       proxy.tokenUrlAnswer = plain;

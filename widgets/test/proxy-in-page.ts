@@ -19,6 +19,8 @@ export const TOKEN_PATH = '/session-token';
 
 export interface InstalledProxy {
   tokenProvider: TokenProvider;
+  /** A provider of tokens for another customer of the same simulator, as a page switching customer would give. */
+  tokenProviderFor(customerId: string): TokenProvider;
   /** How often the widget asked for a token (through `tokenProvider` or the token URL). */
   tokenRequests: () => number;
   /** Answers a GET of `TOKEN_PATH` (any origin, any query); by default a fresh token as `text/plain`. */
@@ -27,6 +29,8 @@ export interface InstalledProxy {
   tokenUrlRequests: Request[];
   /** Every request that reached the proxy, in order. */
   requests: Request[];
+  /** The proxy's own answer to a request, whatever `override` says. */
+  answer(request: Request): Promise<Response>;
   /** Answer the next proxy requests with this instead of the proxy; null restores the proxy. */
   override: ((request: Request) => Promise<Response>) | null;
   /** Hold the next proxy answer until the returned function is called. */
@@ -59,17 +63,23 @@ export function installProxy(customerId = ACME_ID, now: Date | (() => Date) = NO
     now: clock,
   });
   let tokens = 0;
-  const mint = () => createSessionToken({ customerId, secret: SECRET, ttlSeconds: 600, now: clock });
+  const mintFor = (customer: string) => createSessionToken({ customerId: customer, secret: SECRET, ttlSeconds: 600, now: clock });
+  const mint = () => mintFor(customerId);
   const realFetch = window.fetch;
   const installed: InstalledProxy = {
     tokenProvider: () => {
       tokens++;
       return mint();
     },
+    tokenProviderFor: (customer) => () => {
+      tokens++;
+      return mintFor(customer);
+    },
     tokenRequests: () => tokens,
     tokenUrlAnswer: async () => new Response(await mint(), { headers: { 'content-type': 'text/plain; charset=utf-8' } }),
     tokenUrlRequests: [],
     requests: [],
+    answer: async (request) => app.fetch(request),
     override: null,
     holdNextResponse() {
       let release!: () => void;

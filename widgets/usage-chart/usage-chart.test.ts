@@ -120,14 +120,15 @@ describe('<usage-chart> data and states', () => {
     expect(part(noSession, 'empty')!.textContent).to.contain('tokenProvider');
   });
 
-  it('shows the proxy\'s message with a Retry button, fires mw-error, and recovers on retry', async () => {
+  it('says the figures are unavailable with a Retry button, fires mw-error with the proxy\'s message, and recovers on retry', async () => {
     proxy.override = async () => new Response(JSON.stringify({ error: { code: 'upstream_error', message: 'Metronome answered with an error (HTTP 500).' } }), { status: 502 });
     const errorEvent = oneEvent(document, 'mw-error') as Promise<MwErrorEvent>;
     const el = await chart(proxy);
     expect((await errorEvent).error.message).to.equal('Metronome answered with an error (HTTP 500).');
     await waitUntil(() => part(el, 'error'));
     expect(part(el, 'error')!.getAttribute('role')).to.equal('alert');
-    expect(part(el, 'error')!.textContent).to.contain('Metronome answered with an error (HTTP 500).');
+    expect(part(el, 'error')!.textContent).to.contain('Billing data is temporarily unavailable. Try again in a moment.');
+    expect(part(el, 'error')!.textContent).not.to.match(/Metronome|HTTP/);
     proxy.override = null;
     part(el, 'retry')!.click();
     await drawn(el);

@@ -1,6 +1,7 @@
 import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
+import { TaskStatus } from '@lit/task';
+import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import { chartStyles } from '../shared/chart/chart.styles.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
@@ -40,7 +41,7 @@ import { defineElement } from '../shared/define.ts';
  * @tagname usage-chart
  * @summary Granular usage that customers slice themselves.
  *
- * @fires {MwErrorEvent} mw-error - Loading failed; `event.message` is what the widget shows, `event.status` and `event.code` the proxy's (`event.error`, the error).
+ * @fires {MwErrorEvent} mw-error - Loading failed; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail (`event.error`, the error).
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires {MwChangeEvent} mw-change - The viewer changed a setting through the controls; `event.settings` has the new values.
  *
@@ -102,20 +103,20 @@ export class UsageChart extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles, totalStyles];
 
   protected readonly themeController = new ThemeController(this);
-  #connection = new ConnectionController(this);
+  #connection = new ConnectionController(this, () => this.#knownValues.clear());
   protected readonly localeController = new LocaleController(this);
 
   #chart = new WindowedChart(this);
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
   #knownValues = new Map<string, Record<string, string[]>>();
 
-  #customer = new Task(this, {
+  #customer = new SessionTask(this, this.#connection, {
     args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#needsCustomer] as const,
     task: ([endpoint, tokenProvider, needed], { signal }) =>
       needed && tokenProvider ? reportErrors(this, getJson<CustomerResponse & Freshness>({ endpoint, tokenProvider }, '/api/customer', {}, { signal }), signal) : null,
   });
 
-  #usage = new Task(this, {
+  #usage = new SessionTask(this, this.#connection, {
     args: () => {
       const range = this.#range;
       const period = this.#customer.value?.current_billing_period;
@@ -212,7 +213,7 @@ export class UsageChart extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading usage…');
+    if (isServer) return serverPlaceholder('Loading usage…', [this.view]);
     const pending = this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING;
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
@@ -231,14 +232,16 @@ export class UsageChart extends LitElement {
     const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
     if (refusal) return errorTemplate(t, refusal);
     if (!this.#metricId) {
-      if (pending) return loadingTemplate(t.loadingUsage);
+      if (pending) return loadingTemplate(t.loadingUsage, [this.view]);
       return emptyTemplate(this.#customer.value ? t.noMetrics : t.setMetric);
     }
     // While reloading, the previous chart stays (dimmed) instead of flashing the skeleton.
-    if (!model) return pending ? loadingTemplate(t.loadingUsage) : nothing;
+    if (!model) return pending ? loadingTemplate(t.loadingUsage, [this.view]) : nothing;
     const allHidden = model.series.every((s) => s.hidden);
     if (model.total === 0 && !allHidden && !model.previous?.total) {
-      return html`${emptyTemplate(t.noUsage)}${this.noLegend || !model.grouped ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
+      // A legend only when the viewer switched off the series that have usage, to switch them back on.
+      const hiddenUsage = model.series.some((s) => s.hidden && s.total !== 0);
+      return html`${emptyTemplate(t.noUsage)}${this.noLegend || !hiddenUsage ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
     }
     const summary = summarize(model, this.#format);
     return html`<p part="total" class="hint">${t.rangeTotal(model.partial)} <strong>${formatNumber(model.total, this.#format.locale)}</strong> ${model.title}</p>

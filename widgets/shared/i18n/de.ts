@@ -10,14 +10,15 @@ export const de: Messages = {
   retry: 'Erneut versuchen',
   exactly: (amount) => `Genau ${amount}`,
   noSession: 'Warten auf eine Abrechnungssitzung: Die Seite muss tokenProvider setzen.',
-  failure: (code, status, message) =>
-    code === 'network'
-      ? 'Der Abrechnungsdienst ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.'
-      : code === 'no_session'
-        ? `Die Abrechnungssitzung konnte nicht gestartet werden${status ? ` (HTTP ${status})` : ''}. Bitte erneut versuchen.`
-        : code === 'http_error'
-          ? `Der Abrechnungsdienst hat mit einem Fehler geantwortet (HTTP ${status}).`
-          : message,
+  failure: (kind) =>
+    ({
+      session: 'Sie sind nicht angemeldet, oder Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an, um Ihre Abrechnungsdaten zu sehen.',
+      notFound: 'Diese Abrechnungsdaten wurden nicht gefunden.',
+      busy: 'Zu viele Anfragen auf einmal. Bitte einen Moment warten und erneut versuchen.',
+      badInput: 'Dieser Zeitraum oder Filter kann nicht angezeigt werden. Bitte einen anderen wählen.',
+      network: 'Der Abrechnungsdienst ist nicht erreichbar. Bitte die Verbindung prüfen und erneut versuchen.',
+      unavailable: 'Abrechnungsdaten sind vorübergehend nicht verfügbar. Bitte gleich noch einmal versuchen.',
+    })[kind],
   stale: ['Stand ', ' · Der Abrechnungsdienst antwortet nicht; dies sind die zuletzt gesendeten Zahlen.'],
 
   // Charts (usage and spend)

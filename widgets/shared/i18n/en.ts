@@ -17,11 +17,20 @@ export const en = {
   exactly: (amount: string) => `Exactly ${amount}`,
   noSession: 'Waiting for a billing session: the page must set tokenProvider.',
   /**
-   * A failure the widget met before the proxy could say why (`code` network, no_session, or http_error for
-   * an answer without the proxy's error body; `status` when something answered). English shows the words
-   * the widget wrote, which the `mw-error` event carries too; other languages translate by code.
+   * A failed load, by kind: `session` (no token could be had, or the proxy refused the session), `notFound`,
+   * `busy` (rate limited), `badInput` (the proxy refused the range or a filter), `network` (nothing
+   * answered) and `unavailable` (everything else: Metronome or the proxy failing). The technical detail is
+   * in `mw-error` only.
    */
-  failure: (_code: string, _status: number, message: string) => message,
+  failure: (kind: 'session' | 'notFound' | 'busy' | 'badInput' | 'network' | 'unavailable'): string =>
+    ({
+      session: 'You are not signed in, or your session has ended. Sign in again to see your billing data.',
+      notFound: 'This billing information could not be found.',
+      busy: 'Too many requests at once. Wait a moment, then try again.',
+      badInput: 'This range or filter cannot be shown. Choose another one.',
+      network: 'Could not reach the billing service. Check your connection and try again.',
+      unavailable: 'Billing data is temporarily unavailable. Try again in a moment.',
+    })[kind],
   /** Around the time of the older figures: "Figures as of 10:42 AM · …". */
   stale: ['Figures as of ', ' · The billing service is not answering, so these are the last figures it sent.'] as [string, string],
 
