@@ -99,9 +99,12 @@ export class InvoiceList extends LitElement {
 
   /** Loaded the first time the viewer asks why a line costs what it does. */
   #explain = new Task(this, {
-    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.#explaining.size > 0] as const,
-    task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
-      tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.#explaining.size > 0, this.showZeroUsageLineItems] as const,
+    // Zero-usage lines are explained too while they are shown: each has a "Why this charge?" button.
+    task: ([endpoint, tokenProvider, id, wanted, zero], { signal }) =>
+      tokenProvider && id && wanted
+        ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
+        : null,
   });
 
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
