@@ -159,7 +159,8 @@ export class InvoiceList extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('mw-invoice-request', this.#onRequest);
+    // Server rendering calls this too, without a document.
+    if (!isServer) document.addEventListener('mw-invoice-request', this.#onRequest);
   }
 
   override updated() {
