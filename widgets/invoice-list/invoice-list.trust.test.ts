@@ -205,6 +205,21 @@ describe('<invoice-list listen-invoice-requests>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says so when the invoice asked for is not the customer\'s, and then opens another without jumping to it', async () => {
+    const el = await invoices(html``);
+    el.listenInvoiceRequests = true;
+    await listed(el);
+    document.body.dispatchEvent(new MwInvoiceRequestEvent('0e1d2c3b-4a59-4687-8796-a5b4c3d2e1f0'));
+    await waitUntil(() => part(el, 'error'), 'no error for an unknown invoice', { timeout: 4000 });
+    expect(text(part(el, 'error'))).to.contain('No such invoice for this customer.');
+    await expect(el).to.be.accessible();
+    const open = parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!;
+    open.focus();
+    open.click();
+    await waitUntil(() => part(el, 'detail'), 'the invoice did not open', { timeout: 4000 });
+    expect(el.shadowRoot!.activeElement, 'focus stays where the viewer is').to.equal(open);
+  });
+
   it('leaves requests alone without the attribute', async () => {
     const el = await invoices();
     await listed(el);

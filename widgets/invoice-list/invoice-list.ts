@@ -357,6 +357,8 @@ export class InvoiceList extends LitElement {
   #toggle(id: string) {
     this.#open = this.#open === id ? '' : id;
     this.#explaining = new Set();
+    // A request whose invoice never came (not found) does not take focus when the viewer opens another.
+    this.#reveal = false;
   }
 
   /**
