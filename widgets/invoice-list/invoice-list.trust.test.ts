@@ -156,6 +156,19 @@ describe('<invoice-list> PDF download', () => {
     }
   });
 
+  it('shows that it is downloading, without a percentage, when the size is not known', async () => {
+    const el = await invoices();
+    await listed(el);
+    const send = slowPdf(null);
+    const button = part(el, 'pdf')!;
+    button.click();
+    send.enqueue(new TextEncoder().encode('%PDF-'));
+    await waitUntil(() => proxy.requests.some((r) => r.url.endsWith('/pdf')));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(text(button)).to.match(/^Downloading… of the invoice for /);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+  });
+
   it('says so on the row when it fails, with the detail in mw-error, and Retry downloads it', async () => {
     const el = await invoices();
     await listed(el);
