@@ -171,15 +171,27 @@ export interface ErrorBody {
 export interface InvoiceSummary {
   id: string;
   status: 'draft' | 'finalized' | 'void';
-  type: 'usage' | 'scheduled';
+  /** usage: Metronome's USAGE and USAGE_CONSOLIDATED (and types it adds later); scheduled: scheduled charges and commit purchases; trueup: a postpaid commit's shortfall. */
+  type: 'usage' | 'scheduled' | 'trueup';
   contract_id: string | null;
+  /** The contract's name in Metronome; null when it has none, or when the contracts could not be read. */
+  contract_name: string | null;
   credit_type: { id: string; name: string };
+  /**
+   * What the invoice is for. An invoice Metronome dates at a point (start = end: a commit purchase, a
+   * scheduled charge, a true-up) has the span its lines cover instead (a true-up's postpaid segment),
+   * or, when they cover none, that point: `starting_on` = `ending_before`.
+   */
   period: { starting_on: string; ending_before: string };
   /** Null for a draft, which is not issued yet. */
   issued_at: string | null;
-  /** The amount due. */
+  /** Everything charged before commits and credits pay: usage, scheduled charges, commit purchases, true-ups (the sum of those lines). */
+  charges: number;
+  /** What commits and credits paid: the sum of their lines, negative, or 0. */
+  applied: number;
+  /** The amount due: Metronome's total, which is `charges + applied` unless Metronome leaves a line out of it. */
   total: number;
-  /** From the external billing provider (Stripe, NetSuite…) when Metronome has one for the invoice. */
+  /** From the external billing provider (Stripe, NetSuite…) when Metronome has one for the invoice; `status` is Metronome's ExternalInvoiceStatus (`PAID`, `PAYMENT_FAILED`…). */
   payment: { provider: string; status: string | null; external_invoice_id: string | null } | null;
 }
 

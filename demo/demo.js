@@ -8,11 +8,8 @@ import { createThemePanel } from './theme-panel.js';
 const $ = (id) => document.getElementById(id);
 const usage = $('usage');
 const spend = $('spend');
-const balances = $('balances');
 // Readable names for group keys and values, wherever a widget shows them.
 for (const element of [usage, $('dashboard')]) element.groupKeyOverrides = GROUP_KEY_OVERRIDES;
-// Hosts open their own invoice view; the demo only says which invoice was chosen.
-balances.addEventListener('mw-invoice-select', (event) => ($('invoice-choice').textContent = `Invoice ${event.invoiceId} chosen.`));
 const status = $('demo-status');
 let customers = [];
 

@@ -136,8 +136,11 @@ export function createMetronome(options: MetronomeOptions) {
           return (await read<Answer<'getInvoice-v1'>>({ method: 'GET', path, reuse: 'live' })).data;
         },
 
-        /** The invoice's PDF as a stream; anything but a PDF is refused. */
-        async invoicePdf(invoiceId: string): Promise<ReadableStream<Uint8Array>> {
+        /**
+         * The invoice's PDF as a stream, with its length in bytes when Metronome says it (and sends it
+         * unencoded, so that the length is the body's); anything but a PDF is refused.
+         */
+        async invoicePdf(invoiceId: string): Promise<{ body: ReadableStream<Uint8Array>; length: number | null }> {
           const path = `/v1/customers/${customer}/invoices/${encodeURIComponent(invoiceId)}/pdf`;
           const response = await upstream.stream({ method: 'GET', path, reuse: 'never' }, 'application/pdf', scope);
           const type = response.headers.get('content-type') ?? '';
@@ -145,7 +148,8 @@ export function createMetronome(options: MetronomeOptions) {
             await response.body?.cancel().catch(() => undefined);
             throw upstreamInvalid('something other than a PDF');
           }
-          return response.body;
+          const length = response.headers.get('content-encoding') ? '' : response.headers.get('content-length');
+          return { body: response.body, length: length && /^\d+$/.test(length) ? Number(length) : null };
         },
 
         /** The contract's rates in force at `at` for some products (every page). */

@@ -43,6 +43,53 @@ describe('/api/invoices over hand-made Metronome answers', () => {
     assert.equal(body.invoices[0]!.total, 1234.5);
   });
 
+  it('names each invoice\'s contract from the contracts list, and answers without names when that list cannot be read', async () => {
+    const CONTRACT = 'c0ffee00-0000-4000-8000-000000000001';
+    const list = () => ({ data: [invoice({ contract_id: CONTRACT }), invoice({ id: '00000000-0000-4000-8000-000000000003', contract_id: 'c0ffee00-0000-4000-8000-000000000002' })], next_page: null });
+    const named = await get<InvoicesResponse>('/api/invoices', {
+      '/v1/customers/{id}/invoices': list,
+      '/v2/contracts/list': () => ({ data: [{ id: CONTRACT.toUpperCase(), name: ' Enterprise 2026 ' }, { id: 'c0ffee00-0000-4000-8000-000000000002' }] }),
+    });
+    assert.deepEqual(Object.fromEntries(named.body.invoices.map((i) => [i.contract_id, i.contract_name])), { [CONTRACT]: 'Enterprise 2026', 'c0ffee00-0000-4000-8000-000000000002': null });
+    const unnamed = await get<InvoicesResponse>('/api/invoices', { '/v1/customers/{id}/invoices': list });
+    assert.equal(unnamed.status, 200);
+    assert.deepEqual(unnamed.body.invoices.map((i) => i.contract_name), [null, null]);
+  });
+
+  it('splits the total into charges and what commits and credits applied, exactly', async () => {
+    const lines = [usageLine('Tokens', 100.25), usageLine('Storage', 0.000001), bareApplication(-60.1)];
+    const { body } = await get<InvoicesResponse>('/api/invoices', {
+      '/v1/customers/{id}/invoices': () => ({ data: [invoice({ line_items: lines, total: 40.150001 })], next_page: null }),
+    });
+    const { charges, applied, total } = body.invoices[0]!;
+    assert.deepEqual({ charges, applied, total }, { charges: 100.250001, applied: -60.1, total: 40.150001 });
+  });
+
+  it('reads TRUEUP as a true-up, and gives an invoice dated at one moment the span its lines cover, or that day', async () => {
+    const trueup = invoice({
+      type: 'TRUEUP',
+      start_timestamp: '2026-07-01T00:00:00Z',
+      end_timestamp: '2026-07-01T00:00:00Z',
+      line_items: [{ name: 'Minimum true-up', type: 'postpaid_trueup', credit_type: USD, total: 12, starting_at: '2026-03-01T00:00:00Z', ending_before: '2026-07-01T00:00:00Z' }],
+      total: 12,
+    });
+    const purchase = invoice({
+      id: '00000000-0000-4000-8000-000000000004',
+      type: 'SCHEDULED',
+      start_timestamp: '2026-09-01T00:00:00Z',
+      end_timestamp: '2026-09-01T00:00:00Z',
+      line_items: [{ name: 'Prepaid commit', type: 'scheduled', credit_type: USD, total: 500, starting_at: '2026-09-01T00:00:00Z', ending_before: '2026-09-01T00:00:00Z' }],
+      total: 500,
+    });
+    const { body } = await get<InvoicesResponse>('/api/invoices', { '/v1/customers/{id}/invoices': () => ({ data: [trueup, purchase], next_page: null }) });
+    const byType = Object.fromEntries(body.invoices.map((i) => [i.type, i]));
+    assert.deepEqual(byType.trueup!.period, { starting_on: '2026-03-01T00:00:00.000Z', ending_before: '2026-07-01T00:00:00.000Z' });
+    assert.deepEqual(byType.scheduled!.period, { starting_on: '2026-09-01T00:00:00.000Z', ending_before: '2026-09-01T00:00:00.000Z' });
+    assert.equal(byType.scheduled!.charges, 500);
+    const filtered = await get<InvoicesResponse>('/api/invoices?type=trueup', { '/v1/customers/{id}/invoices': () => ({ data: [trueup, purchase], next_page: null }) });
+    assert.deepEqual(filtered.body.invoices.map((i) => i.type), ['trueup']);
+  });
+
   it('follows the cursor and sorts newest first whatever order Metronome pages in', async () => {
     const older = invoice({ id: '00000000-0000-4000-8000-000000000001', issued_at: '2026-09-01T00:00:00Z' });
     const draft = invoice({ id: '00000000-0000-4000-8000-000000000002', status: 'DRAFT', issued_at: undefined });
@@ -97,11 +144,15 @@ describe('/api/invoices over hand-made Metronome answers', () => {
     const html = async () => new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } });
     const wrong = await authGet(testApp({ fetch: html }), `/api/invoices/${INVOICE}/pdf`, CUSTOMER);
     assert.equal(wrong.status, 502);
-    const pdf = async () => new Response('%PDF-1.4 fake', { headers: { 'content-type': 'application/pdf', 'set-cookie': 'secret=1', 'x-upstream': METRONOME_TOKEN } });
+    const pdf = async () => new Response('%PDF-1.4 fake', { headers: { 'content-type': 'application/pdf', 'content-length': '13', 'set-cookie': 'secret=1', 'x-upstream': METRONOME_TOKEN } });
     const ok = await authGet(testApp({ fetch: pdf }), `/api/invoices/${INVOICE}/pdf`, CUSTOMER);
     assert.equal(ok.status, 200);
     assert.equal(ok.headers.get('set-cookie'), null);
     assert.equal(ok.headers.get('x-upstream'), null);
     assert.equal(await ok.text(), '%PDF-1.4 fake');
+    assert.equal(ok.headers.get('content-length'), '13', 'the length, for the download\'s progress');
+    const gzipped = async () => new Response('%PDF-1.4 fake', { headers: { 'content-type': 'application/pdf', 'content-encoding': 'gzip', 'content-length': '9' } });
+    const encoded = await authGet(testApp({ fetch: gzipped }), `/api/invoices/${INVOICE}/pdf`, CUSTOMER);
+    assert.equal(encoded.headers.get('content-length'), null, 'an encoded length is not the body\'s');
   });
 });

@@ -4,7 +4,8 @@ import { ACME_ID, GLOBEX_ID } from '../../simulator/index.ts';
 import type { ErrorBody, InvoiceDetailResponse, InvoicesResponse } from '../../contract/index.ts';
 import type { Invoice } from '../metronome/types.ts';
 import { toMicros } from '../money.ts';
-import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
+import { contractsOf } from '../../simulator/billing/world.ts';
+import { authGet, METRONOME_TOKEN, NOW, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 
 async function get<T>(path: string, customerId = ACME_ID, app = testApp()) {
   const response = await authGet(app, path, customerId);
@@ -37,6 +38,19 @@ describe('GET /api/invoices over the simulator', () => {
     const upstream = await upstreamInvoices(ACME_ID);
     for (const item of body.invoices) assert.equal(toMicros(item.total), toMicros(upstream.find((u) => u.id === item.id)!.total));
     assert.equal(body.invoices.find((i) => i.type === 'scheduled')!.total, 10000);
+  });
+
+  it('names each invoice\'s contract, splits its total into charges and what commits and credits paid, and dates a commit purchase by its day', async () => {
+    const { body } = await get<InvoicesResponse>('/api/invoices?since=2026-01-01');
+    const names = new Map(contractsOf(ACME_ID, NOW).map((c) => [c.id, c.name]));
+    for (const item of body.invoices) {
+      assert.equal(item.contract_name, names.get(item.contract_id!), item.id);
+      assert.ok(item.applied <= 0 && item.charges >= 0);
+      assert.equal(toMicros(item.charges) + toMicros(item.applied), toMicros(item.total), 'charges + applied = the amount due');
+    }
+    assert.ok(body.invoices.some((i) => i.applied < 0), 'commits paid for something');
+    const purchase = body.invoices.find((i) => i.type === 'scheduled')!;
+    assert.equal(purchase.period.starting_on, purchase.period.ending_before, 'a day, not a period that ends before it starts');
   });
 
   it('filters by status, type, contract and since', async () => {
@@ -132,6 +146,7 @@ describe('GET /api/invoices/:id/pdf over the simulator', () => {
     assert.equal(response.headers.get('content-type'), 'application/pdf');
     assert.equal(response.headers.get('content-disposition'), `attachment; filename="invoice-${id}.pdf"`);
     const bytes = Buffer.from(await response.arrayBuffer());
+    assert.equal(response.headers.get('content-length'), String(bytes.length), 'its length, for the download\'s progress');
     assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(!bytes.toString('latin1').includes(METRONOME_TOKEN));
     const other = await authGet(testApp(), `/api/invoices/${id}/pdf`, GLOBEX_ID);

@@ -7,7 +7,7 @@ import { ProxyError } from '../errors.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import type { Invoice, InvoiceLine } from '../metronome/types.ts';
 import { explainLine, linePeriod } from '../shape/explain.ts';
-import { invoiceType, isZeroUsage, newestFirst, shapeDetail, summarise } from '../shape/invoices.ts';
+import { contractNames, invoiceType, isZeroUsage, newestFirst, shapeDetail, summarise } from '../shape/invoices.ts';
 import { lineKind } from '../shape/lines.ts';
 import { invoiceParam, invoiceQuery, invoicesQuery } from '../validation/queries.ts';
 import { valid } from '../validation/validator.ts';
@@ -23,6 +23,13 @@ async function orNotFound<T>(call: Promise<T>, missing: () => T | never): Promis
     throw err;
   }
 }
+
+/**
+ * The customer's contract names, for the invoices' `contract_name`: reference data, cached like every
+ * contracts list. A name is only a label, so when the list cannot be read the invoices are answered
+ * without names rather than not at all.
+ */
+const namesOf = (metronome: CustomerMetronome) => metronome.listContracts().then(contractNames, () => undefined);
 
 /**
  * The session customer's invoice: Metronome answers 404 for an invoice of another customer, which
@@ -42,7 +49,7 @@ async function customerInvoice(metronome: CustomerMetronome, customerId: string,
  * start, selecting the invoice's products), its product's conversion and rounding (one call per
  * product), and for a draft the metered usage it should come from.
  */
-async function explainInvoice(metronome: CustomerMetronome, invoice: Invoice, showZero: boolean): Promise<InvoiceExplainResponse> {
+async function explainInvoice(metronome: CustomerMetronome, invoice: Invoice, showZero: boolean, names?: ReadonlyMap<string, string>): Promise<InvoiceExplainResponse> {
   const lines = (invoice.line_items ?? []).filter((l) => lineKind(l) === 'usage' && l.product_id && (showZero || !isZeroUsage(l)));
   const productOf = (l: InvoiceLine) => l.product_id!.toLowerCase();
   const startOf = (l: InvoiceLine) => linePeriod(l, invoice).start;
@@ -74,7 +81,7 @@ async function explainInvoice(metronome: CustomerMetronome, invoice: Invoice, sh
         }),
     ),
   );
-  return { invoice: summarise(invoice), lines: explained };
+  return { invoice: summarise(invoice, names), lines: explained };
 }
 
 /** `GET /api/invoices`, `/:id`, `/:id/explain` and `/:id/pdf` for the session customer. */
@@ -82,35 +89,40 @@ export function invoicesRoutes(deps: { now: () => Date }) {
   return new Hono<ApiEnv>()
     .get('/', valid('query', invoicesQuery(deps.now)), async (c) => {
       const { status, type, contract_id: contractId, since } = c.req.valid('query');
-      const invoices = await c.var.metronome.listInvoices({
-        ...(status === 'any' ? {} : { status: status.toUpperCase() as 'DRAFT' | 'FINALIZED' | 'VOID' }),
-        ...(contractId ? { contract_id: contractId } : {}),
-        starting_on: iso(since),
-        sort: 'date_desc',
-      });
+      const [invoices, names] = await Promise.all([
+        c.var.metronome.listInvoices({
+          ...(status === 'any' ? {} : { status: status.toUpperCase() as 'DRAFT' | 'FINALIZED' | 'VOID' }),
+          ...(contractId ? { contract_id: contractId } : {}),
+          starting_on: iso(since),
+          sort: 'date_desc',
+        }),
+        namesOf(c.var.metronome),
+      ]);
       // Type is filtered here: `usage` covers Metronome's USAGE and USAGE_CONSOLIDATED.
       const kept = invoices.filter((i) => type === 'any' || invoiceType(i) === type).sort(newestFirst);
-      const body: InvoicesResponse = { since: iso(since), invoices: kept.map(summarise) };
+      const body: InvoicesResponse = { since: iso(since), invoices: kept.map((i) => summarise(i, names)) };
       // The default `since` moves with the UTC day.
       return answer(c, body, { reusableUntil: utcDayStart(deps.now().getTime()) + DAY });
     })
     .get('/:id', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
-      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id);
-      return answer(c, shapeDetail(invoice, c.req.valid('query').show_zero_usage_line_items), { reusableUntil: Infinity });
+      const [invoice, names] = await Promise.all([customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id), namesOf(c.var.metronome)]);
+      return answer(c, shapeDetail(invoice, c.req.valid('query').show_zero_usage_line_items, names), { reusableUntil: Infinity });
     })
     .get('/:id/explain', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
-      const invoice = await customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id);
-      return answer(c, await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items), { reusableUntil: Infinity });
+      const [invoice, names] = await Promise.all([customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id), namesOf(c.var.metronome)]);
+      return answer(c, await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items, names), { reusableUntil: Infinity });
     })
     .get('/:id/pdf', valid('param', invoiceParam), async (c) => {
       const { id } = c.req.valid('param');
       const pdf = await orNotFound(c.var.metronome.invoicePdf(id), () => {
         throw invoiceNotFound();
       });
-      // A fresh response: none of Metronome's headers are passed on, only the PDF bytes as they stream.
-      return new Response(pdf, {
+      // A fresh response: none of Metronome's headers are passed on, only the PDF bytes as they stream
+      // and their length when Metronome gave it, for the widget's progress.
+      return new Response(pdf.body, {
         status: 200,
         headers: {
+          ...(pdf.length === null ? {} : { 'content-length': String(pdf.length) }),
           'content-type': 'application/pdf',
           'content-disposition': `attachment; filename="invoice-${id}.pdf"`,
           'cache-control': 'private, no-store',

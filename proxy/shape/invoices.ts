@@ -1,31 +1,68 @@
 import type { InvoiceDetailResponse, InvoiceLineItem, InvoiceProductGroup, InvoiceSummary } from '../../contract/index.ts';
 import type { Invoice, InvoiceLine } from '../metronome/types.ts';
-import { fromMicros, toMicros } from '../money.ts';
+import { fromMicros, type Micros, toMicros } from '../money.ts';
 import { iso } from '../time.ts';
 import { lineKind } from './lines.ts';
 
 /** Pure shaping of Metronome invoices for /api/invoices and /api/invoices/:id. */
 
-const TYPES: Record<string, InvoiceSummary['type']> = { USAGE: 'usage', USAGE_CONSOLIDATED: 'usage', SCHEDULED: 'scheduled' };
+const TYPES: Record<string, InvoiceSummary['type']> = { USAGE: 'usage', USAGE_CONSOLIDATED: 'usage', SCHEDULED: 'scheduled', TRUEUP: 'trueup' };
 
-/** usage or scheduled; a type Metronome adds later is read as usage, which is what it bills unless told otherwise. */
+/** usage, scheduled or trueup; a type Metronome adds later is read as usage, which is what it bills unless told otherwise. */
 export const invoiceType = (invoice: Invoice): InvoiceSummary['type'] => TYPES[invoice.type?.toUpperCase()] ?? 'usage';
 
-export function summarise(invoice: Invoice): InvoiceSummary {
+/** Contract names by lower-case id, from Metronome's contracts list; unnamed contracts are left out. */
+export const contractNames = (contracts: ReadonlyArray<{ id: string; name?: string | null }>): ReadonlyMap<string, string> =>
+  new Map(contracts.flatMap((c) => (c.name?.trim() ? [[c.id.toLowerCase(), c.name.trim()] as const] : [])));
+
+export function summarise(invoice: Invoice, names: ReadonlyMap<string, string> = new Map()): InvoiceSummary {
   const external = invoice.external_invoice;
+  const { charges, applied } = amountsOf(invoice);
   return {
     id: invoice.id,
     status: invoice.status.toLowerCase() as InvoiceSummary['status'],
     type: invoiceType(invoice),
     contract_id: invoice.contract_id ?? null,
+    contract_name: (invoice.contract_id && names.get(invoice.contract_id.toLowerCase())) || null,
     credit_type: { id: invoice.credit_type.id, name: invoice.credit_type.name },
-    period: { starting_on: isoOrEmpty(invoice.start_timestamp), ending_before: isoOrEmpty(invoice.end_timestamp) },
+    period: periodOf(invoice),
     issued_at: invoice.issued_at ? isoOrEmpty(invoice.issued_at) : null,
+    charges: fromMicros(charges),
+    applied: fromMicros(applied),
     total: fromMicros(toMicros(invoice.total)),
     payment: external
       ? { provider: external.billing_provider_type, status: external.external_status ?? null, external_invoice_id: external.invoice_id ?? null }
       : null,
   };
+}
+
+/** Charges before commits and credits (every line but applications) and what commits and credits paid, exact, in micros. */
+export function amountsOf(invoice: Invoice): { charges: Micros; applied: Micros } {
+  let charges = 0;
+  let applied = 0;
+  for (const line of invoice.line_items ?? []) {
+    if (lineKind(line) === 'application') applied += toMicros(line.total);
+    else charges += toMicros(line.total);
+  }
+  return { charges, applied };
+}
+
+/**
+ * Metronome's period, unless it dates the invoice at a point (start = end: commit purchases,
+ * scheduled charges, true-ups), which read as a backwards period ("Sep 1 – Aug 31"): then the span the
+ * lines cover when they cover one (a true-up's postpaid segment), else the point, start = end.
+ */
+export function periodOf(invoice: Invoice): InvoiceSummary['period'] {
+  const start = Date.parse(invoice.start_timestamp ?? '');
+  if (!(start < Date.parse(invoice.end_timestamp ?? '')) && Number.isFinite(start)) {
+    let [from, to] = [Infinity, -Infinity];
+    for (const line of invoice.line_items ?? []) {
+      const [lineFrom, lineTo] = [Date.parse(line.starting_at ?? ''), Date.parse(line.ending_before ?? '')];
+      if (lineFrom < lineTo) [from, to] = [Math.min(from, lineFrom), Math.max(to, lineTo)];
+    }
+    return from < to ? { starting_on: iso(from), ending_before: iso(to) } : { starting_on: iso(start), ending_before: iso(start) };
+  }
+  return { starting_on: isoOrEmpty(invoice.start_timestamp), ending_before: isoOrEmpty(invoice.end_timestamp) };
 }
 
 const isoOrEmpty = (value: string | null | undefined): string => (value ? iso(Date.parse(value)) : '');
@@ -72,7 +109,7 @@ export const isZeroUsage = (line: InvoiceLine): boolean => lineKind(line) === 'u
  * lists them. Application lines carry the usage product's id, so they sit under what they paid for.
  * The group is named after its first usage line, else its first line.
  */
-export function shapeDetail(invoice: Invoice, showZeroUsage: boolean): InvoiceDetailResponse {
+export function shapeDetail(invoice: Invoice, showZeroUsage: boolean, names?: ReadonlyMap<string, string>): InvoiceDetailResponse {
   const groups = new Map<string, { group: InvoiceProductGroup; micros: number; named: boolean }>();
   for (const line of invoice.line_items ?? []) {
     if (!showZeroUsage && isZeroUsage(line)) continue;
@@ -88,5 +125,5 @@ export function shapeDetail(invoice: Invoice, showZeroUsage: boolean): InvoiceDe
     entry.micros += toMicros(line.total);
   }
   const products = [...groups.values()].map(({ group, micros }) => ({ ...group, total: fromMicros(micros) }));
-  return { invoice: summarise(invoice), products };
+  return { invoice: summarise(invoice, names), products };
 }

@@ -94,7 +94,7 @@ const daysBefore = (now: Date, days: number) => new Date(utcDayStart(now.getTime
 
 const invoicesFields = queryOf({
   status: oneOf(['any', 'draft', 'finalized', 'void'], 'any'),
-  type: oneOf(['any', 'usage', 'scheduled'], 'any'),
+  type: oneOf(['any', 'usage', 'scheduled', 'trueup'], 'any'),
   contract_id: optionalId,
   since: date,
 });

@@ -117,6 +117,7 @@ export function invoicesRoutes(options: ClockOptions): Hono {
     const pdf = invoicePdf(invoice);
     return c.body(pdf.buffer as ArrayBuffer, 200, {
       'content-type': 'application/pdf',
+      'content-length': String(pdf.byteLength),
       'content-disposition': `inline; filename="invoice-${invoice.id}.pdf"`,
     });
   });

@@ -4,7 +4,7 @@ import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
-import { MwInvoiceSelectEvent, reportErrors } from '../shared/events.ts';
+import { reportErrors, requestInvoice } from '../shared/events.ts';
 import { creditTypeLabel, type FormatOptions, formatDay, formatMoney, formatPeriod, widgetFormat } from '../shared/format.ts';
 import { moneyTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
@@ -37,7 +37,8 @@ const LEDGER_SKELETON = ['headline', 'table'] as const;
  *
  * @fires {MwErrorEvent} mw-error - Loading failed; the widget shows plain words with Retry, and `event.message`, `event.status` and `event.code` carry the technical detail (`event.error`, the error).
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
- * @fires {MwInvoiceSelectEvent} mw-invoice-select - The viewer chose the invoice of a ledger deduction; `event.invoiceId`.
+ * @fires {MwInvoiceRequestEvent} mw-invoice-request - The viewer asked to see a ledger deduction's invoice ("View invoice"); `event.invoiceId`. An `<invoice-list listen-invoice-requests>` opens it.
+ * @fires {MwInvoiceSelectEvent} mw-invoice-select - The same, under its former name, right after `mw-invoice-request`; kept for pages written before it.
  *
  * @slot empty - Replaces the "No commits or credits" message.
  *
@@ -206,7 +207,7 @@ export class BalanceLedger extends LitElement {
             <td>${entryLabel(entry.type, format.locale)}${entry.pending ? html`<span class="pending" title=${t.pendingTitle}>${t.pending}</span>` : nothing}</td>
             <td class="num" data-label=${t.amount}>${money(entry.amount)}</td>
             <td class="num" data-label=${t.balance}>${money(entry.balance_after)}</td>
-            <td>${entry.invoice_id ? html`<button type="button" part="invoice" class="link" @click=${() => this.dispatchEvent(new MwInvoiceSelectEvent(entry.invoice_id!))}>${t.viewInvoice}</button>` : nothing}</td>
+            <td>${entry.invoice_id ? html`<button type="button" part="invoice" class="link" @click=${() => requestInvoice(this, entry.invoice_id!)}>${t.viewInvoice}</button>` : nothing}</td>
           </tr>`,
         )}
       </tbody>

@@ -39,7 +39,8 @@ export default css`
   tr[aria-current='true'] {
     background: var(--_primary-light);
   }
-  [part~='status'] {
+  [part~='status'],
+  [part~='payment'] {
     display: inline-block;
     padding: 0 0.45rem;
     border-radius: 999px;
@@ -49,6 +50,8 @@ export default css`
   .status-draft { color: var(--_primary-medium); }
   .status-finalized { color: var(--_primary-green); }
   .status-void { color: var(--_gray-medium); text-decoration: line-through; }
+  .payment-paid { color: var(--_primary-green); }
+  :is(.payment-payment_failed, .payment-uncollectible, .pdf-failed) { color: var(--_primary-red); }
   .product th {
     font-weight: 600;
     background: color-mix(in srgb, currentColor 4%, transparent);

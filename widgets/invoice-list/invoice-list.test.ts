@@ -39,7 +39,7 @@ describe('<invoice-list>', () => {
     rows.forEach((row, i) => {
       const invoice = data.invoices[i]!;
       expect(row.querySelector('[part="status"]')!.textContent).to.equal({ draft: 'Draft', finalized: 'Finalized', void: 'Void' }[invoice.status]);
-      expect(row.querySelector('.num')!.textContent).to.equal(formatMoney(invoice.total, invoice.credit_type, 'en-US'));
+      expect(row.querySelector('.due')!.textContent).to.equal(formatMoney(invoice.total, invoice.credit_type, 'en-US'));
     });
     expect(rows[0]!.textContent).to.contain('Not issued yet');
     expect(rows.some((r) => r.textContent!.includes('Void'))).to.equal(true);
@@ -86,7 +86,7 @@ describe('<invoice-list>', () => {
     el.style.width = '320px';
     await listed(el);
     await waitUntil(() => part(el, 'table')!.classList.contains('cards'), 'the invoices were not drawn as cards at 320 px');
-    const amount = parts(el, 'row')[0]!.querySelector('td.num')!;
+    const amount = parts(el, 'row')[0]!.querySelector('td.due')!;
     expect(amount.getAttribute('data-label')).to.equal('Amount due');
     expect(amount.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right);
     parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!.click();
@@ -212,9 +212,12 @@ describe('<invoice-list> currencies and time zones', () => {
     status: 'finalized',
     type: 'usage',
     contract_id: null,
+    contract_name: null,
     credit_type: creditType,
     period: { starting_on: '2026-11-01T00:00:00.000Z', ending_before: '2026-12-01T00:00:00.000Z' },
     issued_at: '2026-12-01T00:00:00.000Z',
+    charges: total,
+    applied: 0,
     total,
     payment: null,
   });
@@ -226,10 +229,10 @@ describe('<invoice-list> currencies and time zones', () => {
     handMade();
     const el = await invoices();
     await listed(el);
-    expect(cells(el, 4)).to.deep.equal(['€1,234.56', '¥123,456', '1,234.5 GPU credits']);
+    expect(cells(el, 6)).to.deep.equal(['€1,234.56', '¥123,456', '1,234.5 GPU credits']);
     el.locale = 'de-DE';
     await el.updateComplete;
-    expect(cells(el, 4)).to.deep.equal(['1.234,56\u00a0€', '123.456\u00a0¥', '1.234,5 GPU credits']);
+    expect(cells(el, 6)).to.deep.equal(['1.234,56\u00a0€', '123.456\u00a0¥', '1.234,5 GPU credits']);
   });
 
   it('keeps an invoice\'s period and issue date west and east of UTC', async () => {

@@ -5,7 +5,7 @@ import { SessionTask } from '../shared/session-task.ts';
 import { getBlob, getJson } from '../shared/api.ts';
 import type { Freshness, InvoiceDetailResponse, InvoiceExplainResponse, InvoiceLineItem, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
 import { downloadBlob } from '../shared/csv.ts';
-import { MwErrorEvent, reportErrors } from '../shared/events.ts';
+import { MwErrorEvent, type MwInvoiceRequestEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatDay, formatNumber, formatPeriod, formatQuantity, widgetFormat } from '../shared/format.ts';
 import { moneyTemplate, rateTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
@@ -25,9 +25,14 @@ import { defineElement } from '../shared/define.ts';
 
 const DAY = 86_400_000;
 
+/** A payment status the catalogue does not know, as words: PAYMENT_PENDING reads "Payment pending". */
+const readable = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ');
+
 /**
  * The customer's current and past invoices, newest first, with filters, PDF download and each
  * invoice's lines grouped by product, commits and credits applied shown as their own lines.
+ * With `listen-invoice-requests` it opens the invoice of any `mw-invoice-request` on the page (a
+ * `<balance-ledger>`'s "View invoice"); `showInvoice(id)` does the same for a host's own links.
  *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
@@ -46,8 +51,9 @@ const DAY = 86_400_000;
  * @csspart table - The list of invoices.
  * @csspart row - One invoice in the list.
  * @csspart status - An invoice's status badge.
+ * @csspart payment - An invoice's payment status badge (from the billing provider: Paid, Payment failed…).
  * @csspart detail - The open invoice's lines.
- * @csspart pdf - An invoice's PDF download button.
+ * @csspart pdf - An invoice's PDF download button; it shows the download's progress, and Retry after a failure.
  * @csspart why - A usage line's "Why this charge?" button.
  * @csspart loading - The skeleton shown while loading.
  * @csspart empty - Shown when there is nothing to list.
@@ -78,7 +84,8 @@ export class InvoiceList extends LitElement {
     // Another customer: the open invoice, its explanations and the contracts seen are not theirs.
     this.#open = '';
     this.#explaining = new Set();
-    this.#contracts = [];
+    this.#contracts = new Map();
+    this.#downloads.clear();
   });
   protected readonly localeController = new LocaleController(this);
   #fit = new TableFit(this);
@@ -89,7 +96,7 @@ export class InvoiceList extends LitElement {
       tokenProvider
         ? reportErrors(this, getJson<InvoicesResponse & Freshness>({ endpoint, tokenProvider }, '/api/invoices', { since, status, type, contract_id: contract }, { signal }), signal).then((data) => {
             // Remember every contract seen, so filtering by one keeps the others to choose from.
-            this.#contracts = [...new Set([...this.#contracts, ...data.invoices.flatMap((i) => (i.contract_id ? [i.contract_id] : []))])];
+            this.#contracts = new Map([...this.#contracts, ...data.invoices.flatMap((i) => (i.contract_id ? [[i.contract_id, i.contract_name] as const] : []))]);
             return data;
           })
         : null,
@@ -105,18 +112,26 @@ export class InvoiceList extends LitElement {
 
   /** Loaded the first time the viewer asks why a line costs what it does. */
   #explain = new SessionTask(this, this.#connection, {
-    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.#explaining.size > 0] as const,
-    task: ([endpoint, tokenProvider, id, wanted], { signal }) =>
-      tokenProvider && id && wanted ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, {}, { signal }), signal) : null,
+    args: () => [this.#connection.endpoint, this.#connection.tokenProvider, this.#open, this.#explaining.size > 0, this.showZeroUsageLineItems] as const,
+    // Zero-usage lines are explained too while they are shown: each has a "Why this charge?" button.
+    task: ([endpoint, tokenProvider, id, wanted, zero], { signal }) =>
+      tokenProvider && id && wanted
+        ? reportErrors(this, getJson<InvoiceExplainResponse & Freshness>({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(id)}/explain`, { show_zero_usage_line_items: zero ? 'true' : '' }, { signal }), signal)
+        : null,
   });
 
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
+  /** Set by showInvoice(): once the invoice is drawn, scroll to it and move focus there. */
+  #reveal = false;
+  #onRequest = (event: MwInvoiceRequestEvent) => this.listenInvoiceRequests && this.showInvoice(event.invoiceId);
+  /** PDF downloads by invoice id: the share received (null while the size is unknown), or 'failed' until retried. */
+  #downloads = new Map<string, number | null | 'failed'>();
 
   @state() accessor #open = '';
   /** Keys of the lines whose explanation is shown. */
   @state() accessor #explaining: ReadonlySet<string> = new Set();
-  /** Contracts seen in the unfiltered list, so the contract filter keeps its choices while filtering. */
-  @state() accessor #contracts: string[] = [];
+  /** Contracts seen in the unfiltered list (id to name), so the contract filter keeps its choices while filtering. */
+  @state() accessor #contracts: ReadonlyMap<string, string | null> = new Map();
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
   @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
@@ -132,7 +147,7 @@ export class InvoiceList extends LitElement {
   @property({ type: Number }) accessor days = 90;
   /** `draft`, `finalized`, `void` or empty for all. */
   @property() accessor status = '';
-  /** `usage`, `scheduled` or empty for all. */
+  /** `usage`, `scheduled`, `trueup` or empty for all. */
   @property() accessor type = '';
   /** Only the invoices of this contract (Metronome's id); all when empty. The controls offer a choice when there are several. */
   @property({ attribute: 'contract-id' }) accessor contractId = '';
@@ -146,8 +161,22 @@ export class InvoiceList extends LitElement {
   @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
   /** While a draft invoice is open, reload it (and its explanations) every this many seconds; 0 for never. */
   @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 60;
+  /** Open the invoice of every `mw-invoice-request` on the page (a `<balance-ledger>`'s "View invoice"), as `showInvoice()` does. */
+  @property({ attribute: 'listen-invoice-requests', type: Boolean }) accessor listenInvoiceRequests = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // Server rendering calls this too, without a document.
+    if (!isServer) document.addEventListener('mw-invoice-request', this.#onRequest);
+  }
 
   override updated() {
+    // Once the invoice showInvoice() asked for is drawn: focus on its heading, which scrolls it into view.
+    const heading = this.renderRoot.querySelector<HTMLElement>('#detail-title');
+    if (this.#reveal && heading && this.#detail.value?.invoice.id === this.#open) {
+      this.#reveal = false;
+      heading.focus();
+    }
     // Drafts change as usage arrives; finalized and void invoices never do.
     const live = this.#detail.value?.invoice.status === 'draft' && this.refreshInterval > 0;
     if (live && !this.#refreshTimer) {
@@ -163,6 +192,7 @@ export class InvoiceList extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    document.removeEventListener('mw-invoice-request', this.#onRequest);
     clearInterval(this.#refreshTimer);
     this.#refreshTimer = undefined;
   }
@@ -196,22 +226,38 @@ export class InvoiceList extends LitElement {
       <table part="table" class=${this.#fit.stacked('invoices') ? 'cards' : ''}>
         <caption>${t.invoicesSince(day(data.since))}</caption>
         <thead>
-          <tr><th scope="col">${t.period}</th><th scope="col">${t.status}</th><th scope="col">${t.type}</th><th scope="col">${t.issued}</th><th scope="col" class="num">${t.amountDue}</th><th scope="col"><span class="visually-hidden">${t.actions}</span></th></tr>
+          <tr><th scope="col">${t.period}</th><th scope="col">${t.status}</th><th scope="col">${t.type}</th><th scope="col">${t.issued}</th><th scope="col" class="num">${t.charges}</th><th scope="col" class="num">${t.commitsAndCredits}</th><th scope="col" class="num">${t.amountDue}</th><th scope="col"><span class="visually-hidden">${t.actions}</span></th></tr>
         </thead>
         <tbody>
-          ${data.invoices.map(
-            (invoice) => html`<tr part="row" aria-current=${invoice.id === this.#open ? 'true' : 'false'}>
-              <th scope="row"><button type="button" class="link" aria-expanded=${invoice.id === this.#open ? 'true' : 'false'} @click=${() => this.#toggle(invoice.id)}>${this.#period(invoice)}</button></th>
+          ${data.invoices.map((invoice) => {
+            const money = (v: number) => moneyTemplate(v, invoice.credit_type, format.locale);
+            const status = invoice.payment?.status;
+            // The contract's name when the customer has several: which one an invoice is for is then not obvious.
+            const contract = this.#contracts.size > 1 && invoice.contract_name;
+            const download = this.#downloads.get(invoice.id);
+            const failed = download === 'failed';
+            // aria-disabled rather than disabled: the PDF button keeps focus while it shows the download's progress.
+            const busy = download !== undefined && !failed;
+            return html`<tr part="row" aria-current=${invoice.id === this.#open ? 'true' : 'false'}>
+              <th scope="row"><button type="button" class="link" aria-expanded=${invoice.id === this.#open ? 'true' : 'false'} @click=${() => this.#toggle(invoice.id)}>${this.#period(invoice)}</button>${contract ? html`<span class="small">${contract}</span>` : nothing}</th>
               <td data-label=${t.status}>
                 <span part="status" class="status-${invoice.status}">${t.invoiceStatus(invoice.status)}</span>
-                ${invoice.payment ? html`<span class="small">${invoice.payment.provider}: ${invoice.payment.status ?? t.paymentUnknown}</span>` : nothing}
+                ${status
+                  ? html`<span part="payment" class="payment-${status.toLowerCase()}" title=${invoice.payment!.provider}><span class="visually-hidden">${t.payment}</span>${t.paymentStatuses[status] ?? readable(status)}</span>`
+                  : nothing}
               </td>
               <td data-label=${t.type}>${t.invoiceType(invoice.type)}</td>
               <td data-label=${t.issued}>${invoice.issued_at ? day(invoice.issued_at) : t.notIssued}</td>
-              <td class="num" data-label=${t.amountDue}>${moneyTemplate(invoice.total, invoice.credit_type, format.locale)}</td>
-              <td><button type="button" part="pdf" class="link" @click=${() => this.#pdf(invoice)}>${t.pdf}<span class="visually-hidden">${t.pdfOf(this.#period(invoice))}</span></button></td>
-            </tr>`,
-          )}
+              <td class="num" data-label=${t.charges}>${money(invoice.charges)}</td>
+              <td class="num" data-label=${t.commitsAndCredits}>${money(invoice.applied)}</td>
+              <td class="num due" data-label=${t.amountDue}>${money(invoice.total)}</td>
+              <td><span aria-live="polite"><button type="button" part="pdf" class="link" aria-disabled=${busy} @click=${() => busy || this.#pdf(invoice)}>${busy
+                ? t.downloading(download === null ? null : formatNumber(download, format.locale, { style: 'percent' }))
+                : failed
+                  ? t.retry
+                  : t.pdf}<span class="visually-hidden">${failed ? `: ${t.pdf}` : ''}${t.pdfOf(this.#period(invoice))}</span></button>${failed ? html`<span class="small pdf-failed">${t.pdfFailed}</span>` : nothing}</span></td>
+            </tr>`;
+          })}
         </tbody>
       </table>
     </div>`;
@@ -226,7 +272,7 @@ export class InvoiceList extends LitElement {
     const { invoice } = data;
     const money = (v: number) => moneyTemplate(v, invoice.credit_type, locale);
     return html`<section part="detail" aria-labelledby="detail-title">
-      <h3 id="detail-title">${t.invoiceFor(this.#period(invoice), t.invoiceStatus(invoice.status))}</h3>
+      <h3 id="detail-title" tabindex="-1">${t.invoiceFor(this.#period(invoice), t.invoiceStatus(invoice.status))}</h3>
       <label class="inline controls"><input type="checkbox" .checked=${this.showZeroUsageLineItems} @change=${(e: Event) => (this.showZeroUsageLineItems = (e.target as HTMLInputElement).checked)} /> ${t.showZero}</label>
       <div class="table-scroll" data-fit="lines">
         <table class=${this.#fit.stacked('lines') ? 'cards' : ''}>
@@ -288,14 +334,14 @@ export class InvoiceList extends LitElement {
       </label>
       <label>${t.type}
         <select @change=${(e: Event) => (this.type = value(e))}>
-          ${(['', 'usage', 'scheduled'] as const).map((v) => html`<option value=${v} ?selected=${this.type === v}>${v ? t.invoiceType(v) : t.all}</option>`)}
+          ${(['', 'usage', 'scheduled', 'trueup'] as const).map((v) => html`<option value=${v} ?selected=${this.type === v}>${v ? t.invoiceType(v) : t.all}</option>`)}
         </select>
       </label>
-      ${contracts.length > 1
+      ${contracts.size > 1
         ? html`<label>${t.contract}
             <select @change=${(e: Event) => (this.contractId = value(e))}>
               <option value="" ?selected=${!this.contractId}>${t.all}</option>
-              ${contracts.map((c, i) => html`<option value=${c} ?selected=${this.contractId === c}>${t.contractNumber(i + 1)}</option>`)}
+              ${[...contracts].map(([c, name], i) => html`<option value=${c} ?selected=${this.contractId === c}>${name ?? t.contractNumber(i + 1)}</option>`)}
             </select>
           </label>`
         : nothing}
@@ -318,6 +364,18 @@ export class InvoiceList extends LitElement {
   #toggle(id: string) {
     this.#open = this.#open === id ? '' : id;
     this.#explaining = new Set();
+    // A request whose invoice never came (not found) does not take focus when the viewer opens another.
+    this.#reveal = false;
+  }
+
+  /**
+   * Opens an invoice's lines, whether or not it is in the list (an older one is fetched by its id),
+   * scrolls to them and moves focus to their heading.
+   */
+  showInvoice(invoiceId: string) {
+    if (this.#open !== invoiceId) this.#toggle(invoiceId);
+    this.#reveal = true;
+    this.requestUpdate();
   }
 
   #toggleExplain(key: string) {
@@ -326,13 +384,19 @@ export class InvoiceList extends LitElement {
     this.#explaining = explaining;
   }
 
+  /** The PDF through the proxy (it needs the session token), its progress on the button; a failure says so there and fires mw-error. */
   async #pdf(invoice: InvoiceSummary) {
     const { endpoint, tokenProvider } = this.#connection;
-    const controller = new AbortController();
+    const set = (state: number | null | 'failed') => (this.#downloads.set(invoice.id, state), this.requestUpdate());
+    set(null);
     try {
-      const blob = await getBlob({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(invoice.id)}/pdf`, { signal: controller.signal });
+      const progress = (received: number, size: number | null) => set(size && Math.min(1, received / size));
+      const blob = await getBlob({ endpoint, tokenProvider }, `/api/invoices/${encodeURIComponent(invoice.id)}/pdf`, { signal: new AbortController().signal, progress });
       downloadBlob(blob, `invoice-${invoice.period.starting_on.slice(0, 10)}-${invoice.id.slice(0, 8)}.pdf`);
+      this.#downloads.delete(invoice.id);
+      this.requestUpdate();
     } catch (error) {
+      set('failed');
       this.dispatchEvent(new MwErrorEvent(error as Error));
     }
   }

@@ -78,7 +78,23 @@ export async function postJson<T>(target: ApiTarget, path: string, body: unknown
   return (await (await authorizedFetch(target, path, {}, { ...options, accept: 'application/json', method: 'POST', body })).json()) as T;
 }
 
-/** A file from the proxy (an invoice PDF), which a plain link could not fetch: it needs the session token. */
-export async function getBlob(target: ApiTarget, path: string, options: { signal: AbortSignal }): Promise<Blob> {
-  return (await authorizedFetch(target, path, {}, { ...options, accept: '*/*' })).blob();
+/**
+ * A file from the proxy (an invoice PDF), which a plain link could not fetch: it needs the session token.
+ * `progress` hears the bytes received so far after each piece, and the `Content-Length` (null without one).
+ */
+export async function getBlob(
+  target: ApiTarget,
+  path: string,
+  options: { signal: AbortSignal; progress?: (received: number, total: number | null) => void },
+): Promise<Blob> {
+  const response = await authorizedFetch(target, path, {}, { ...options, accept: '*/*' });
+  const total = Number(response.headers.get('content-length')) || null;
+  const reader = response.body!.getReader();
+  const parts: Uint8Array[] = [];
+  let received = 0;
+  for (let piece; !(piece = await reader.read()).done; ) {
+    parts.push(piece.value);
+    options.progress?.((received += piece.value.length), total);
+  }
+  return new Blob(parts as BlobPart[], { type: response.headers.get('content-type') ?? '' });
 }

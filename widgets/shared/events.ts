@@ -51,7 +51,18 @@ declare global {
   }
 }
 
-/** The viewer chose an invoice (e.g. a ledger deduction); `invoiceId` is Metronome's invoice id. */
+/**
+ * The viewer asked to see an invoice (a ledger deduction's "View invoice"); `invoiceId` is Metronome's
+ * invoice id. An `<invoice-list listen-invoice-requests>` on the page opens it.
+ */
+export class MwInvoiceRequestEvent extends Event {
+  static readonly eventName = 'mw-invoice-request';
+  constructor(readonly invoiceId: string) {
+    super(MwInvoiceRequestEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** `mw-invoice-request`'s former name, still fired right after it for pages written before it. */
 export class MwInvoiceSelectEvent extends Event {
   static readonly eventName = 'mw-invoice-select';
   constructor(readonly invoiceId: string) {
@@ -59,8 +70,15 @@ export class MwInvoiceSelectEvent extends Event {
   }
 }
 
+/** Fires `mw-invoice-request`, then `mw-invoice-select`, from `host`. */
+export function requestInvoice(host: EventTarget, invoiceId: string) {
+  host.dispatchEvent(new MwInvoiceRequestEvent(invoiceId));
+  host.dispatchEvent(new MwInvoiceSelectEvent(invoiceId));
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'mw-invoice-request': MwInvoiceRequestEvent;
     'mw-invoice-select': MwInvoiceSelectEvent;
   }
 }

@@ -58,7 +58,8 @@ export const lastDayOf = (endingBefore: Date) => new Date(endingBefore.getTime()
 /** A period's first and last day, "Nov 1, 2026 – Nov 30, 2026", or one date when they are the same. */
 export function formatPeriod(startingOn: string, endingBefore: string, format: FormatOptions): string {
   const first = formatDay(new Date(startingOn), format);
-  const last = formatDay(lastDayOf(new Date(endingBefore)), format);
+  // A period that ends where it starts is a day (a commit purchase's), not one ending the day before it starts.
+  const last = Date.parse(endingBefore) > Date.parse(startingOn) ? formatDay(lastDayOf(new Date(endingBefore)), format) : first;
   return first === last ? first : `${first} – ${last}`;
 }
 

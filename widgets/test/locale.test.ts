@@ -85,14 +85,14 @@ describe('locales', () => {
     expect(text(ledger.shadowRoot!.querySelector('caption'))).to.equal('Zusagen und Guthaben, in der Reihenfolge ihrer Verwendung');
 
     // <invoice-list>: headers, statuses, periods and amounts
-    expect(headers(invoices).slice(0, 5)).to.deep.equal(['Zeitraum', 'Status', 'Art', 'Ausgestellt', 'Fälliger Betrag']);
+    expect(headers(invoices).slice(0, 7)).to.deep.equal(['Zeitraum', 'Status', 'Art', 'Ausgestellt', 'Kosten', 'Zusagen und Guthaben', 'Fälliger Betrag']);
     const url = new URL(proxy.requests.filter((r) => new URL(r.url).pathname === '/api/invoices').at(-1)!.url);
     const list = await proxy.get<InvoicesResponse>(url.pathname + url.search);
     const first = list.invoices[0]!;
     const row = parts(invoices, 'row')[0]!;
     expect(text(row.querySelector('[part="status"]'))).to.equal({ draft: 'Entwurf', finalized: 'Abgeschlossen', void: 'Storniert' }[first.status]);
     expect(text(row.querySelector('th button'))).to.contain(germanDay(first.period.starting_on));
-    expect(text(row.querySelector('td.num'))).to.equal(formatMoney(first.total, first.credit_type, 'de-DE'));
+    expect(text(row.querySelector('td.due'))).to.equal(formatMoney(first.total, first.credit_type, 'de-DE'));
 
     for (const el of [usage, spend, ledger, invoices]) await expect(el).to.be.accessible();
   });

@@ -181,13 +181,25 @@ export const en = {
   actions: 'Actions',
   all: 'All',
   invoiceStatus: (status: 'draft' | 'finalized' | 'void'): string => (status === 'draft' ? 'Draft' : status === 'finalized' ? 'Finalized' : 'Void'),
-  invoiceType: (type: 'usage' | 'scheduled'): string => (type === 'usage' ? 'Usage' : 'Scheduled'),
+  invoiceType: (type: 'usage' | 'scheduled' | 'trueup'): string => (type === 'usage' ? 'Usage' : type === 'scheduled' ? 'Scheduled' : 'True-up'),
+  /** Charges before commits and credits pay: usage, scheduled charges, commit purchases, true-ups. */
+  charges: 'Charges',
   contract: 'Contract',
+  /** A contract without a name, by its place in the filter. */
   contractNumber: (n: number) => `Contract ${n}`,
-  paymentUnknown: 'unknown',
+  /** Before the payment status, for screen readers. */
+  payment: 'Payment: ',
+  /**
+   * The billing provider's status (Metronome's ExternalInvoiceStatus) in words where its own name does
+   * not say it; any other is shown as Metronome spells it, made readable (PAYMENT_FAILED: "Payment failed").
+   */
+  paymentStatuses: { FINALIZED: 'Sent', DRAFT: 'Processing', QUEUED: 'Processing', SKIPPED: 'Not sent', INVALID_REQUEST_ERROR: 'Not sent' } as Record<string, string>,
   notIssued: 'Not issued yet',
   pdf: 'PDF',
   pdfOf: (period: string) => ` of the invoice for ${period}`,
+  /** The PDF button while it downloads: with how much has come ("40%") when the size is known. */
+  downloading: (percent: string | null) => `Downloading…${percent ? ` ${percent}` : ''}`,
+  pdfFailed: 'The PDF could not be downloaded.',
   loadingInvoice: 'Loading the invoice…',
   invoiceFor: (period: string, status: string) => `Invoice for ${period} · ${status}`,
   showZero: 'Show lines with no usage',
