@@ -10,7 +10,7 @@ export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight',
  * - A commit's ledger keeps each entry on one line as a table; where it cannot, it becomes cards too,
  *   on its own, and an entry's date and words share the card's first line.
  * - As cards, a commit's bar runs across the card, under its figures.
- * - Upcoming is striped, not a colour of its own: it is not there yet.
+ * - Upcoming is the rule grey, quieter than expired: it is not there yet.
  * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
  */
 export default css`
@@ -57,7 +57,7 @@ export default css`
   .consumed { background: var(--_progress-bar); }
   .remaining { background: var(--_primary-green); }
   .expired { background: color-mix(in srgb, var(--_gray-medium) 50%, var(--_white)); }
-  .upcoming { background: repeating-linear-gradient(135deg, var(--_gray-medium) 0 2px, transparent 2px 5px); }
+  .upcoming { background: var(--_gray-light); }
   .projected { background: color-mix(in srgb, var(--_progress-bar) 40%, var(--_white)); }
   .shortfall { background: var(--_primary-red); }
   dl,
@@ -72,9 +72,7 @@ export default css`
   }
   [part='legend'] {
     list-style: none;
-    font-size: 0.8125rem;
     color: var(--_gray-medium);
-    gap: 0.25rem 1rem;
   }
   dl div,
   [part='legend'] li {
@@ -97,11 +95,9 @@ export default css`
     border-radius: 50%;
   }
   [part='segments'] {
-    margin: 0.25rem 0 0.5rem 1.25rem;
+    margin: 0.25rem 1.25rem;
     padding: 0;
     list-style: none;
-    font-size: 0.8125rem;
-    color: var(--_gray-medium);
   }
   .name button,
   .link {
@@ -138,9 +134,6 @@ export default css`
     font-size: 0.8125rem;
     color: var(--_gray-medium);
     margin-top: 0.2rem;
-  }
-  .share {
-    min-width: 8rem;
   }
   .pending {
     display: inline-block;

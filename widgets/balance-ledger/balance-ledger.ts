@@ -18,8 +18,19 @@ import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { TableFit } from '../shared/table-fit.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
-import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
+import { commitmentText, entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 import { defineElement } from '../shared/define.ts';
+
+/** The bars' key: each part's class and its label; a postpaid minimum's three only when there is one. */
+const LEGEND = [
+  ['used', 'used'],
+  ['remaining', 'remaining'],
+  ['expired', 'expired'],
+  ['upcoming', 'upcoming'],
+  ['consumed', 'consumed'],
+  ['projected', 'projectedMore'],
+  ['shortfall', 'projectedShortfall'],
+] as const;
 
 /**
  * What can be spent now per credit type, then each commit and credit in the order they are used: a
@@ -57,8 +68,8 @@ import { defineElement } from '../shared/define.ts';
  * @csspart retry - The error state's Retry button.
  *
  * @cssproperty [--metronome-gray-dark=#111827] - Text; the page's own by default, unless a theme is forced. Dark: #f3f4f6.
- * @cssproperty [--metronome-gray-medium=#4b5563] - Labels, notes, state messages, (half-toned) expired amounts and the stripes of upcoming ones. Dark: #9ca3af.
- * @cssproperty [--metronome-gray-light=#d1d5db] - Table rules. Dark: #4b5563.
+ * @cssproperty [--metronome-gray-medium=#4b5563] - Labels, notes, state messages, and (half-toned) expired amounts. Dark: #9ca3af.
+ * @cssproperty [--metronome-gray-light=#d1d5db] - Table rules and upcoming amounts. Dark: #4b5563.
  * @cssproperty [--metronome-gray-extralight=#e5e7eb] - The loading skeleton. Dark: #374151.
  * @cssproperty [--metronome-white=#ffffff] - Background, painted when set or when a theme is in force; also popups. Dark: #111827.
  * @cssproperty [--metronome-primary-medium=#2563eb] - Focus ring. Dark: #60a5fa.
@@ -127,13 +138,7 @@ export class BalanceLedger extends LitElement {
     if (data.items.length === 0) return emptyTemplate(t.noBalances);
     const postpaid = data.items.some((item) => item.commitment);
     return html`<div class="totals">${data.totals.map((total) => this.#total(total))}</div>
-      <ul part="legend" aria-hidden="true">
-        <li><span class="dot used"></span>${t.used}</li><li><span class="dot remaining"></span>${t.remaining}</li>
-        <li><span class="dot expired"></span>${t.expired}</li><li><span class="dot upcoming"></span>${t.upcoming}</li>
-        ${postpaid
-          ? html`<li><span class="dot consumed"></span>${t.consumed}</li><li><span class="dot projected"></span>${t.projectedMore}</li><li><span class="dot shortfall"></span>${t.projectedShortfall}</li>`
-          : nothing}
-      </ul>
+      <ul part="legend" aria-hidden="true">${(postpaid ? LEGEND : LEGEND.slice(0, 4)).map(([name, label]) => html`<li><span class="dot ${name}"></span>${t[label]}</li>`)}</ul>
       <div class="table-scroll" data-fit="items">
         <table part="table" class=${this.#fit.stacked('items') ? 'cards' : ''}>
           <caption>${t.balancesCaption}</caption>
@@ -159,10 +164,7 @@ export class BalanceLedger extends LitElement {
     const t = messages(this.#format.locale);
     return html`<section part="total" aria-label=${t.totalsIn(creditTypeLabel(total.credit_type))}>
       <h3>${creditTypeLabel(total.credit_type)}</h3>
-      <dl>
-        <div part="headline"><dt>${t.availableNow}</dt><dd>${amount(total.available_now)}</dd></div>
-        ${total.upcoming > 0 ? html`<div><dt>${t.upcoming}</dt><dd>${amount(total.upcoming)}</dd></div>` : nothing}
-      </dl>
+      <dl><div part="headline"><dt>${t.availableNow}</dt><dd>${amount(total.available_now)}</dd></div></dl>
     </section>`;
   }
 
@@ -180,11 +182,11 @@ export class BalanceLedger extends LitElement {
       : [['used', item.used], ['remaining', item.remaining], ['expired', item.expired], ['upcoming', item.upcoming]];
     const whole = pieces.reduce((sum, [, v]) => sum + Math.max(0, v), 0) || 1;
     const label = c
-      ? t.postpaidMeter(money(c.consumed), money(c.projected_consumption - c.consumed), money(c.projected_shortfall), money(c.minimum))
+      ? commitmentText(item, this.#format)
       : t.meter(money(item.used), money(item.remaining), money(item.expired), money(item.upcoming), money(item.granted + item.upcoming));
-    return html`<div part="bar" class="meter" role="img" aria-label=${label}>
-      ${pieces.map(([name, v]) => (v > 0 ? html`<span class=${name} data-amount=${v} ${styleProperties({ width: `${(100 * v) / whole}%` })}></span>` : nothing))}
-    </div>`;
+    return html`<div part="bar" class="meter" role="img" aria-label=${label}>${pieces.map(([name, v]) =>
+      v > 0 ? html`<span class=${name} ${styleProperties({ width: `${(100 * v) / whole}%` })}></span>` : nothing,
+    )}</div>`;
   }
 
   #item(item: BalanceItem) {
@@ -195,43 +197,33 @@ export class BalanceLedger extends LitElement {
     const detailId = `ledger-${item.id}`;
     const c = item.commitment;
     // A postpaid minimum has nothing to spend or to expire: what it lacks is usage, said in words.
-    const none = html`<span aria-hidden="true">—</span>`;
     return html`<tbody>
-      <tr part="row" class=${c ? 'postpaid' : ''}>
+      <tr part="row">
         <th scope="row" class="name">
           <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailId} @click=${() => this.#toggle(item.id)}>${item.name}</button>
           <span class="small">${itemTypeLabel(item.type, format.locale)}${item.priority === null ? '' : ` · ${t.priority(String(item.priority))}`}</span>
-          <span class="small runway">${runwayText(item, format)}</span>
+          <span class="small">${runwayText(item, format)}</span>
         </th>
         <td class="num" data-label=${t.granted}>${money(c ? c.minimum : item.granted)}</td>
         <td class="num" data-label=${c ? t.consumed : t.used}>${money(c ? c.consumed : item.used)}</td>
-        <td class="num" data-label=${c ? '' : t.remaining}>${c ? none : money(item.remaining)}</td>
-        <td class="num" data-label=${c ? '' : t.expired}>${c ? none : money(item.expired)}</td>
+        <td class="num" data-label=${c ? '' : t.remaining}>${c ? '' : money(item.remaining)}</td>
+        <td class="num" data-label=${c ? '' : t.expired}>${c ? '' : money(item.expired)}</td>
         <td class="num" data-label=${t.upcoming}>${money(item.upcoming)}</td>
         <td class="share">${this.#bar(item)}</td>
       </tr>
       <tr id=${detailId} ?hidden=${!open}>
-        <td colspan="7">${open ? this.#detail(item) : nothing}</td>
+        <td colspan="7">${open ? this.#ledger(item) : nothing}</td>
       </tr>
     </tbody>`;
   }
 
   /** Behind the disclosure: each segment's period and amount, then the ledger. */
-  #detail(item: BalanceItem) {
-    const format = this.#format;
-    const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
-    const t = messages(format.locale);
-    return html`<ul part="segments">
-        ${item.segments.map((s) => html`<li>${formatPeriod(s.starting_at, s.ending_before, format)}: ${money(s.amount)}, ${t.segmentStatus(s.status)}</li>`)}
-      </ul>
-      ${this.#ledger(item)}`;
-  }
-
   #ledger(item: BalanceItem) {
     const format = this.#format;
     const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
     const t = messages(format.locale);
-    return html`<div class="table-scroll" data-fit="ledger"><table part="ledger" class=${this.#fit.stacked('ledger') ? 'cards' : ''}>
+    return html`<ul part="segments">${item.segments.map((s) => html`<li>${formatPeriod(s.starting_at, s.ending_before, format)}: ${money(s.amount)}, ${t.segmentStatus(s.status)}</li>`)}</ul>
+      <div class="table-scroll" data-fit="ledger"><table part="ledger" class=${this.#fit.stacked('ledger') ? 'cards' : ''}>
       <caption>${t.ledgerOf(item.name)}</caption>
       <thead>
         <tr><th scope="col">${t.date}</th><th scope="col">${t.entry}</th><th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.balance}</th><th scope="col">${t.invoice}</th></tr>

@@ -127,7 +127,6 @@ export const de: Messages = {
   minimumProgress: (consumed, minimum) => `${consumed} von ${minimum} Mindestumsatz verbraucht`,
   shortfall: (amount, end) => `Prognostizierte Unterschreitung ${amount}, in Rechnung gestellt am Ende der Zusage${end ? ` (${end})` : ''}.`,
   onTrack: (end) => `Auf Kurs, den Mindestumsatz${end ? ` bis ${end}` : ''} zu erreichen.`,
-  postpaidMeter: (consumed, projected, shortfall, minimum) => `${consumed} verbraucht, ${projected} weitere prognostiziert, ${shortfall} prognostizierte Unterschreitung, von ${minimum} Mindestumsatz`,
   priority: (priority) => `Priorität ${priority}`,
   itemType: (type) => (type === 'PREPAID' ? 'Vorausbezahlte Zusage' : type === 'POSTPAID' ? 'Nachträglich abgerechnete Zusage' : 'Guthaben'),
   segmentStatus: (status) => ({ active: 'aktiv', upcoming: 'anstehend', expired: 'verfallen' })[status],

@@ -135,8 +135,6 @@ export const en = {
   minimumProgress: (consumed: string, minimum: string) => `${consumed} of ${minimum} minimum consumed`,
   shortfall: (amount: string, end: string | null) => `Projected shortfall ${amount}, invoiced at the end of the commitment${end ? ` (${end})` : ''}.`,
   onTrack: (end: string | null) => `On track to reach the minimum${end ? ` by ${end}` : ''}.`,
-  postpaidMeter: (consumed: string, projected: string, shortfall: string, minimum: string) =>
-    `${consumed} consumed, ${projected} more projected, ${shortfall} projected shortfall, of a ${minimum} minimum`,
   priority: (priority: string) => `priority ${priority}`,
   itemType: (type: 'PREPAID' | 'POSTPAID' | 'CREDIT'): string => (type === 'PREPAID' ? 'Prepaid commit' : type === 'POSTPAID' ? 'Postpaid commit' : 'Credit'),
   segmentStatus: (status: 'active' | 'upcoming' | 'expired'): string => status,
