@@ -58,7 +58,8 @@ describe('<balance-ledger> and <spend-breakdown> agree', () => {
     const rate = dollars(/At (\$[\d,.]+) a day/.exec(rows.find((r) => r.includes('GPU prepaid commit'))!)![1]!);
     const due = dollars(/; (\$[\d,.]+) due after commits and credits/.exec(spendHeadline)![1]!);
     const rest = entry.projection!.spend - entry.spend_to_date;
-    expect(due).to.be.closeTo(entry.net + rest - rate * summary.days_left!, 1, 'within a cent');
+    // Both figures are shown to the cent: the rate's half cent counts once per day left.
+    expect(due).to.be.closeTo(entry.net + rest - rate * summary.days_left!, 0.5 + 0.5 * summary.days_left!);
     expect(due).to.be.greaterThan(entry.net, 'the commit does not pay for inference and storage');
   });
 });
