@@ -53,8 +53,7 @@ export default css`
     display: block;
     height: 100%;
   }
-  .used,
-  .consumed { background: var(--_progress-bar); }
+  .used { background: var(--_progress-bar); }
   .remaining { background: var(--_primary-green); }
   .expired { background: color-mix(in srgb, var(--_gray-medium) 50%, var(--_white)); }
   .upcoming { background: var(--_gray-light); }

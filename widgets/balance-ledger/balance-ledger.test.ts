@@ -64,7 +64,7 @@ describe('<balance-ledger>', () => {
     expect(pieces.reduce((sum, p) => sum + p.getBoundingClientRect().width, 0)).to.be.closeTo(width, 1, 'the bar is filled by its parts');
     const money = (v: number) => formatMoney(v, gpu.credit_type, 'en-US');
     expect(bar.getAttribute('aria-label')).to.equal(`${money(gpu.used)} used, ${money(gpu.remaining)} remaining, ${money(gpu.expired)} expired, ${money(gpu.upcoming)} upcoming, of ${money(215_000)}`);
-    expect(part(el, 'legend')!.textContent).to.match(/Used.*Remaining.*Expired.*Upcoming.*Consumed.*Projected.*Projected shortfall/s);
+    expect(part(el, 'legend')!.textContent).to.match(/Used.*Remaining.*Expired.*Upcoming.*Projected.*Projected shortfall/s);
     await expect(el).to.be.accessible();
   });
 
@@ -80,7 +80,7 @@ describe('<balance-ledger>', () => {
     expect(row.textContent).not.to.contain(money(minimum.remaining));
     expect([...row.querySelectorAll('td[data-label]')].map((td) => td.getAttribute('data-label'))).not.to.include('Remaining');
     const bar = row.querySelector('[part="bar"]')!;
-    expect([...bar.children].map((p) => p.className)).to.deep.equal(['consumed', 'projected', 'shortfall']);
+    expect([...bar.children].map((p) => p.className)).to.deep.equal(['used', 'projected', 'shortfall']);
     expect(bar.querySelector('.remaining')).to.equal(null);
     expect(bar.getAttribute('aria-label')).to.equal(row.querySelector('th .small:last-child')!.textContent, 'the progress sentence');
   });
@@ -116,7 +116,7 @@ describe('<balance-ledger>', () => {
     expect(row.textContent).to.contain('von 60.000,00\u00a0$ Mindestumsatz verbraucht.');
     expect(row.textContent).to.contain('Prognostizierte Unterschreitung');
     expect(row.querySelector('[part="bar"]')!.getAttribute('aria-label')).to.contain('Mindestumsatz verbraucht. Prognostizierte Unterschreitung');
-    expect(part(el, 'legend')!.textContent).to.contain('Verbraucht');
+    expect(part(el, 'legend')!.textContent).to.contain('Prognostizierte Unterschreitung');
     await expect(el).to.be.accessible();
   });
 

@@ -21,13 +21,12 @@ import styles, { theme } from './balance-ledger.styles.ts';
 import { commitmentText, entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 import { defineElement } from '../shared/define.ts';
 
-/** The bars' key: each part's class and its label; a postpaid minimum's three only when there is one. */
+/** The bars' key: each part's class and its label; a postpaid minimum's two (its consumption is "used") only when there is one. */
 const LEGEND = [
   ['used', 'used'],
   ['remaining', 'remaining'],
   ['expired', 'expired'],
   ['upcoming', 'upcoming'],
-  ['consumed', 'consumed'],
   ['projected', 'projectedMore'],
   ['shortfall', 'projectedShortfall'],
 ] as const;
@@ -178,7 +177,7 @@ export class BalanceLedger extends LitElement {
     const t = messages(locale);
     const c = item.commitment;
     const pieces: Array<[string, number]> = c
-      ? [['consumed', c.consumed], ['projected', c.projected_consumption - c.consumed], ['shortfall', c.projected_shortfall]]
+      ? [['used', c.consumed], ['projected', c.projected_consumption - c.consumed], ['shortfall', c.projected_shortfall]]
       : [['used', item.used], ['remaining', item.remaining], ['expired', item.expired], ['upcoming', item.upcoming]];
     const whole = pieces.reduce((sum, [, v]) => sum + Math.max(0, v), 0) || 1;
     const label = c
