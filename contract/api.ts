@@ -106,7 +106,15 @@ export interface SpendSummaryResponse {
       /** Plain words for the UI, e.g. "at the average daily spend of the last 7 days". */
       method: string;
       spend: number;
+      /**
+       * Commits and credits applied by the period end (negative): those applied so far, plus what the
+       * prepaid ones are projected to pay for the rest at their runway's rate in /api/balances.
+       */
+      credits: number;
+      /** spend + credits: what the period is projected to leave due. */
       net: number;
+      /** The spend projected for the rest of the period is paid in full by prepaid commits and credits. */
+      covered: boolean;
     } | null;
     /** The previous period at the same elapsed point, for comparison; null without one. */
     previous: { spend_to_date: number; net: number } | null;
@@ -147,6 +155,23 @@ export interface BalanceItem extends BalanceAmounts {
   credit_type: { id: string; name: string };
   segments: Array<{ id: string; amount: number; starting_at: string; ending_before: string; status: 'active' | 'upcoming' | 'expired' }>;
   ledger: BalanceLedgerEntry[];
+  /**
+   * A postpaid commitment's progress toward its minimum (null for prepaid commits and credits): what
+   * is left of it is not money to spend but usage still to reach, and a shortfall is invoiced at the end.
+   */
+  commitment: {
+    /** Every segment's amount: what the customer committed to consume. */
+    minimum: number;
+    /** Automated invoice deductions so far (pending drafts included), as a positive amount. */
+    consumed: number;
+    /** The last 30 days' average daily usage of what the commitment applies to. */
+    consumption_per_day: number;
+    /** consumed + consumption_per_day × the days left until `ends_at`. */
+    projected_consumption: number;
+    /** minimum − projected_consumption, 0 when on track: what the end of the commitment is projected to invoice. */
+    projected_shortfall: number;
+    ends_at: string | null;
+  } | null;
   /** At the burn rate of the last 30 days: when `remaining` runs out, and whether that is before it expires. */
   runway: {
     burn_per_day: number;
@@ -158,7 +183,13 @@ export interface BalanceItem extends BalanceAmounts {
 
 /** `GET /api/balances`: commits and credits in burn-down order, with totals per credit type. */
 export interface BalancesResponse {
-  totals: Array<BalanceAmounts & { credit_type: { id: string; name: string } }>;
+  totals: Array<
+    BalanceAmounts & {
+      credit_type: { id: string; name: string };
+      /** What prepaid commits and credits with a segment in force now have left; postpaid commitments are not money to spend. */
+      available_now: number;
+    }
+  >;
   items: BalanceItem[];
 }
 

@@ -5,6 +5,7 @@ import { bareApplication, breakdown, COMMIT, fakeFetch, GPU, PRODUCT, usageLine,
 import type { Logger } from '../log.ts';
 import { authGet, NOW, testApp, type UpstreamCall } from '../test/harness.ts';
 import { recordingLogger } from '../test/logger.ts';
+import { toMicros } from '../money.ts';
 
 /** /api/balances over hand-made Metronome answers: shapes real accounts send that the simulator does not. */
 
@@ -108,7 +109,7 @@ describe('GET /api/balances over hand-made Metronome answers', () => {
       });
     const { body } = await balances({ pages: [[small(COMMIT, 'A'), small(CREDIT, 'B'), small(OTHER, 'C')]] });
     assert.deepEqual(body.items[0]!.ledger.map((e) => e.balance_after), [0.3, 0.2, 0.1]);
-    assert.deepEqual(body.totals, [{ credit_type: USD, granted: 0.9, used: 0.6, remaining: 0.3, expired: 0, upcoming: 0 }]);
+    assert.deepEqual(body.totals, [{ credit_type: USD, granted: 0.9, used: 0.6, remaining: 0.3, expired: 0, upcoming: 0, available_now: 0.3 }]);
   });
 
   it('follows the cursor in the request body, not the query, with limit at most 25', async () => {
@@ -233,5 +234,33 @@ describe('GET /api/balances over hand-made Metronome answers', () => {
     const app = testApp({ fetch: async () => new Response('<html>', { status: 200 }) });
     const response = await authGet(app, '/api/balances', CUSTOMER);
     assert.equal(response.status, 502);
+  });
+
+  it('projects a postpaid commitment from the usage of the products it applies to, by id or tag, and keeps it out of what is available', async () => {
+    const minimum = (extra: Record<string, unknown>) =>
+      balanceItem(COMMIT, [entry('POSTPAID_COMMIT_INITIAL_BALANCE', '2026-11-01T00:00:00Z', 1000), entry('POSTPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION', '2026-11-20T00:00:00Z', -100)], {
+        type: 'POSTPAID',
+        access_schedule: { credit_type: USD, schedule_items: [{ id: 's', amount: 1000, starting_at: '2026-11-01T00:00:00Z', ending_before: '2026-12-05T10:30:00Z' }] },
+        ...extra,
+      });
+    const days = ['2026-11-20', '2026-11-21', '2026-11-22'];
+    const breakdowns = days.map((d) => breakdown(d, [usageLine('Storage', 10), usageLine('Compute', 20, { product_id: OTHER, product_tags: ['compute'] }), bareApplication(-1)]));
+    const prepaid = balanceItem(CREDIT, [start(), entry('PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION', '2026-11-20T00:00:00Z', -250)]);
+    const cases: Array<[Record<string, unknown>, number]> = [
+      [{ applicable_product_ids: [PRODUCT] }, 30],
+      [{ applicable_product_tags: ['compute'] }, 60],
+      [{}, 90],
+    ];
+    for (const [applies, usage] of cases) {
+      const { body } = await balances({ pages: [[minimum(applies), prepaid]], breakdowns });
+      const c = body.items.find((i) => i.id === COMMIT)!.commitment!;
+      const perDay = usage / 30;
+      assert.equal(c.consumption_per_day, perDay, JSON.stringify(applies));
+      assert.equal(toMicros(c.projected_consumption), toMicros(100 + perDay * 10), '10 days left');
+      assert.equal(toMicros(c.projected_shortfall), toMicros(1000) - toMicros(c.projected_consumption));
+      assert.equal(body.totals[0]!.available_now, 750, 'the prepaid commit only');
+    }
+    const { body } = await balances({ pages: [[minimum({ applicable_product_ids: [PRODUCT] })]], breakdowns: days.map((d) => breakdown(d, [usageLine('Storage', 10_000)])) });
+    assert.equal(body.items[0]!.commitment!.projected_shortfall, 0, 'on track: no shortfall');
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
+import { ACME_ID, GLOBEX_ID, HOOLI_ID, INITECH_ID } from '../../simulator/index.ts';
 import type { BalanceItem, BalancesResponse, ErrorBody } from '../../contract/index.ts';
 import type { BreakdownInvoice, Invoice } from '../metronome/types.ts';
 import { toMicros } from '../money.ts';
@@ -155,5 +155,46 @@ describe('GET /api/balances over the simulator', () => {
       assert.ok(entry.amount < 0);
     }
     for (const entry of entries.filter((e) => !e.pending)) assert.ok(entry.timestamp <= NOW.toISOString());
+  });
+
+  it('counts as available now only what prepaid commits and credits in force have left: Acme\'s $31.85, none of Initech\'s USD minimum', async () => {
+    const acme = (await balances(ACME_ID)).body;
+    assert.equal(acme.totals[0]!.available_now, byName(acme.items, 'Platform prepaid commit').remaining, 'the expired credits have nothing left');
+    assert.equal(acme.totals[0]!.available_now, 3185.2031);
+    const initech = (await balances(INITECH_ID)).body;
+    assert.deepEqual(initech.totals.map((t) => [t.credit_type.name, t.available_now]), [
+      ['USD (cents)', 0],
+      ['GPU credits', 8561.82875],
+    ]);
+    assert.ok(byName(initech.items, 'Storage annual minimum').remaining > 0, 'Metronome still calls the minimum\'s rest a balance');
+  });
+
+  it('reads Initech\'s $60,000 postpaid minimum as consumption toward it, projecting the shortfall at the last 30 days\' storage usage', async () => {
+    const { body } = await balances(INITECH_ID);
+    const minimum = byName(body.items, 'Storage annual minimum');
+    assert.equal(minimum.type, 'POSTPAID');
+    const windows = await simulatorGet<BreakdownInvoice[]>(`/v1/customers/${INITECH_ID}/invoices/breakdowns?window_size=day&starting_on=2026-10-26T00:00:00Z&ending_before=2026-11-25T00:00:00Z&limit=100`);
+    const storage = windows.flatMap((w) => w.line_items).filter((l) => lineKind(l) === 'usage' && l.credit_type?.name === 'USD (cents)' && /storage/i.test(l.name));
+    const perDay = Math.round(micros(storage.map((l) => l.total)) / 30);
+    const c = minimum.commitment!;
+    assert.equal(c.minimum, 6_000_000);
+    assert.equal(c.consumed, minimum.used, 'every deduction so far, the pending one of this month included');
+    assert.equal(toMicros(c.consumption_per_day), perDay);
+    const left = Date.parse('2027-08-01T00:00:00Z') - NOW.getTime();
+    assert.equal(toMicros(c.projected_consumption), toMicros(c.consumed) + Math.round((perDay * left) / 86_400_000));
+    assert.equal(toMicros(c.projected_shortfall), toMicros(6_000_000) - toMicros(c.projected_consumption));
+    assert.ok(c.projected_shortfall > 0 && c.projected_shortfall < 200_000, `short by $${c.projected_shortfall / 100}`);
+    assert.equal(c.ends_at, '2027-08-01T00:00:00.000Z');
+    assert.equal(minimum.runway.runs_out_at, null, 'a minimum does not run out');
+    for (const item of body.items.filter((i) => i.type !== 'POSTPAID')) assert.equal(item.commitment, null);
+  });
+
+  it('projects Hooli\'s four-month minimum, ending with this period, short of $45,000 by less than the true-up so far', async () => {
+    const { body } = await balances(HOOLI_ID);
+    const minimum = byName(body.items, 'Inference and storage minimum');
+    const trueUp = -minimum.ledger.filter((e) => e.type.endsWith('TRUEUP')).reduce((sum, e) => sum + toMicros(e.amount), 0);
+    const c = minimum.commitment!;
+    assert.equal(toMicros(c.consumed) + trueUp, toMicros(c.minimum), 'the draft true-up is the shortfall so far');
+    assert.ok(c.projected_consumption > c.consumed && toMicros(c.projected_shortfall) < trueUp, 'the last days of usage lower it');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
-import type { ErrorBody, SpendResponse, SpendSummaryResponse } from '../../contract/index.ts';
+import { ACME_ID, GLOBEX_ID, HOOLI_ID, INITECH_ID } from '../../simulator/index.ts';
+import type { BalancesResponse, ErrorBody, SpendResponse, SpendSummaryResponse } from '../../contract/index.ts';
 import { toMicros } from '../money.ts';
 import { bareApplication, breakdown, fakeFetch, GPU, usageLine, USD } from '../test/fake-metronome.ts';
 import { authGet, METRONOME_TOKEN, NOW, testApp, type UpstreamCall } from '../test/harness.ts';
@@ -15,6 +15,9 @@ async function spendTotal(query: string, customerId = ACME_ID, index = 0) {
   const body = (await (await authGet(testApp(), `/api/spend?${query}`, customerId)).json()) as SpendResponse;
   return body.credit_types[index]!;
 }
+
+/** The ledger's reading of the same customer, which the projection must agree with. */
+const balancesOf = async (customerId: string) => (await (await authGet(testApp(), '/api/balances', customerId)).json()) as BalancesResponse;
 
 describe('GET /api/spend/summary over the simulator', () => {
   it('reads the current period from the draft invoice, with days left from now (the harness clock is Nov 25, 10:30)', async () => {
@@ -32,13 +35,26 @@ describe('GET /api/spend/summary over the simulator', () => {
     assert.equal(usd.net, 0, 'Acme\'s commit and credits cover everything so far');
   });
 
-  it('projects at the average daily spend of the last 7 whole days, net assuming no further credits', async () => {
+  it('projects at the average daily spend of the last 7 whole days, the rest covered by Acme\'s commit as the ledger says it lasts past the period', async () => {
     const usd = (await summary()).body.credit_types[0]!;
     const week = await spendTotal('starting_on=2026-11-18&ending_before=2026-11-25');
     const expected = toMicros(usd.spend_to_date) + Math.round((toMicros(week.total) / 7) * 5.5625);
     assert.equal(usd.projection!.method, 'at the average daily spend of the last 7 days');
     assert.equal(toMicros(usd.projection!.spend), expected);
-    assert.equal(toMicros(usd.projection!.net), expected + toMicros(usd.credits_applied));
+    const commit = (await balancesOf(ACME_ID)).items.find((i) => i.name === 'Platform prepaid commit')!;
+    assert.ok(commit.runway.runs_out_at! > '2026-12-01T00:00:00.000Z', 'the ledger says the commit outlasts the period');
+    assert.deepEqual([usd.projection!.covered, usd.projection!.net, toMicros(usd.projection!.credits)], [true, 0, -expected]);
+  });
+
+  it('counts on a prepaid commit only at its runway rate and until it runs out: Hooli\'s GPU commit pays part of the rest, the minimum none', async () => {
+    const { body } = await summary(HOOLI_ID);
+    const usd = body.credit_types[0]!;
+    const gpu = (await balancesOf(HOOLI_ID)).items.find((i) => i.name === 'GPU prepaid commit')!;
+    const draws = Math.round(toMicros(gpu.runway.burn_per_day) * 5.5625);
+    assert.ok(draws < toMicros(gpu.remaining));
+    assert.equal(toMicros(usd.projection!.credits), toMicros(usd.credits_applied) - draws);
+    assert.equal(toMicros(usd.projection!.net), toMicros(usd.projection!.spend) + toMicros(usd.projection!.credits));
+    assert.equal(usd.projection!.covered, false);
   });
 
   it('compares with the previous period\'s finalized invoice at the same elapsed hour', async () => {
@@ -86,6 +102,7 @@ describe('GET /api/spend/summary over hand-made Metronome answers', () => {
       fetch: fakeFetch(
         {
           '/v2/contracts/list': () => ({ data: contracts }),
+          '/v1/contracts/customerBalances/list': () => ({ data: [], next_page: null }),
           '/v1/customers/{id}/invoices': () => ({ data: drafts, next_page: null }),
           '/v1/customers/{id}/invoices/breakdowns': (url) => ({ data: breakdowns(url), next_page: null }),
         },

@@ -1,8 +1,8 @@
 import type { BalanceAmounts, BalanceItem, BalanceLedgerEntry, BalancesResponse } from '../../contract/index.ts';
-import type { BreakdownInvoice, CreditType, CustomerBalance } from '../metronome/types.ts';
+import type { BreakdownInvoice, CreditType, CustomerBalance, InvoiceLine } from '../metronome/types.ts';
 import { compareCreditTypes, fromMicros, toMicros, USD_CENTS, type Micros } from '../money.ts';
 import { DAY, iso, isoStamp, utcDayStart } from '../time.ts';
-import { countsAsSpend, lineKind } from './lines.ts';
+import { countsAsSpend, creditTypeOf, lineKind } from './lines.ts';
 
 /**
  * Reading Metronome commits and credits (customerBalances/list) as /api/balances items. Pure.
@@ -21,6 +21,7 @@ export const BURN_DAYS = 30;
  */
 const isUsed = (type: string) => /_(AUTOMATED_INVOICE_DEDUCTION|TRUEUP)$/i.test(type);
 const isExpired = (type: string) => /_EXPIRATION$/i.test(type);
+const isDeduction = (type: string) => /_AUTOMATED_INVOICE_DEDUCTION$/i.test(type);
 
 /** The last BURN_DAYS whole UTC days before `now`: the breakdowns range the route fetches. */
 export function burnWindow(now: Date) {
@@ -44,6 +45,26 @@ export function burnByItem(breakdowns: BreakdownInvoice[]): Map<string, Micros> 
     }
   }
   return burn;
+}
+
+/**
+ * What a postpaid commitment's usage came to in the breakdown windows: the usage lines of its credit
+ * type for the products it applies to (by id or tag; all of them when it names neither). Postpaid
+ * draws leave no application line, as the invoice bills that usage in full, so usage is the measure.
+ */
+function postpaidUsage(balance: CustomerBalance, creditTypeId: string, breakdowns: BreakdownInvoice[]): Micros {
+  const ids = new Set((balance.applicable_product_ids ?? []).map((id) => id.toLowerCase()));
+  const tags = new Set(balance.applicable_product_tags ?? []);
+  const applies = (line: InvoiceLine) =>
+    (ids.size === 0 && tags.size === 0) || ids.has(line.product_id?.toLowerCase() ?? '') || (line.product_tags ?? []).some((tag) => tags.has(tag));
+  let usage: Micros = 0;
+  for (const item of breakdowns) {
+    if (!countsAsSpend(item)) continue;
+    for (const line of item.line_items ?? []) {
+      if (lineKind(line) === 'usage' && creditTypeOf(line, item).id.toLowerCase() === creditTypeId && applies(line)) usage += toMicros(line.total);
+    }
+  }
+  return usage;
 }
 
 interface Totals {
@@ -72,21 +93,30 @@ export interface ShapeInput {
 
 export function shapeBalances({ balances, breakdowns, draftInvoiceIds, now }: ShapeInput): BalancesResponse {
   const burn = burnByItem(breakdowns);
-  const shaped = balances.map((balance) => shapeItem(balance, burn.get(balance.id.toLowerCase()) ?? 0, draftInvoiceIds, now));
+  const shaped = balances.map((balance) => {
+    const burnMicros = balance.type === 'POSTPAID' ? postpaidUsage(balance, (balance.access_schedule?.credit_type ?? USD_CENTS).id.toLowerCase(), breakdowns) : burn.get(balance.id.toLowerCase());
+    return shapeItem(balance, burnMicros ?? 0, draftInvoiceIds, now);
+  });
   shaped.sort((a, b) => compareBurnOrder(a.item, b.item));
 
-  const totals = new Map<string, { credit_type: CreditType; sums: Totals }>();
+  const totals = new Map<string, { credit_type: CreditType; sums: Totals; available: Micros }>();
   for (const { item, sums } of shaped) {
     const key = item.credit_type.id.toLowerCase();
     let entry = totals.get(key);
-    if (!entry) totals.set(key, (entry = { credit_type: item.credit_type, sums: { granted: 0, used: 0, remaining: 0, expired: 0, upcoming: 0 } }));
+    if (!entry) totals.set(key, (entry = { credit_type: item.credit_type, sums: { granted: 0, used: 0, remaining: 0, expired: 0, upcoming: 0 }, available: 0 }));
     for (const field of Object.keys(sums) as Array<keyof Totals>) entry.sums[field] += sums[field];
+    if (availableNow(item)) entry.available += sums.remaining;
   }
   return {
-    totals: [...totals.values()].sort((a, b) => compareCreditTypes(a.credit_type, b.credit_type)).map((t) => ({ credit_type: t.credit_type, ...amounts(t.sums) })),
+    totals: [...totals.values()]
+      .sort((a, b) => compareCreditTypes(a.credit_type, b.credit_type))
+      .map((t) => ({ credit_type: t.credit_type, ...amounts(t.sums), available_now: fromMicros(t.available) })),
     items: shaped.map((s) => s.item),
   };
 }
+
+/** A prepaid commit or credit with a segment in force now: its balance can be spent today. */
+export const availableNow = (item: BalanceItem) => item.type !== 'POSTPAID' && item.segments.some((s) => s.status === 'active');
 
 /**
  * Burn-down order: priority (lower first; a commit without one after those with one, as nothing says
@@ -119,10 +149,12 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
   const entries = (balance.ledger ?? []).map((entry, index) => ({ entry, index, t: Date.parse(entry.timestamp) }));
   entries.sort((a, b) => a.t - b.t || a.index - b.index);
   let running: Micros = 0;
+  let consumed: Micros = 0;
   const ledger = entries.map(({ entry, t }): BalanceLedgerEntry => {
     const amount = toMicros(entry.amount);
     running += amount;
     if (isUsed(entry.type)) sums.used -= amount;
+    if (isDeduction(entry.type)) consumed -= amount;
     else if (isExpired(entry.type)) sums.expired -= amount;
     const invoiceId = ('invoice_id' in entry ? entry.invoice_id : null) ?? null;
     return {
@@ -138,6 +170,7 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
   // only when it is missing does the ledger's sum stand in.
   sums.remaining = balance.balance == null ? running : toMicros(balance.balance);
 
+  const commitment = balance.type === 'POSTPAID' ? postpaidCommitment(sums.granted + sums.upcoming, consumed, burnMicros, segments, at) : null;
   const item: BalanceItem = {
     id: balance.id,
     type: balance.type as BalanceItem['type'],
@@ -146,10 +179,29 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
     credit_type: { id: creditType.id, name: creditType.name },
     segments,
     ledger,
-    runway: runway(sums.remaining, burnMicros, expiresAt, at),
+    commitment,
+    runway: runway(commitment ? 0 : sums.remaining, commitment ? 0 : burnMicros, expiresAt, at),
     ...amounts(sums),
   };
   return { item, sums };
+}
+
+/**
+ * A postpaid commitment at its usage of the last BURN_DAYS days: what it will have consumed by its
+ * last segment's end, and the shortfall that end invoices (a true-up) when that falls short of the minimum.
+ */
+function postpaidCommitment(minimum: Micros, consumed: Micros, usageMicros: Micros, segments: BalanceItem['segments'], at: number): BalanceItem['commitment'] {
+  const ends = segments.length ? Math.max(...segments.map((s) => Date.parse(s.ending_before))) : null;
+  const perDay = Math.max(0, usageMicros) / BURN_DAYS;
+  const projected = consumed + (ends === null ? 0 : Math.round((perDay * Math.max(0, ends - at)) / DAY));
+  return {
+    minimum: fromMicros(minimum),
+    consumed: fromMicros(consumed),
+    consumption_per_day: fromMicros(Math.round(perDay)),
+    projected_consumption: fromMicros(projected),
+    projected_shortfall: fromMicros(Math.max(0, minimum - projected)),
+    ends_at: ends === null ? null : iso(ends),
+  };
 }
 
 /**

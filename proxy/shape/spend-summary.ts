@@ -1,6 +1,7 @@
-import type { SpendSummaryResponse } from '../../contract/index.ts';
+import type { BalanceItem, SpendSummaryResponse } from '../../contract/index.ts';
 import type { BreakdownsQuery, Contract, CreditType, Invoice } from '../metronome/types.ts';
-import { compareCreditTypes, fromMicros, USD_CENTS, type Micros } from '../money.ts';
+import { compareCreditTypes, fromMicros, toMicros, USD_CENTS, type Micros } from '../money.ts';
+import { availableNow } from './balances.ts';
 import { DAY, HOUR, iso, utcDayStart } from '../time.ts';
 import { currentBillingPeriod, inForceAt } from './billing-period.ts';
 import { totalsByCreditType, type SpendTotals } from './lines.ts';
@@ -76,16 +77,40 @@ function overlaps(invoice: Invoice, period: { start: Date; end: Date }): boolean
 export const projectionMethod = (days: number) => `at the average daily spend of the last ${days === 1 ? 'day' : `${days} days`}`;
 
 /**
- * Spend to date plus the recent daily average for the days left. Net adds only the credits applied
- * so far: commits and credits may run out, expire or not cover every product before the period ends,
- * so the projection assumes no further credits rather than guess.
+ * What the prepaid commits and credits of one credit type are projected to pay from `at` to `until`:
+ * each at its runway's rate in /api/balances (the rate <balance-ledger> states), capped at what it has
+ * left and at the end of its segments in force. One rate for both, so that a commit the ledger says
+ * lasts past the period end is one this projection says pays for the rest of the period.
  */
-function project(spend: Micros, credits: Micros, recentSpend: Micros, days: number, daysLeft: number) {
-  const projected = spend + Math.round((recentSpend / days) * daysLeft);
-  return { method: projectionMethod(days), spend: fromMicros(projected), net: fromMicros(projected + credits) };
+export function projectedDraws(items: BalanceItem[], creditTypeId: string, at: number, until: number): Micros {
+  let total: Micros = 0;
+  for (const item of items) {
+    if (!availableNow(item) || item.credit_type.id.toLowerCase() !== creditTypeId.toLowerCase()) continue;
+    const inForceUntil = Math.max(...item.segments.filter((s) => s.status === 'active').map((s) => Date.parse(s.ending_before)));
+    const draw = Math.round((toMicros(item.runway.burn_per_day) * Math.max(0, Math.min(until, inForceUntil) - at)) / DAY);
+    total += Math.min(Math.max(0, toMicros(item.remaining)), draw);
+  }
+  return total;
 }
 
-export function shapeSpendSummary(input: { plan: SummaryPlan; at: Date; drafts: Invoice[]; recent: Invoice[]; previous: Invoice[] | null }): SpendSummaryResponse {
+/**
+ * Spend to date plus the recent daily average for the days left. Commits and credits: those applied
+ * so far, plus what the prepaid ones are projected to pay for the rest (`draws`), never more than the
+ * rest itself: the net is what the period is projected to leave due.
+ */
+function project(spend: Micros, credits: Micros, recentSpend: Micros, days: number, daysLeft: number, draws: Micros) {
+  const rest = Math.round((recentSpend / days) * daysLeft);
+  const paid = Math.min(rest, draws);
+  return {
+    method: projectionMethod(days),
+    spend: fromMicros(spend + rest),
+    credits: fromMicros(credits - paid),
+    net: fromMicros(spend + rest + credits - paid),
+    covered: rest > 0 && paid === rest,
+  };
+}
+
+export function shapeSpendSummary(input: { plan: SummaryPlan; at: Date; drafts: Invoice[]; recent: Invoice[]; previous: Invoice[] | null; balances: BalanceItem[] }): SpendSummaryResponse {
   const { plan, at } = input;
   const { period } = plan;
   const current = totalsByCreditType(input.drafts.filter((invoice) => overlaps(invoice, period)));
@@ -109,7 +134,9 @@ export function shapeSpendSummary(input: { plan: SummaryPlan; at: Date; drafts: 
           spend_to_date: fromMicros(spend),
           credits_applied: fromMicros(credits),
           net: fromMicros(spend + credits),
-          projection: plan.recent ? project(spend, credits, recentTotals.get(id)?.spend ?? 0, plan.recent.days, daysLeft) : null,
+          projection: plan.recent
+            ? project(spend, credits, recentTotals.get(id)?.spend ?? 0, plan.recent.days, daysLeft, projectedDraws(input.balances, id, at.getTime(), period.end.getTime()))
+            : null,
           previous: previousTotals ? { spend_to_date: fromMicros(before?.spend ?? 0), net: fromMicros((before?.spend ?? 0) + (before?.credits ?? 0)) } : null,
         };
       }),

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { themeStyles } from '../shared/theme/theme.styles.ts';
 
-export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-green', 'progress-bar', 'progress-bar-background', 'action', 'action-hover');
+export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-green', 'primary-red', 'progress-bar', 'progress-bar-background', 'action', 'action-hover');
 
 /**
  * - The base is one column as wide as the widget: an auto column would grow to its widest content.
@@ -9,7 +9,8 @@ export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight',
  *   the table overflowing instead is what turns it into cards (TableFit).
  * - A commit's ledger keeps each entry on one line as a table; where it cannot, it becomes cards too,
  *   on its own, and an entry's date and words share the card's first line.
- * - As cards, a commit's share used is a bar across the card, under its figures.
+ * - As cards, a commit's bar runs across the card, under its figures.
+ * - Upcoming is the rule grey, quieter than expired: it is not there yet.
  * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
  */
 export default css`
@@ -36,8 +37,13 @@ export default css`
     font-size: 0.875rem;
     font-weight: 600;
   }
+  [part='headline'] dd {
+    font-size: var(--balance-headline-font-size, 1.5rem);
+  }
   .meter {
     display: flex;
+    width: 100%;
+    min-width: 6rem;
     height: 0.75rem;
     border-radius: 999px;
     overflow: hidden;
@@ -49,18 +55,28 @@ export default css`
   }
   .used { background: var(--_progress-bar); }
   .remaining { background: var(--_primary-green); }
-  /* Gone without being used: a half-tone of the secondary text, quieter than either bar colour. */
   .expired { background: color-mix(in srgb, var(--_gray-medium) 50%, var(--_white)); }
-  dl {
+  .upcoming { background: var(--_gray-light); }
+  .projected { background: color-mix(in srgb, var(--_progress-bar) 40%, var(--_white)); }
+  .shortfall { background: var(--_primary-red); }
+  dl,
+  [part='legend'] {
     display: flex;
     flex-wrap: wrap;
+    align-items: baseline;
     gap: 0.25rem 1.5rem;
     margin: 0;
+    padding: 0;
     font-size: 0.875rem;
   }
-  dl div {
+  [part='legend'] {
+    list-style: none;
+    color: var(--_gray-medium);
+  }
+  dl div,
+  [part='legend'] li {
     display: flex;
-    align-items: center;
+    align-items: baseline;
     gap: 0.35rem;
   }
   dt {
@@ -76,6 +92,11 @@ export default css`
     width: 0.6rem;
     height: 0.6rem;
     border-radius: 50%;
+  }
+  [part='segments'] {
+    margin: 0.25rem 1.25rem;
+    padding: 0;
+    list-style: none;
   }
   .name button,
   .link {
@@ -113,14 +134,6 @@ export default css`
     color: var(--_gray-medium);
     margin-top: 0.2rem;
   }
-  .progress {
-    width: 6rem;
-    height: 0.5rem;
-    border-radius: 999px;
-    background: var(--_progress-bar-background);
-    overflow: hidden;
-    display: flex;
-  }
   .pending {
     display: inline-block;
     margin-left: 0.35rem;
@@ -135,9 +148,6 @@ export default css`
   }
   .cards .share {
     grid-column: 1 / -1;
-  }
-  .cards .progress {
-    width: 100%;
   }
   .cards [part='ledger'] {
     margin-left: 0;

@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
+import { ACME_ID, GLOBEX_ID, INITECH_ID } from '../../simulator/index.ts';
+import { sendKeys } from '@web/test-runner-commands';
 import type { BalancesResponse } from '../../contract/index.ts';
 import type { MwErrorEvent, MwInvoiceSelectEvent } from '../shared/events.ts';
 import { formatMoney } from '../shared/format.ts';
@@ -7,6 +8,7 @@ import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-pa
 import { answerWith, EUR_CENTS, GPU_CREDITS, JPY } from '../test/hand-made.ts';
 import './balance-ledger.ts';
 import type { BalanceLedger } from './balance-ledger.ts';
+import '../locales/de.ts';
 
 let proxy: InstalledProxy;
 beforeEach(() => {
@@ -25,18 +27,97 @@ async function ledger(customer?: string) {
 const part = (el: BalanceLedger, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const parts = (el: BalanceLedger, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const loaded = (el: BalanceLedger) => waitUntil(() => part(el, 'table') || part(el, 'empty') || part(el, 'error'), 'nothing was shown', { timeout: 4000 });
+const toCents = (v: number) => Math.round(v * 1e6);
 const rowNames = (el: BalanceLedger) => parts(el, 'row').map((r) => r.querySelector('th button')!.textContent!.trim());
 
 describe('<balance-ledger>', () => {
-  it('totals what is used, remaining, expired and upcoming per credit type', async () => {
-    const el = await ledger();
+  it('heads each credit type with what is available now, a currency as its symbol, never a postpaid minimum', async () => {
+    const el = await ledger(INITECH_ID);
     await loaded(el);
     const data = await proxy.get<BalancesResponse>('/api/balances');
-    const usd = data.totals[0]!;
-    const money = (v: number) => formatMoney(v, usd.credit_type, 'en-US');
-    const figures = Object.fromEntries([...part(el, 'total')!.querySelectorAll('dl div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
-    expect(figures).to.deep.equal({ Remaining: money(usd.remaining), Used: money(usd.used), Expired: money(usd.expired), Upcoming: money(usd.upcoming) });
-    expect(part(el, 'total')!.querySelector('[role="img"]')!.getAttribute('aria-label')).to.equal(`${money(usd.used)} used, ${money(usd.remaining)} remaining, ${money(usd.expired)} expired`);
+    const headlines = parts(el, 'headline').map((h) => [h.querySelector('dt')!.textContent, h.querySelector('dd')!.textContent]);
+    expect(headlines).to.deep.equal([
+      ['Available now', '$0.00'],
+      ['Available now', formatMoney(data.totals[1]!.available_now, data.totals[1]!.credit_type, 'en-US')],
+    ]);
+    expect(data.totals[0]!.remaining).to.be.greaterThan(0, 'Metronome counts the minimum\'s rest as a balance');
+    expect(part(el, 'base')!.textContent).not.to.contain('USD (cents)');
+    const acme = await ledger(ACME_ID);
+    await loaded(acme);
+    const commit = (await proxy.get<BalancesResponse>('/api/balances')).items.find((i) => i.name === 'Platform prepaid commit')!;
+    expect(part(acme, 'headline')!.textContent).to.equal(`Available now${formatMoney(commit.remaining, commit.credit_type, 'en-US')}`, 'the expired credits have nothing left');
+  });
+
+  it('draws each commit as a bar of used, remaining, expired and upcoming that adds up to its amount, its figures its accessible name', async () => {
+    const el = await ledger(INITECH_ID);
+    await loaded(el);
+    const data = await proxy.get<BalancesResponse>('/api/balances');
+    const gpu = data.items.find((i) => i.name === 'Reserved GPU capacity')!;
+    const bar = parts(el, 'row').find((r) => r.textContent!.includes(gpu.name))!.querySelector<HTMLElement>('[part="bar"]')!;
+    const pieces = [...bar.children] as HTMLElement[];
+    expect(pieces.map((p) => p.className)).to.deep.equal(['used', 'remaining', 'expired', 'upcoming']);
+    const amounts = [gpu.used, gpu.remaining, gpu.expired, gpu.upcoming];
+    const whole = gpu.segments.reduce((a, s) => a + s.amount, 0);
+    expect(toCents(amounts.reduce((a, b) => a + b, 0))).to.equal(toCents(whole));
+    const width = bar.getBoundingClientRect().width;
+    pieces.forEach((p, i) => expect(p.getBoundingClientRect().width).to.be.closeTo((width * amounts[i]!) / whole, 1));
+    expect(pieces.reduce((sum, p) => sum + p.getBoundingClientRect().width, 0)).to.be.closeTo(width, 1, 'the bar is filled by its parts');
+    const money = (v: number) => formatMoney(v, gpu.credit_type, 'en-US');
+    expect(bar.getAttribute('aria-label')).to.equal(`${money(gpu.used)} used, ${money(gpu.remaining)} remaining, ${money(gpu.expired)} expired, ${money(gpu.upcoming)} upcoming, of ${money(215_000)}`);
+    expect(part(el, 'legend')!.textContent).to.match(/Used.*Remaining.*Expired.*Upcoming.*Projected.*Projected shortfall/s);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a postpaid minimum as progress toward it with the projected shortfall, never as money remaining or expiring', async () => {
+    const el = await ledger(INITECH_ID);
+    await loaded(el);
+    const minimum = (await proxy.get<BalancesResponse>('/api/balances')).items.find((i) => i.type === 'POSTPAID')!;
+    const money = (v: number) => formatMoney(v, minimum.credit_type, 'en-US');
+    const row = parts(el, 'row').find((r) => r.textContent!.includes(minimum.name))!;
+    expect(row.textContent).to.contain(`${money(minimum.commitment!.consumed)} of $60,000.00 minimum consumed.`);
+    expect(row.textContent).to.contain(`Projected shortfall ${money(minimum.commitment!.projected_shortfall)}, invoiced at the end of the commitment (Jul 31, 2027).`);
+    expect(row.textContent).not.to.match(/remaining|left to spend|then expires/i);
+    expect(row.textContent).not.to.contain(money(minimum.remaining));
+    expect([...row.querySelectorAll('td[data-label]')].map((td) => td.getAttribute('data-label'))).not.to.include('Remaining');
+    const bar = row.querySelector('[part="bar"]')!;
+    expect([...bar.children].map((p) => p.className)).to.deep.equal(['used', 'projected', 'shortfall']);
+    expect(bar.querySelector('.remaining')).to.equal(null);
+    expect(bar.getAttribute('aria-label')).to.equal(row.querySelector('th .small:last-child')!.textContent, 'the progress sentence');
+  });
+
+  it('keeps segments and ledger closed at first behind a disclosure button that Enter and Space open and close', async () => {
+    const el = await ledger();
+    await loaded(el);
+    const toggle = parts(el, 'row')[0]!.querySelector<HTMLButtonElement>('th button')!;
+    const detail = el.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(detail.hidden).to.equal(true);
+    expect(part(el, 'segments')).to.equal(null);
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(detail.hidden).to.equal(false);
+    expect(detail.querySelector('[part="segments"]')!.textContent).to.contain('Sep 1, 2026 – Sep 30, 2026: $5.00, expired');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(detail.hidden).to.equal(true);
+  });
+
+  it('speaks German: headline, bars, postpaid progress and runway', async () => {
+    const el = await ledger(INITECH_ID);
+    el.locale = 'de-DE';
+    await loaded(el);
+    await el.updateComplete;
+    expect(part(el, 'headline')!.querySelector('dt')!.textContent).to.equal('Jetzt verfügbar');
+    const row = parts(el, 'row').find((r) => r.textContent!.includes('Storage annual minimum'))!;
+    expect(row.textContent).to.contain('von 60.000,00\u00a0$ Mindestumsatz verbraucht.');
+    expect(row.textContent).to.contain('Prognostizierte Unterschreitung');
+    expect(row.querySelector('[part="bar"]')!.getAttribute('aria-label')).to.contain('Mindestumsatz verbraucht. Prognostizierte Unterschreitung');
+    expect(part(el, 'legend')!.textContent).to.contain('Prognostizierte Unterschreitung');
+    await expect(el).to.be.accessible();
   });
 
   it('lists commits and credits in burn-down order, naming unnamed ones after their product', async () => {
@@ -102,8 +183,8 @@ describe('<balance-ledger>', () => {
     const gpu = (await proxy.get<BalancesResponse>('/api/balances')).items.find((i) => i.credit_type.name === 'GPU credits')!;
     expect(gpu.upcoming).to.be.greaterThan(0);
     const row = parts(el, 'row').find((r) => r.textContent!.includes(gpu.name))!;
-    expect(row.textContent).to.contain('upcoming');
-    expect(row.textContent).to.contain(formatMoney(gpu.upcoming, gpu.credit_type, 'en-US'));
+    expect(row.querySelector('td[data-label="Upcoming"]')!.textContent).to.equal(formatMoney(gpu.upcoming, gpu.credit_type, 'en-US'));
+    expect(parts(el, 'headline')[1]!.textContent).not.to.contain(formatMoney(gpu.remaining + gpu.upcoming, gpu.credit_type, 'en-US'));
   });
 
   it('says so when there are no commits or credits', async () => {
@@ -145,10 +226,11 @@ describe('<balance-ledger> currencies and time zones', () => {
     upcoming: 0,
     segments: [{ id: `${id}-s`, amount: granted, starting_at: '2026-11-01T00:00:00.000Z', ending_before: '2027-11-01T00:00:00.000Z', status: 'active' }],
     ledger: [{ type: 'PREPAID_COMMIT_SEGMENT_START', timestamp: '2026-11-01T00:00:00.000Z', amount: granted, balance_after: granted, invoice_id: null, pending: false }],
+    commitment: null,
     runway: { burn_per_day: 0, runs_out_at: null, expires_at: '2027-11-01T00:00:00.000Z', runs_out_before_expiry: null },
   });
   const items = [balance('eur', EUR_CENTS, 500_000, 376_544), balance('jpy', JPY, 200_000, 76_544), balance('gpu', GPU_CREDITS, 5000, 3765.5)];
-  const handMade = () => answerWith(proxy, { '/api/balances': { items, totals: items.map(({ credit_type, granted, used, remaining, expired, upcoming }) => ({ credit_type, granted, used, remaining, expired, upcoming })) } });
+  const handMade = () => answerWith(proxy, { '/api/balances': { items, totals: items.map(({ credit_type, granted, used, remaining, expired, upcoming }) => ({ credit_type, granted, used, remaining, expired, upcoming, available_now: remaining })) } });
   const remaining = (el: BalanceLedger) => parts(el, 'total').map((t) => t.querySelector('dd')!.textContent);
 
   it('shows euro cents as euros, yen without decimals, and a custom unit with its name', async () => {
@@ -172,8 +254,8 @@ describe('<balance-ledger> currencies and time zones', () => {
     for (const zone of ['America/Los_Angeles', 'Asia/Tokyo']) {
       el.timeZone = zone;
       await el.updateComplete;
-      expect(row.textContent, zone).to.contain('Nov 1, 2026 – Oct 31, 2027: €5,000.00, active');
-      expect(row.textContent, zone).to.contain('Not used in the last 30 days; expires on Nov 1, 2027.');
+      expect(part(el, 'segments')!.textContent, zone).to.contain('Nov 1, 2026 – Oct 31, 2027: €5,000.00, active');
+      expect(row.textContent, zone).to.contain('Not used in the last 30 days; usable through Oct 31, 2027.');
       expect(el.shadowRoot!.querySelector('[part="ledger"] tbody td')!.textContent, zone).to.equal('Nov 1, 2026');
     }
   });

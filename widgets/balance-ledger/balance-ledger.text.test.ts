@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { BalanceItem } from '../../contract/index.ts';
 import { USD_CENTS_ID } from '../shared/format.ts';
 import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
+import '../locales/de.ts';
 
 const utc = { locale: 'en-US', timeZone: 'UTC' };
 const item = (remaining: number, runway: Partial<BalanceItem['runway']>): BalanceItem => ({
@@ -17,6 +18,7 @@ const item = (remaining: number, runway: Partial<BalanceItem['runway']>): Balanc
   upcoming: 0,
   segments: [],
   ledger: [],
+  commitment: null,
   runway: { burn_per_day: 120, runs_out_at: '2026-12-03T00:00:00.000Z', expires_at: '2027-09-01T00:00:00.000Z', runs_out_before_expiry: true, ...runway },
 });
 
@@ -31,11 +33,25 @@ describe('balance-ledger words', () => {
   });
 
   it('says when the balance runs out at the recent rate, and whether that is before it expires', () => {
-    expect(runwayText(item(5000, {}), utc)).to.equal("At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before it expires on Sep 1, 2027.");
+    expect(runwayText(item(5000, {}), utc)).to.equal("At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before its last day, Aug 31, 2027.");
     expect(runwayText(item(5000, { runs_out_before_expiry: false, runs_out_at: '2028-01-01T00:00:00.000Z' }), utc)).to.equal(
-      "At $1.20 a day (the last 30 days' rate), this lasts past its expiry on Sep 1, 2027; what is left then expires.",
+      "At $1.20 a day (the last 30 days' rate), this lasts past its last day, Aug 31, 2027; what is left then expires.",
     );
-    expect(runwayText(item(5000, { burn_per_day: 0, runs_out_at: null, runs_out_before_expiry: null }), utc)).to.equal('Not used in the last 30 days; expires on Sep 1, 2027.');
+    expect(runwayText(item(5000, { burn_per_day: 0, runs_out_at: null, runs_out_before_expiry: null }), utc)).to.equal('Not used in the last 30 days; usable through Aug 31, 2027.');
     expect(runwayText(item(0, {}), utc)).to.equal('Nothing left to use.');
+  });
+
+  it('reads a postpaid minimum as consumption toward it, with the shortfall its end invoices, never as money remaining', () => {
+    const minimum = (shortfall: number): BalanceItem => ({
+      ...item(4_090_728.3, {}),
+      type: 'POSTPAID',
+      commitment: { minimum: 6_000_000, consumed: 1_909_271.7, consumption_per_day: 15_961.47, projected_consumption: 6_000_000 - shortfall, projected_shortfall: shortfall, ends_at: '2027-08-01T00:00:00.000Z' },
+    });
+    expect(runwayText(minimum(123_305.41), utc)).to.equal('$19,092.72 of $60,000.00 minimum consumed. Projected shortfall $1,233.05, invoiced at the end of the commitment (Jul 31, 2027).');
+    expect(runwayText(minimum(0), utc)).to.equal('$19,092.72 of $60,000.00 minimum consumed. On track to reach the minimum by Jul 31, 2027.');
+    expect(runwayText(minimum(123_305.41), { ...utc, locale: 'de-DE' })).to.equal(
+      '19.092,72\u00a0$ von 60.000,00\u00a0$ Mindestumsatz verbraucht. Prognostizierte Unterschreitung 1.233,05\u00a0$, in Rechnung gestellt am Ende der Zusage (31. Juli 2027).',
+    );
+    for (const shortfall of [0, 123_305.41]) expect(runwayText(minimum(shortfall), utc)).not.to.match(/remaining|left to spend|then expires/i);
   });
 });

@@ -1,5 +1,5 @@
 import type { BalanceItem } from '../../contract/index.ts';
-import { type FormatOptions, formatDay, formatMoney } from '../shared/format.ts';
+import { type FormatOptions, formatDay, formatMoney, lastDayOf } from '../shared/format.ts';
 import { messages } from '../shared/i18n/messages.ts';
 
 /** Plain words for <balance-ledger>: entry types, item types and runway sentences. */
@@ -18,14 +18,31 @@ export function entryLabel(type: string, locale?: string): string {
 
 export const itemTypeLabel = (type: BalanceItem['type'], locale?: string) => messages(locale).itemType(type);
 
-/** "At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before it expires on Sep 1, 2027." */
+/** An end as the segments' periods show it: the last day in force (Metronome's ends are exclusive). */
+const lastDay = (end: string | null, format: FormatOptions) => (end ? formatDay(lastDayOf(new Date(end)), format) : null);
+
+/** "At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before its last day, Aug 31, 2027." */
 export function runwayText(item: BalanceItem, format: FormatOptions): string {
   const t = messages(format.locale);
+  if (item.commitment) return commitmentText(item, format);
   const { burn_per_day: burn, runs_out_at: runsOut, expires_at: expires, runs_out_before_expiry: before } = item.runway;
-  const expiry = expires ? formatDay(new Date(expires), format) : null;
+  const expiry = lastDay(expires, format);
   if (item.remaining <= 0) return t.nothingLeft;
   if (!(burn > 0) || !runsOut) return t.notUsed(expiry);
   const rate = t.burnRate(formatMoney(burn, item.credit_type, format.locale));
   if (before === false && expiry) return t.lastsPastExpiry(rate, expiry);
   return t.runsOut(rate, formatDay(new Date(runsOut), format), before ? expiry : null);
+}
+
+/**
+ * A postpaid commitment is usage still to reach, not money to spend: its progress toward the minimum,
+ * then the shortfall its end will invoice at the recent rate, or that it is on track.
+ */
+export function commitmentText(item: BalanceItem, format: FormatOptions): string {
+  const t = messages(format.locale);
+  const c = item.commitment!;
+  const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
+  const end = lastDay(c.ends_at, format);
+  const outlook = c.projected_shortfall > 0 ? t.shortfall(money(c.projected_shortfall), end) : t.onTrack(end);
+  return `${t.minimumProgress(money(c.consumed), money(c.minimum))}. ${outlook}`;
 }

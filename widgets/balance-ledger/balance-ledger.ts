@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
-import type { BalanceAmounts, BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
+import type { BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
 import { reportErrors, requestInvoice } from '../shared/events.ts';
 import { creditTypeLabel, type FormatOptions, formatDay, formatMoney, formatPeriod, widgetFormat } from '../shared/format.ts';
 import { moneyTemplate } from '../shared/money.ts';
@@ -19,15 +19,28 @@ import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { TableFit } from '../shared/table-fit.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
-import { entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
+import { commitmentText, entryLabel, itemTypeLabel, runwayText } from './balance-ledger.text.ts';
 import { defineElement } from '../shared/define.ts';
 
 /** The totals over the table of balances. */
 const LEDGER_SKELETON = ['headline', 'table'] as const;
 
+/** The bars' key: each part's class and its label; a postpaid minimum's two (its consumption is "used") only when there is one. */
+const LEGEND = [
+  ['used', 'used'],
+  ['remaining', 'remaining'],
+  ['expired', 'expired'],
+  ['upcoming', 'upcoming'],
+  ['projected', 'projectedMore'],
+  ['shortfall', 'projectedShortfall'],
+] as const;
+
 /**
- * What is left on each prepaid commit and credit, in the order they are used, when they expire and
- * when they will run out; each row opens onto its ledger.
+ * What can be spent now per credit type, then each commit and credit in the order they are used: a
+ * bar of what is used, remaining, expired and upcoming, when it runs out at the recent rate, and,
+ * behind its name (a disclosure button, closed at first), its segments and ledger. A postpaid
+ * commitment is shown as progress toward its minimum with the projected shortfall its end invoices,
+ * never as money remaining.
  *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
@@ -44,9 +57,13 @@ const LEDGER_SKELETON = ['headline', 'table'] as const;
  *
  * @csspart base - The wrapper of everything the widget shows.
  * @csspart stale - The note shown when the figures are older ones the proxy kept because Metronome is not answering.
- * @csspart total - One credit type's totals: bar and figures.
+ * @csspart total - One credit type's headline figures.
+ * @csspart headline - What prepaid commits and credits in force have left to spend now, per credit type.
+ * @csspart legend - The key to the bars' colours.
  * @csspart table - The table of commits and credits.
  * @csspart row - One commit's or credit's row.
+ * @csspart bar - A commit's or credit's stacked bar (its figures are its accessible name).
+ * @csspart segments - The list of segments under an expanded row.
  * @csspart ledger - The ledger table under an expanded row.
  * @csspart invoice - A deduction's invoice button.
  * @csspart loading - The skeleton shown while loading.
@@ -56,12 +73,13 @@ const LEDGER_SKELETON = ['headline', 'table'] as const;
  *
  * @cssproperty [--metronome-gray-dark=#111827] - Text; the page's own by default, unless a theme is forced. Dark: #f3f4f6.
  * @cssproperty [--metronome-gray-medium=#4b5563] - Labels, notes, state messages, and (half-toned) expired amounts. Dark: #9ca3af.
- * @cssproperty [--metronome-gray-light=#d1d5db] - Table rules. Dark: #4b5563.
+ * @cssproperty [--metronome-gray-light=#d1d5db] - Table rules and upcoming amounts. Dark: #4b5563.
  * @cssproperty [--metronome-gray-extralight=#e5e7eb] - The loading skeleton. Dark: #374151.
  * @cssproperty [--metronome-white=#ffffff] - Background, painted when set or when a theme is in force; also popups. Dark: #111827.
  * @cssproperty [--metronome-primary-medium=#2563eb] - Focus ring. Dark: #60a5fa.
  * @cssproperty [--metronome-primary-green=#047857] - Remaining amounts. Dark: #34d399.
- * @cssproperty [--metronome-progress-bar=#2563eb] - Used amounts. Dark: #60a5fa.
+ * @cssproperty [--metronome-primary-red=#b91c1c] - A postpaid minimum's projected shortfall. Dark: #f87171.
+ * @cssproperty [--metronome-progress-bar=#2563eb] - Used amounts, and what a postpaid minimum has consumed (half-toned: its projected consumption). Dark: #60a5fa.
  * @cssproperty [--metronome-progress-bar-background=#e5e7eb] - Track behind the bars. Dark: #374151.
  * @cssproperty [--metronome-action=#1d4ed8] - Invoice links and the Retry button. Dark: #93c5fd.
  * @cssproperty [--metronome-action-hover=#1e40af] - Invoice links and the Retry button under the pointer. Dark: #bfdbfe.
@@ -69,6 +87,7 @@ const LEDGER_SKELETON = ['headline', 'table'] as const;
  * @cssproperty [--metronome-radius=6px] - Corner radius of buttons, controls and popups.
  * @cssproperty [--metronome-spacing=0.5rem] - Spacing unit: gaps and cell padding are multiples of it.
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
+ * @cssproperty [--balance-headline-font-size=1.5rem] - Size of the "Available now" figures.
  */
 export class BalanceLedger extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, styles];
@@ -121,7 +140,9 @@ export class BalanceLedger extends LitElement {
     const data = this.#balances.value;
     if (!data) return pending ? loadingTemplate(t.loadingBalances, LEDGER_SKELETON) : nothing;
     if (data.items.length === 0) return emptyTemplate(t.noBalances);
+    const postpaid = data.items.some((item) => item.commitment);
     return html`<div class="totals">${data.totals.map((total) => this.#total(total))}</div>
+      <ul part="legend" aria-hidden="true">${(postpaid ? LEGEND : LEGEND.slice(0, 4)).map(([name, label]) => html`<li><span class="dot ${name}"></span>${t[label]}</li>`)}</ul>
       <div class="table-scroll" data-fit="items">
         <table part="table" class=${this.#fit.stacked('items') ? 'cards' : ''}>
           <caption>${t.balancesCaption}</caption>
@@ -141,24 +162,35 @@ export class BalanceLedger extends LitElement {
       </div>`;
   }
 
-  #total(total: BalanceAmounts & { credit_type: BalanceItem['credit_type'] }) {
-    const money = (v: number) => formatMoney(v, total.credit_type, this.#format.locale);
+  /** The headline: what can be spent today, in the credit type's own unit ("$", never "USD (cents)"). */
+  #total(total: BalancesResponse['totals'][number]) {
     const amount = (v: number) => moneyTemplate(v, total.credit_type, this.#format.locale);
     const t = messages(this.#format.locale);
-    const whole = total.used + total.remaining + total.expired || 1;
-    const width = (v: number) => styleProperties({ width: `${(100 * Math.max(0, v)) / whole}%` });
     return html`<section part="total" aria-label=${t.totalsIn(creditTypeLabel(total.credit_type))}>
       <h3>${creditTypeLabel(total.credit_type)}</h3>
-      <div class="meter" role="img" aria-label=${t.meter(money(total.used), money(total.remaining), money(total.expired))}>
-        <span class="used" ${width(total.used)}></span><span class="remaining" ${width(total.remaining)}></span><span class="expired" ${width(total.expired)}></span>
-      </div>
-      <dl>
-        <div><span class="dot remaining" aria-hidden="true"></span><dt>${t.remaining}</dt><dd>${amount(total.remaining)}</dd></div>
-        <div><span class="dot used" aria-hidden="true"></span><dt>${t.used}</dt><dd>${amount(total.used)}</dd></div>
-        <div><span class="dot expired" aria-hidden="true"></span><dt>${t.expired}</dt><dd>${amount(total.expired)}</dd></div>
-        <div><dt>${t.upcoming}</dt><dd>${amount(total.upcoming)}</dd></div>
-      </dl>
+      <dl><div part="headline"><dt>${t.availableNow}</dt><dd>${amount(total.available_now)}</dd></div></dl>
     </section>`;
+  }
+
+  /**
+   * One bar per commit or credit, its parts as wide as their amounts: used, remaining, expired and
+   * upcoming for a prepaid one; consumed, projected and the projected shortfall of a postpaid minimum.
+   */
+  #bar(item: BalanceItem) {
+    const locale = this.#format.locale;
+    const money = (v: number) => formatMoney(v, item.credit_type, locale);
+    const t = messages(locale);
+    const c = item.commitment;
+    const pieces: Array<[string, number]> = c
+      ? [['used', c.consumed], ['projected', c.projected_consumption - c.consumed], ['shortfall', c.projected_shortfall]]
+      : [['used', item.used], ['remaining', item.remaining], ['expired', item.expired], ['upcoming', item.upcoming]];
+    const whole = pieces.reduce((sum, [, v]) => sum + Math.max(0, v), 0) || 1;
+    const label = c
+      ? commitmentText(item, this.#format)
+      : t.meter(money(item.used), money(item.remaining), money(item.expired), money(item.upcoming), money(item.granted + item.upcoming));
+    return html`<div part="bar" class="meter" role="img" aria-label=${label}>${pieces.map(([name, v]) =>
+      v > 0 ? html`<span class=${name} ${styleProperties({ width: `${(100 * v) / whole}%` })}></span>` : nothing,
+    )}</div>`;
   }
 
   #item(item: BalanceItem) {
@@ -166,36 +198,36 @@ export class BalanceLedger extends LitElement {
     const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
     const t = messages(format.locale);
     const open = this.#expanded.has(item.id);
-    const ledgerId = `ledger-${item.id}`;
-    const share = item.granted > 0 ? item.used / item.granted : 0;
+    const detailId = `ledger-${item.id}`;
+    const c = item.commitment;
+    // A postpaid minimum has nothing to spend or to expire: what it lacks is usage, said in words.
     return html`<tbody>
       <tr part="row">
         <th scope="row" class="name">
-          <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${ledgerId} @click=${() => this.#toggle(item.id)}>${item.name}</button>
+          <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailId} @click=${() => this.#toggle(item.id)}>${item.name}</button>
           <span class="small">${itemTypeLabel(item.type, format.locale)}${item.priority === null ? '' : ` · ${t.priority(String(item.priority))}`}</span>
-          ${item.segments.map((s) => html`<span class="small">${formatPeriod(s.starting_at, s.ending_before, format)}: ${money(s.amount)}, ${t.segmentStatus(s.status)}</span>`)}
           <span class="small">${runwayText(item, format)}</span>
         </th>
-        <td class="num" data-label=${t.granted}>${money(item.granted)}</td>
-        <td class="num" data-label=${t.used}>${money(item.used)}</td>
-        <td class="num" data-label=${t.remaining}>${money(item.remaining)}</td>
-        <td class="num" data-label=${t.expired}>${money(item.expired)}</td>
+        <td class="num" data-label=${t.granted}>${money(c ? c.minimum : item.granted)}</td>
+        <td class="num" data-label=${c ? t.consumed : t.used}>${money(c ? c.consumed : item.used)}</td>
+        <td class="num" data-label=${c ? '' : t.remaining}>${c ? '' : money(item.remaining)}</td>
+        <td class="num" data-label=${c ? '' : t.expired}>${c ? '' : money(item.expired)}</td>
         <td class="num" data-label=${t.upcoming}>${money(item.upcoming)}</td>
-        <td class="share">
-          <div class="progress" aria-hidden="true"><span class="used" ${styleProperties({ width: `${Math.min(100, 100 * share)}%` })}></span></div>
-        </td>
+        <td class="share">${this.#bar(item)}</td>
       </tr>
-      <tr id=${ledgerId} ?hidden=${!open}>
+      <tr id=${detailId} ?hidden=${!open}>
         <td colspan="7">${open ? this.#ledger(item) : nothing}</td>
       </tr>
     </tbody>`;
   }
 
+  /** Behind the disclosure: each segment's period and amount, then the ledger. */
   #ledger(item: BalanceItem) {
     const format = this.#format;
     const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
     const t = messages(format.locale);
-    return html`<div class="table-scroll" data-fit="ledger"><table part="ledger" class=${this.#fit.stacked('ledger') ? 'cards' : ''}>
+    return html`<ul part="segments">${item.segments.map((s) => html`<li>${formatPeriod(s.starting_at, s.ending_before, format)}: ${money(s.amount)}, ${t.segmentStatus(s.status)}</li>`)}</ul>
+      <div class="table-scroll" data-fit="ledger"><table part="ledger" class=${this.#fit.stacked('ledger') ? 'cards' : ''}>
       <caption>${t.ledgerOf(item.name)}</caption>
       <thead>
         <tr><th scope="col">${t.date}</th><th scope="col">${t.entry}</th><th scope="col" class="num">${t.amount}</th><th scope="col" class="num">${t.balance}</th><th scope="col">${t.invoice}</th></tr>

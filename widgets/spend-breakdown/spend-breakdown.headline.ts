@@ -21,7 +21,7 @@ export function headlineTemplate(summary: SpendSummaryResponse, entry: Entry | u
     <div><dt>${t.netSoFar}</dt><dd>${amount(entry.net)}</dd></div>
     <div><dt>${t.daysLeft}</dt><dd>${daysLeftText(summary.days_left, locale)}</dd></div>
     ${entry.projection
-      ? html`<div><dt>${t.projected}</dt><dd>${amount(entry.projection.spend)}</dd><dd class="note">${t.projectedNet(entry.projection.method, money(entry.projection.net))}</dd></div>`
+      ? html`<div><dt>${t.projected}</dt><dd>${amount(entry.projection.spend)}</dd><dd class="note">${(entry.projection.covered ? t.projectedCovered : t.projectedDue)(entry.projection.method, money(entry.projection.net))}</dd></div>`
       : nothing}
   </dl>`;
 }

@@ -73,6 +73,18 @@ describe('<spend-breakdown>', () => {
     expect(figures['Days left']).to.match(/^(\d+ days?|Period ends today)$/);
     expect(figures['Projected by period end']).to.equal(money(usd.projection!.spend));
     expect(part(el, 'headline')!.textContent).to.contain(usd.projection!.method);
+    expect(part(el, 'headline')!.textContent).to.contain('; covered by your commits and credits: $0.00 due', "Acme's commit lasts past the period");
+  });
+
+  it('says what the projection leaves due after commits and credits when they do not cover the rest of the period', async () => {
+    proxy.restore();
+    proxy = installProxy(INITECH_ID);
+    const el = await spend();
+    await waitUntil(() => part(el, 'headline'));
+    const usd = (await proxy.get<SpendSummaryResponse>('/api/spend/summary')).credit_types[0]!;
+    expect(usd.projection!.covered).to.equal(false);
+    expect(part(el, 'headline')!.textContent).to.contain(`; ${money(usd.projection!.net)} due after commits and credits`);
+    expect(part(el, 'headline')!.textContent).not.to.contain('covered');
   });
 
   it('stacks spend by product over the current period, with commits and credits drawn apart below zero', async () => {

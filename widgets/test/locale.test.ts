@@ -81,7 +81,7 @@ describe('locales', () => {
     expect(headers(ledger)).to.deep.equal(['Name', 'Gewährt', 'Verbraucht', 'Verbleibend', 'Verfallen', 'Anstehend', 'Verbrauchter Anteil']);
     const balances = await proxy.get<BalancesResponse>('/api/balances');
     const total = balances.totals[0]!;
-    expect(text(part(ledger, 'total')!.querySelector('dl div dd'))).to.equal(formatMoney(total.remaining, total.credit_type, 'de-DE'));
+    expect(text(part(ledger, 'headline')!.querySelector('dd'))).to.equal(formatMoney(total.available_now, total.credit_type, 'de-DE'));
     expect(text(ledger.shadowRoot!.querySelector('caption'))).to.equal('Zusagen und Guthaben, in der Reihenfolge ihrer Verwendung');
 
     // <invoice-list>: headers, statuses, periods and amounts

@@ -113,7 +113,9 @@ export const en = {
   netSoFar: 'Net so far',
   daysLeft: 'Days left',
   projected: 'Projected by period end',
-  projectedNet: (method: string, net: string) => `${method}; ${net} net`,
+  /** The rest of the period paid in full by prepaid commits and credits, at the rate <balance-ledger> states. */
+  projectedCovered: (method: string, due: string) => `${method}; covered by your commits and credits: ${due} due`,
+  projectedDue: (method: string, due: string) => `${method}; ${due} due after commits and credits`,
   days: (count: number, days: string) => plural('en', count, { one: `${days} day`, other: `${days} days` }),
   periodEndsToday: 'Period ends today',
   spendNone: (range: string) => `No spend ${range}.`,
@@ -137,7 +139,15 @@ export const en = {
   upcoming: 'Upcoming',
   shareUsed: 'Share used',
   totalsIn: (creditType: string) => `Totals in ${creditType}`,
-  meter: (used: string, remaining: string, expired: string) => `${used} used, ${remaining} remaining, ${expired} expired`,
+  availableNow: 'Available now',
+  meter: (used: string, remaining: string, expired: string, upcoming: string, amount: string) =>
+    `${used} used, ${remaining} remaining, ${expired} expired, ${upcoming} upcoming, of ${amount}`,
+  consumed: 'Consumed',
+  projectedMore: 'Projected',
+  projectedShortfall: 'Projected shortfall',
+  minimumProgress: (consumed: string, minimum: string) => `${consumed} of ${minimum} minimum consumed`,
+  shortfall: (amount: string, end: string | null) => `Projected shortfall ${amount}, invoiced at the end of the commitment${end ? ` (${end})` : ''}.`,
+  onTrack: (end: string | null) => `On track to reach the minimum${end ? ` by ${end}` : ''}.`,
   priority: (priority: string) => `priority ${priority}`,
   itemType: (type: 'PREPAID' | 'POSTPAID' | 'CREDIT'): string => (type === 'PREPAID' ? 'Prepaid commit' : type === 'POSTPAID' ? 'Postpaid commit' : 'Credit'),
   segmentStatus: (status: 'active' | 'upcoming' | 'expired'): string => status,
@@ -165,10 +175,11 @@ export const en = {
   } as Record<string, string>,
   otherEntry: 'Other entry',
   nothingLeft: 'Nothing left to use.',
-  notUsed: (expiry: string | null) => `Not used in the last 30 days${expiry ? `; expires on ${expiry}` : ''}.`,
+  /** `expiry`: its last day in force, as the segments' periods show it. */
+  notUsed: (expiry: string | null) => `Not used in the last 30 days${expiry ? `; usable through ${expiry}` : ''}.`,
   burnRate: (perDay: string) => `At ${perDay} a day (the last 30 days' rate)`,
-  lastsPastExpiry: (rate: string, expiry: string) => `${rate}, this lasts past its expiry on ${expiry}; what is left then expires.`,
-  runsOut: (rate: string, day: string, expiry: string | null) => `${rate}, this runs out around ${day}${expiry ? `, before it expires on ${expiry}` : ''}.`,
+  lastsPastExpiry: (rate: string, expiry: string) => `${rate}, this lasts past its last day, ${expiry}; what is left then expires.`,
+  runsOut: (rate: string, day: string, expiry: string | null) => `${rate}, this runs out around ${day}${expiry ? `, before its last day, ${expiry}` : ''}.`,
 
   // <invoice-list>
   loadingInvoices: 'Loading invoices…',
