@@ -22,9 +22,13 @@ describe('the demo customer, Hooli AI, over the proxy', () => {
     assert.deepEqual(finalized.map((i) => i.type), ['usage', 'usage', 'usage', 'scheduled'], 'three months and the commit purchase');
     for (const invoice of finalized) assert.deepEqual([invoice.payment?.provider, invoice.payment?.status], ['stripe', 'PAID']);
     for (const invoice of body.invoices.filter((i) => i.status === 'draft')) assert.equal(invoice.payment, null);
-    // The true-up is dated at the minimum's end, the current period's end; the proxy knows no TRUEUP type and reads it as usage.
+    // Metronome dates the true-up at the minimum's end; it reads as the span its lines cover, the postpaid segment.
     const drafts = body.invoices.filter((i) => i.status === 'draft');
-    assert.deepEqual(drafts.map((i) => i.period.starting_on), ['2026-12-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z']);
+    assert.deepEqual(drafts.map((i) => i.type), ['trueup', 'usage']);
+    assert.deepEqual(drafts.map((i) => [i.period.starting_on, i.period.ending_before]), [
+      ['2026-08-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'],
+      ['2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z'],
+    ]);
     assert.ok(drafts[0]!.total > 0);
   });
 
