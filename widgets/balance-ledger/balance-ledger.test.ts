@@ -85,6 +85,17 @@ describe('<balance-ledger>', () => {
     expect(bar.getAttribute('aria-label')).to.equal(row.querySelector('th .small:last-child')!.textContent, 'the progress sentence');
   });
 
+  it('leaves no blank line in a postpaid minimum\'s card for the figures it does not have', async () => {
+    await ledger(INITECH_ID);
+    const el = await fixture<BalanceLedger>(html`<balance-ledger style="width: 300px" endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></balance-ledger>`);
+    await waitUntil(() => part(el, 'table')?.classList.contains('cards'), 'the commits did not become cards at 300 px', { timeout: 4000 });
+    const row = parts(el, 'row').find((r) => r.textContent!.includes('minimum consumed'))!;
+    const shown = [...row.querySelectorAll<HTMLElement>(':scope > td.num')].filter((td) => td.getClientRects().length > 0);
+    expect(shown.map((td) => td.getAttribute('data-label'))).to.deep.equal(['Granted', 'Consumed', 'Upcoming']);
+    for (const td of shown) expect(td.textContent!.trim()).to.match(/\$/);
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps segments and ledger closed at first behind a disclosure button that Enter and Space open and close', async () => {
     const el = await ledger();
     await loaded(el);

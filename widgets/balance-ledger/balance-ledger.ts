@@ -210,8 +210,8 @@ export class BalanceLedger extends LitElement {
         </th>
         <td class="num" data-label=${t.granted}>${money(c ? c.minimum : item.granted)}</td>
         <td class="num" data-label=${c ? t.consumed : t.used}>${money(c ? c.consumed : item.used)}</td>
-        <td class="num" data-label=${c ? '' : t.remaining}>${c ? '' : money(item.remaining)}</td>
-        <td class="num" data-label=${c ? '' : t.expired}>${c ? '' : money(item.expired)}</td>
+        <td class="num" data-label=${c ? '' : t.remaining}>${c ? nothing : money(item.remaining)}</td>
+        <td class="num" data-label=${c ? '' : t.expired}>${c ? nothing : money(item.expired)}</td>
         <td class="num" data-label=${t.upcoming}>${money(item.upcoming)}</td>
         <td class="share">${this.#bar(item)}</td>
       </tr>

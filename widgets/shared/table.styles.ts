@@ -68,6 +68,10 @@ export const tableStyles = css`
   .cards > * > tr > :is(:first-child, [colspan]) {
     grid-column: 1 / -1;
   }
+  /* A figure a row does not have (a postpaid minimum's remaining) leaves no blank line in its card. */
+  .cards > * > tr > td:empty {
+    display: none;
+  }
   .cards > * > tr > [data-label]::before {
     content: attr(data-label) / '';
     display: block;
