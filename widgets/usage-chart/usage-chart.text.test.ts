@@ -44,7 +44,7 @@ describe('usage-chart table and CSV', () => {
   it('tabulates every window with a column per visible series and the total', () => {
     const table = tableData(model, 'caption', utc, counts);
     expect(table.columns).to.deep.equal(['Day', 'a, "quoted"', 'b', 'Total']);
-    expect(table.rows.map((r) => [r.label, ...r.cells])).to.deep.equal([
+    expect(Array.from({ length: table.count }, (_, i) => table.row(i)).map((r) => [r.label, ...r.cells])).to.deep.equal([
       ['Tue, Oct 1, 2024', '1.5', '2', '3.5'],
       ['Wed, Oct 2, 2024', '0.25', '0', '0.25'],
     ]);

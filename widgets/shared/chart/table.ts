@@ -6,32 +6,36 @@ import { type ValueFormat, windowName } from './plot.ts';
 
 /** The table view and the CSV export: the visible series, window by window, as the chart draws them. */
 
-const shownNegative = (model: ChartModel) => (model.negative && !model.negative.hidden ? model.negative : null);
+/**
+ * The columns after a window's name, named with `total` and `previous` for those two: the visible series,
+ * the total, the negative series and the previous period, each with its figures by window.
+ */
+function figureColumns(model: ChartModel, total: string, previous: string): Array<{ label: string; values: number[] }> {
+  const { negative } = model;
+  return [
+    ...(model.grouped ? visibleSeries(model) : []),
+    { label: total, values: model.totals },
+    ...(negative && !negative.hidden ? [negative] : []),
+    ...(model.previous ? [{ label: previous, values: model.previous.totals }] : []),
+  ];
+}
 
+/** The table view's columns and, one at a time as they are drawn, its rows. */
 export function tableData(model: ChartModel, caption: string, format: FormatOptions, values: ValueFormat): TableData {
-  const series = visibleSeries(model);
-  const negative = shownNegative(model);
   const t = messages(format.locale);
+  const figures = figureColumns(model, t.total, t.previousPeriod);
   return {
     caption,
-    columns: [
-      model.windowSize === 'hour' ? t.hour : model.windowSize === 'day' ? t.day : t.period,
-      ...(model.grouped ? series.map((s) => s.label) : []),
-      t.total,
-      ...(negative ? [negative.label] : []),
-      ...(model.previous ? [t.previousPeriod] : []),
-    ],
-    rows: model.windows.map((_, i) => {
-      const figures = [
-        ...(model.grouped ? series.map((s) => s.values[i]!) : []),
-        model.totals[i]!,
-        ...(negative ? [negative.values[i]!] : []),
-        ...(model.previous ? [model.previous.totals[i] ?? 0] : []),
-      ];
-      return { label: windowName(model, i, format), cells: figures.map((v) => values.value(v)), titles: values.exact ? figures.map((v) => values.exact!(v)) : undefined };
-    }),
+    columns: [model.windowSize === 'hour' ? t.hour : model.windowSize === 'day' ? t.day : t.period, ...figures.map((c) => c.label)],
+    count: model.windows.length,
+    row: (i) => {
+      const row = figures.map((c) => c.values[i] ?? 0);
+      return { label: windowName(model, i, format), cells: row.map((v) => values.value(v)), titles: values.exact && row.map((v) => values.exact!(v)) };
+    },
   };
 }
+
+const shownNegative = (model: ChartModel) => (model.negative && !model.negative.hidden ? model.negative : null);
 
 /**
  * Exact values (no formatting or rounding) with ISO 8601 window bounds, ready for a spreadsheet.
