@@ -1,12 +1,9 @@
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled, CRLF between rows. */
-export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  return rows.map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
-}
+/** One RFC 4180 line, CRLF-terminated: fields with commas, quotes or line breaks are quoted, quotes doubled. */
+export const csvLine = (fields: string[]) => fields.map(field).join(',') + '\r\n';
 
-function field(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : value;
+function field(text: string): string {
   // A leading =, +, - or @ makes spreadsheets run the cell as a formula; a quote mark defuses it.
-  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

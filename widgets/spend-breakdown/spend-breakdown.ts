@@ -9,10 +9,10 @@ import { tableStyles } from '../shared/table.styles.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
 import type { ChartModel, WindowedData } from '../shared/chart/model.ts';
 import type { ValueFormat } from '../shared/chart/plot.ts';
-import { csvFilename, csvRows } from '../shared/chart/table.ts';
+import { chartCsv, csvFilename } from '../shared/chart/table.ts';
 import { WindowedChart } from '../shared/chart/windowed-chart.ts';
 import { type Freshness, MAX_HOURLY_DAYS, type SpendEntry, type SpendResponse, type SpendSummaryResponse } from '../../contract/index.ts';
-import { downloadCsv, toCsv } from '../shared/csv.ts';
+import { downloadCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { creditTypeLabel, type FormatOptions, formatMoney, moneyForCsv, widgetFormat } from '../shared/format.ts';
 import { exactTitle } from '../shared/money.ts';
@@ -320,7 +320,7 @@ export class SpendBreakdown extends LitElement {
   #export = () => {
     const entry = this.#entry;
     const model = entry ? this.#view(entry)?.model : null;
-    if (entry && model) downloadCsv(toCsv(csvRows(model, this.#format.locale, moneyForCsv(entry.credit_type))), csvFilename(model));
+    if (entry && model) downloadCsv(chartCsv(model, this.#format.locale, moneyForCsv(entry.credit_type)), csvFilename(model));
   };
 }
 

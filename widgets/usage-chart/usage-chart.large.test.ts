@@ -5,7 +5,7 @@ import { installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
 import { chart, drawn, part } from '../test/usage-chart-fixture.ts';
 import type { UsageChart } from './usage-chart.ts';
 
-/** The large case: 90 days of hourly windows by 10 groups, 2,160 rows in the table. */
+/** The large case: 90 days of hourly windows by 10 groups, 2,160 rows in the table and the CSV. */
 
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 0, 1);
@@ -122,5 +122,22 @@ describe('<usage-chart> with 90 days of hourly windows', () => {
     await waitUntil(() => rowAt(el, 2) && inView(el, rowAt(el, 2)!), 'Home did not bring the first row back');
     await sendKeys({ press: 'PageDown' });
     await waitUntil(() => box(el).scrollTop > 0, 'PageDown did not scroll');
+  });
+
+  it('exports all 2,160 windows as CSV, exactly as the data has them', async () => {
+    const el = await largeChart(true);
+    const original = URL.createObjectURL;
+    let blob: Blob | undefined;
+    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
+    try {
+      part(el, 'export')!.click();
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const text = await blob!.text();
+    const lines = text.trimEnd().split('\r\n');
+    expect(lines).to.have.length(COUNT + 1);
+    const expected = [['starting_on', 'ending_before', ...groups, 'total'], ...windows.map((w) => [w.starting_on, w.ending_before, ...groups.map((g) => w.values[g]), w.total])];
+    expect(text).to.equal(expected.map((row) => row.join(',')).join('\r\n') + '\r\n');
   });
 });

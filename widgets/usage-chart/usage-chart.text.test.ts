@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { toCsv } from '../shared/csv.ts';
+import { csvLine } from '../shared/csv.ts';
 import { usage } from '../shared/chart/fixtures.ts';
 import { buildModel } from '../shared/chart/model.ts';
 import { parseGroupFilter, resolveRange, serializeGroupFilter } from '../shared/range.ts';
 import { summarize } from './usage-chart.summary.ts';
-import { csvFilename, csvRows, tableData } from '../shared/chart/table.ts';
+import { chartCsv, csvFilename, tableData } from '../shared/chart/table.ts';
 
 const options = { title: 'CPU hours', maxGroups: 8, hidden: new Set<string>() };
 const counts = { value: (v: number) => v.toLocaleString('en-US'), tick: String, unit: 'CPU hours' };
@@ -51,7 +51,7 @@ describe('usage-chart table and CSV', () => {
   });
 
   it('exports exact values with ISO window bounds, quoting what needs quoting', () => {
-    expect(toCsv(csvRows(model))).to.equal(
+    expect(chartCsv(model)).to.equal(
       'starting_on,ending_before,"a, ""quoted""",b,total\r\n' +
         '2024-10-01T00:00:00.000Z,2024-10-02T00:00:00.000Z,1.5,2,3.5\r\n' +
         '2024-10-02T00:00:00.000Z,2024-10-03T00:00:00.000Z,0.25,0,0.25\r\n',
@@ -60,7 +60,7 @@ describe('usage-chart table and CSV', () => {
   });
 
   it('keeps spreadsheet formulas out of exported labels', () => {
-    expect(toCsv([['=HYPERLINK("x")', 1]])).to.equal(`"'=HYPERLINK(""x"")",1\r\n`);
+    expect(csvLine(['=HYPERLINK("x")', '1'])).to.equal(`"'=HYPERLINK(""x"")",1\r\n`);
   });
 });
 

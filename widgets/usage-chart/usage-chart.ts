@@ -9,7 +9,7 @@ import { theme, totalStyles } from './usage-chart.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { legendTemplate } from '../shared/chart/legend.ts';
 import { type CustomerResponse, type Freshness, MAX_HOURLY_DAYS, type UsageResponse, type WindowSize } from '../../contract/index.ts';
-import { downloadCsv, toCsv } from '../shared/csv.ts';
+import { downloadCsv } from '../shared/csv.ts';
 import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatCompact, formatNumber, widgetFormat } from '../shared/format.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
@@ -28,7 +28,7 @@ import type { ValueFormat } from '../shared/chart/plot.ts';
 import { WindowedChart } from '../shared/chart/windowed-chart.ts';
 import { DAY, parseGroupFilter, type RangePreset, rangeRefusal, resolveRange, serializeGroupFilter } from '../shared/range.ts';
 import { summarize } from './usage-chart.summary.ts';
-import { csvFilename, csvRows } from '../shared/chart/table.ts';
+import { chartCsv, csvFilename } from '../shared/chart/table.ts';
 import { defineElement } from '../shared/define.ts';
 
 /**
@@ -340,7 +340,7 @@ export class UsageChart extends LitElement {
     },
     exportCsv: () => {
       const model = this.#view?.model;
-      if (model) downloadCsv(toCsv(csvRows(model, this.#format.locale)), csvFilename(model));
+      if (model) downloadCsv(chartCsv(model, this.#format.locale), csvFilename(model));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { TableData } from './data-table.ts';
+import { csvLine } from '../csv.ts';
 import type { FormatOptions } from '../format.ts';
 import { messages } from '../i18n/messages.ts';
 import { type ChartModel, visibleSeries } from './model.ts';
@@ -35,36 +36,22 @@ export function tableData(model: ChartModel, caption: string, format: FormatOpti
   };
 }
 
-const shownNegative = (model: ChartModel) => (model.negative && !model.negative.hidden ? model.negative : null);
-
 /**
- * Exact values (no formatting or rounding) with ISO 8601 window bounds, ready for a spreadsheet.
- * `money`: the values are amounts, written in `unit` (USD, not cents) and named with it in the header.
+ * Exact values (no formatting or rounding) with ISO 8601 window bounds, ready for a spreadsheet, as
+ * RFC 4180 text. `money`: the values are amounts, written in `unit` (USD, not cents) and named with it
+ * in the header. Written in one pass: numbers and ISO times never need quoting, only the header does.
  */
-export function csvRows(model: ChartModel, locale?: string, money?: { unit: string; value: (amount: number) => number }): Array<Array<string | number>> {
-  const series = visibleSeries(model);
-  const negative = shownNegative(model);
+export function chartCsv(model: ChartModel, locale?: string, money?: { unit: string; value: (amount: number) => number }): string {
   const t = messages(locale);
-  const column = (name: string) => (money ? t.csvUnit(name, money.unit) : name);
   const value = money?.value ?? ((v: number) => v);
-  return [
-    [
-      t.csvStart,
-      t.csvEnd,
-      ...(model.grouped ? series.map((s) => column(s.label)) : []),
-      column(t.csvTotal),
-      ...(negative ? [column(negative.label)] : []),
-      ...(model.previous ? [column(t.csvPrevious)] : []),
-    ],
-    ...model.windows.map((w, i) => [
-      w.start.toISOString(),
-      w.end.toISOString(),
-      ...(model.grouped ? series.map((s) => value(s.values[i]!)) : []),
-      value(model.totals[i]!),
-      ...(negative ? [value(negative.values[i]!)] : []),
-      ...(model.previous ? [value(model.previous.totals[i] ?? 0)] : []),
-    ]),
-  ];
+  const figures = figureColumns(model, t.csvTotal, t.csvPrevious);
+  let text = csvLine([t.csvStart, t.csvEnd, ...figures.map((c) => (money ? t.csvUnit(c.label, money.unit) : c.label))]);
+  model.windows.forEach((w, i) => {
+    text += `${w.start.toISOString()},${w.end.toISOString()}`;
+    for (const c of figures) text += `,${value(c.values[i] ?? 0)}`;
+    text += '\r\n';
+  });
+  return text;
 }
 
 export function csvFilename(model: ChartModel): string {
