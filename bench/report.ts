@@ -48,6 +48,12 @@ const MEASURES: [keyof Measures, string][] = [
 export const START = '<!-- bench:start (generated from bench/results.json by `npm run bench`, or `node --import tsx bench/readme.ts`; do not edit) -->';
 export const END = '<!-- bench:end -->';
 
+/** bench/results.json's text: times to 0.01 ms, one session's figures a line. */
+export function resultsJson(results: Results) {
+  const json = JSON.stringify(results, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v), 2);
+  return `${json.replace(/\{\n\s+("frames"[^{}]*?)\n\s+\}/g, (_, body: string) => `{ ${body.replace(/\n\s+/g, ' ')} }`)}\n`;
+}
+
 /** The median of the finite values; NaN when there are none. */
 export function median(values: (number | null)[]) {
   const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { launchChromium, serveOnLoopback } from '../test/chromium.ts';
 import { CASES, HEIGHT, type CaseName } from './data.ts';
-import { LIBRARIES, median, reportTable, writeReadme, type Measures, type Results } from './report.ts';
+import { LIBRARIES, median, reportTable, resultsJson, writeReadme, type Measures, type Results } from './report.ts';
 import { bundle, gzipSizes } from './sizes.ts';
 import { Trace, TRACE_CATEGORIES } from './trace.ts';
 
@@ -128,6 +128,6 @@ const results: Results = {
   gzipBytes: await gzipSizes(),
   samples,
 };
-writeFileSync('bench/results.json', `${JSON.stringify(results, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v), 2)}\n`);
+writeFileSync('bench/results.json', resultsJson(results));
 console.log(reportTable(results));
 writeReadme(results);
