@@ -27,8 +27,8 @@ let upstreamUrl: string;
 
 /** A deployment's copy of the repo: what `npm ci` reads, the start script, and dist/ as the build left it. */
 function deployment(dir: string) {
-  mkdirSync(join(dir, 'spec'), { recursive: true });
-  for (const file of ['package.json', 'package-lock.json', 'spec/package.json', 'scripts/ensure-built.mjs']) cpSync(join(root, file), join(dir, file));
+  for (const workspace of ['spec', 'bench']) mkdirSync(join(dir, workspace), { recursive: true });
+  for (const file of ['package.json', 'package-lock.json', 'spec/package.json', 'bench/package.json', 'scripts/ensure-built.mjs']) cpSync(join(root, file), join(dir, file));
   execFileSync(process.execPath, ['scripts/build-proxy.mjs', join(dir, 'dist/proxy')], { cwd: root });
 }
 

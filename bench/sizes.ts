@@ -1,0 +1,19 @@
+// (5) of `npm run bench`: gzip bytes (level 9) of each library's entry point, minified.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { ENTRIES } from './report.ts';
+
+export async function bundle(entry: string) {
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, logLevel: 'warning' });
+  return result.outputFiles[0]!.contents;
+}
+
+export async function gzipSizes() {
+  const sizes: Record<string, number> = {};
+  for (const e of ENTRIES) {
+    const bytes = 'file' in e ? readFileSync(e.file) : await bundle(e.entry);
+    sizes[e.id] = gzipSync(bytes, { level: 9 }).length;
+  }
+  return sizes;
+}
