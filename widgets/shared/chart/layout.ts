@@ -1,6 +1,5 @@
 import { bisectRight, max, min, nice, ticks } from 'd3-array';
 import { utcTicks } from 'd3-time';
-import { line } from 'd3-shape';
 import { type ChartModel, type Series, visibleSeries } from './model.ts';
 
 /**
@@ -105,10 +104,10 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
   const windowRight = model.windows.map((w) => x(w.end.getTime()));
   const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
 
+  // The polyline as d3-shape's line() wrote it ("M1,2L3,4", a lone point closed: "M1,2Z"), without the
+  // 4 KB of d3-shape and d3-path a polyline does not need.
   const through = (values: number[]) =>
-    line<number>()
-      .x((_, i) => round(centre(i)))
-      .y((v) => round(y(v)))(values) ?? '';
+    values.length ? `M${values.map((v, i) => `${round(centre(i))},${round(y(v))}`).join('L')}${values.length === 1 ? 'Z' : ''}` : '';
 
   const drawn = negative ? [...series, negative] : series;
   const paths =
