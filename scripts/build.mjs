@@ -12,8 +12,9 @@
 //                                                        for React and Vue (jsx-types.mjs)
 //   dist/proxy/                                          the proxy for Node, Bun, Deno and Workers (build-proxy.mjs)
 //
-// Decorators and `accessor` fields are compiled away (esbuild lowers them for ES2022); no .ts
-// specifier survives in the JS or the declarations.
+// The elements declare their properties in lit's `static properties`, not with decorators, which esbuild
+// would lower for ES2022 into helpers and per-field private storage (about 4 KB gzip across the elements).
+// No .ts specifier survives in the JS or the declarations.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ export function localeEntries() {
     .map((name) => ({ in: `widgets/locales/${name}`, out: `locales/${name.slice(0, -3)}` }));
 }
 
-/** Package dependencies stay imports (and so do their subpaths, `lit/decorators.js`). */
+/** Package dependencies stay imports (and so do their subpaths, `lit/directive.js`). */
 const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}/*`]);
 
 const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning', plugins: [minifyCss] };

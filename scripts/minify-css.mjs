@@ -5,12 +5,17 @@
 // interpolations `${…}` are kept as written.
 import { readFile } from 'node:fs/promises';
 
-/** Minified CSS text: comments removed, runs of whitespace one space, none around braces and semicolons. */
+/**
+ * Minified CSS text: comments removed; outside quoted strings, runs of whitespace one space, none around
+ * braces, semicolons, commas and `>`, none after a colon (before one it is a descendant combinator:
+ * `.a :hover`), and no semicolon before a closing brace.
+ */
 export function minifyCssText(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};])\s*/g, '$1');
+    .split(/('[^']*'|"[^"]*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')))
+    .join('');
 }
 
 /** The source with the static parts of each css`…` literal minified. */
@@ -21,13 +26,16 @@ export function minifyCssTemplates(source) {
     out += source.slice(at, start + 4);
     let i = start + 4;
     let chunk = '';
+    // The template's own leading and trailing whitespace goes; around an interpolation it may separate words.
+    let first = true;
     while (i < source.length && source[i] !== '`') {
       if (source[i] === '\\') {
         chunk += source.slice(i, i + 2);
         i += 2;
       } else if (source[i] === '$' && source[i + 1] === '{') {
         // Keep the interpolation as written, braces balanced.
-        out += minifyCssText(chunk);
+        out += first ? minifyCssText(chunk).trimStart() : minifyCssText(chunk);
+        first = false;
         chunk = '';
         let depth = 0;
         const from = i;
@@ -38,7 +46,8 @@ export function minifyCssTemplates(source) {
         out += source.slice(from, ++i);
       } else chunk += source[i++];
     }
-    out += `${minifyCssText(chunk)}\``;
+    const last = minifyCssText(chunk).trimEnd();
+    out += `${first ? last.trimStart() : last}\``;
     at = i + 1;
   }
   return out + source.slice(at);

@@ -6,7 +6,12 @@ import { minifyCssTemplates } from '../scripts/minify-css.mjs';
 describe("the build's css`…` minifier", () => {
   it('drops comments and whitespace from the static text and keeps interpolations as written', () => {
     const source = "const a = css`\n  /* why */\n  :host {\n    display: block;\n    color: ${dark ? `#fff` : `#000`};\n  }\n  .a > .b,\n  .c { margin: 0 auto; }\n`;";
-    assert.equal(minifyCssTemplates(source), 'const a = css` :host{display: block;color: ${dark ? `#fff` : `#000`};}.a > .b, .c{margin: 0 auto;}`;');
+    assert.equal(minifyCssTemplates(source), 'const a = css`:host{display:block;color:${dark ? `#fff` : `#000`}}.a>.b,.c{margin:0 auto}`;');
+  });
+
+  it('keeps the spaces that mean something: descendant combinators, around interpolations, in strings', () => {
+    const source = "const a = css`\n  .a :focus-visible { content: 'a: b, c'; }\n  :host { ${light} color: var(${name}, ${fallback}); }\n`;";
+    assert.equal(minifyCssTemplates(source), "const a = css`.a :focus-visible{content:'a: b, c'}:host{${light} color:var(${name},${fallback})}`;");
   });
 
   it('leaves html`…` and other templates alone, whitespace included', () => {

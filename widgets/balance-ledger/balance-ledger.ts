@@ -1,5 +1,4 @@
 import { html, isServer, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
@@ -91,6 +90,17 @@ const LEGEND = [
  */
 export class BalanceLedger extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, styles];
+  // Declared fields below, defaults set in the constructor: a class field would hide the accessor lit defines,
+  // and decorators cost kilobytes once esbuild lowers them (scripts/build.mjs).
+  static override properties = {
+    theme: { reflect: true },
+    endpoint: {},
+    tokenProvider: { attribute: false },
+    tokenUrl: { attribute: 'token-url' },
+    tokenCredentials: { attribute: 'token-credentials' },
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+  };
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
@@ -103,22 +113,39 @@ export class BalanceLedger extends LitElement {
       tokenProvider ? reportErrors(this, getJson<BalancesResponse & Freshness>({ endpoint, tokenProvider }, '/api/balances', {}, { signal }), signal) : null,
   });
 
-  @state() accessor #expanded: ReadonlySet<string> = new Set();
+  // Private state re-renders through its setter (lit's reactive properties take no private names).
+  #expandedIds: ReadonlySet<string> = new Set();
+  get #expanded() {
+    return this.#expandedIds;
+  }
+  set #expanded(ids) {
+    this.#expandedIds = ids;
+    this.requestUpdate();
+  }
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
-  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
+  declare theme: ThemeName | undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
-  @property() accessor endpoint = '';
+  declare endpoint: string;
   /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
-  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  declare tokenProvider: TokenProvider | undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
-  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  declare tokenUrl: string;
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
-  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
+  declare tokenCredentials: RequestCredentials | '';
   /** BCP 47 locale for words, numbers, dates and money; the page's `configure({ locale })`, `lang` or the browser's when empty. */
-  @property() accessor locale = '';
+  declare locale: string;
   /** IANA time zone for moments; the page's `configure({ timeZone })` or UTC when empty. Metronome's days keep their dates. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = '';
+  declare timeZone: string;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.tokenUrl = '';
+    this.tokenCredentials = '';
+    this.locale = '';
+    this.timeZone = '';
+  }
 
   /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
   override createRenderRoot() {

@@ -1,5 +1,4 @@
 import { html, isServer, LitElement, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { getBlob, getJson } from '../shared/api.ts';
@@ -78,6 +77,25 @@ const readable = (status: string) => status.charAt(0) + status.slice(1).toLowerC
  */
 export class InvoiceList extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, styles];
+  // Declared fields below, defaults set in the constructor: a class field would hide the accessor lit defines,
+  // and decorators cost kilobytes once esbuild lowers them (scripts/build.mjs).
+  static override properties = {
+    theme: { reflect: true },
+    endpoint: {},
+    tokenProvider: { attribute: false },
+    tokenUrl: { attribute: 'token-url' },
+    tokenCredentials: { attribute: 'token-credentials' },
+    days: { type: Number },
+    status: {},
+    type: {},
+    contractId: { attribute: 'contract-id' },
+    showZeroUsageLineItems: { attribute: 'show-zero-usage-line-items', type: Boolean },
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+    noControls: { attribute: 'no-controls', type: Boolean },
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    listenInvoiceRequests: { attribute: 'listen-invoice-requests', type: Boolean },
+  };
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this, () => {
@@ -127,42 +145,82 @@ export class InvoiceList extends LitElement {
   /** PDF downloads by invoice id: the share received (null while the size is unknown), or 'failed' until retried. */
   #downloads = new Map<string, number | null | 'failed'>();
 
-  @state() accessor #open = '';
+  // Private state re-renders through its setters (lit's reactive properties take no private names).
+  /** The id of the invoice whose detail is shown; '' for none. */
+  #openId = '';
+  get #open() {
+    return this.#openId;
+  }
+  set #open(id) {
+    this.#openId = id;
+    this.requestUpdate();
+  }
   /** Keys of the lines whose explanation is shown. */
-  @state() accessor #explaining: ReadonlySet<string> = new Set();
+  #explainingKeys: ReadonlySet<string> = new Set();
+  get #explaining() {
+    return this.#explainingKeys;
+  }
+  set #explaining(keys) {
+    this.#explainingKeys = keys;
+    this.requestUpdate();
+  }
   /** Contracts seen in the unfiltered list (id to name), so the contract filter keeps its choices while filtering. */
-  @state() accessor #contracts: ReadonlyMap<string, string | null> = new Map();
+  #contractNames: ReadonlyMap<string, string | null> = new Map();
+  get #contracts() {
+    return this.#contractNames;
+  }
+  set #contracts(names) {
+    this.#contractNames = names;
+    this.requestUpdate();
+  }
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
-  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
+  declare theme: ThemeName | undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
-  @property() accessor endpoint = '';
+  declare endpoint: string;
   /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
-  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  declare tokenProvider: TokenProvider | undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
-  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  declare tokenUrl: string;
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
-  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
+  declare tokenCredentials: RequestCredentials | '';
   /** Invoices for periods ending in the last this-many days. */
-  @property({ type: Number }) accessor days = 90;
+  declare days: number;
   /** `draft`, `finalized`, `void` or empty for all. */
-  @property() accessor status = '';
+  declare status: string;
   /** `usage`, `scheduled`, `trueup` or empty for all. */
-  @property() accessor type = '';
+  declare type: string;
   /** Only the invoices of this contract (Metronome's id); all when empty. The controls offer a choice when there are several. */
-  @property({ attribute: 'contract-id' }) accessor contractId = '';
+  declare contractId: string;
   /** Also list usage lines with zero quantity (the viewer can also tick the box). */
-  @property({ attribute: 'show-zero-usage-line-items', type: Boolean }) accessor showZeroUsageLineItems = false;
+  declare showZeroUsageLineItems: boolean;
   /** BCP 47 locale for words, numbers, dates and money; the page's `configure({ locale })`, `lang` or the browser's when empty. */
-  @property() accessor locale = '';
+  declare locale: string;
   /** IANA time zone for moments; the page's `configure({ timeZone })` or UTC when empty. Invoice periods keep their dates. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = '';
+  declare timeZone: string;
   /** Hide the status, type and contract filters. */
-  @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  declare noControls: boolean;
   /** While a draft invoice is open, reload it (and its explanations) every this many seconds; 0 for never. */
-  @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 60;
+  declare refreshInterval: number;
   /** Open the invoice of every `mw-invoice-request` on the page (a `<balance-ledger>`'s "View invoice"), as `showInvoice()` does. */
-  @property({ attribute: 'listen-invoice-requests', type: Boolean }) accessor listenInvoiceRequests = false;
+  declare listenInvoiceRequests: boolean;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.tokenUrl = '';
+    this.tokenCredentials = '';
+    this.days = 90;
+    this.status = '';
+    this.type = '';
+    this.contractId = '';
+    this.showZeroUsageLineItems = false;
+    this.locale = '';
+    this.timeZone = '';
+    this.noControls = false;
+    this.refreshInterval = 60;
+    this.listenInvoiceRequests = false;
+  }
 
   override connectedCallback() {
     super.connectedCallback();

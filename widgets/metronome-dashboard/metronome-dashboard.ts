@@ -1,5 +1,4 @@
 import { html, isServer, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { postJson } from '../shared/api.ts';
@@ -76,6 +75,20 @@ const URL_LIFETIME_MS = 50 * 60_000;
  */
 export class MetronomeDashboard extends LitElement {
   static override styles = [theme, stateStyles, styles];
+  // Declared fields below, defaults set in the constructor: a class field would hide the accessor lit defines,
+  // and decorators cost kilobytes once esbuild lowers them (scripts/build.mjs).
+  static override properties = {
+    theme: { reflect: true },
+    endpoint: {},
+    tokenProvider: { attribute: false },
+    tokenUrl: { attribute: 'token-url' },
+    tokenCredentials: { attribute: 'token-credentials' },
+    dashboard: {},
+    showZeroUsageLineItems: { attribute: 'show-zero-usage-line-items', type: Boolean },
+    hideVoidedInvoices: { attribute: 'hide-voided-invoices', type: Boolean },
+    groupKeyOverrides: { attribute: 'group-key-overrides', type: Object },
+    locale: {},
+  };
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
@@ -104,25 +117,36 @@ export class MetronomeDashboard extends LitElement {
   });
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
-  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
+  declare theme: ThemeName | undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
-  @property() accessor endpoint = '';
+  declare endpoint: string;
   /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
-  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  declare tokenProvider: TokenProvider | undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
-  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  declare tokenUrl: string;
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
-  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
+  declare tokenCredentials: RequestCredentials | '';
   /** `invoices`, `usage` or `commits_and_credits`. */
-  @property() accessor dashboard = 'invoices';
+  declare dashboard: string;
   /** Invoices dashboard: also list line items with zero usage. */
-  @property({ attribute: 'show-zero-usage-line-items', type: Boolean }) accessor showZeroUsageLineItems = false;
+  declare showZeroUsageLineItems: boolean;
   /** Invoices dashboard: leave voided invoices out. */
-  @property({ attribute: 'hide-voided-invoices', type: Boolean }) accessor hideVoidedInvoices = false;
+  declare hideVoidedInvoices: boolean;
   /** Usage dashboard: display names for group keys and values, as for `<usage-chart>`. */
-  @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
+  declare groupKeyOverrides: GroupKeyOverrides | undefined;
   /** BCP 47 locale of the element's own words (the frame's title, loading and error messages); Metronome's page has its own. */
-  @property() accessor locale = '';
+  declare locale: string;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.tokenUrl = '';
+    this.tokenCredentials = '';
+    this.dashboard = 'invoices';
+    this.showZeroUsageLineItems = false;
+    this.hideVoidedInvoices = false;
+    this.locale = '';
+  }
 
   /** Asks for a new URL, with the palette the page has now: custom properties cannot be observed. */
   refresh() {

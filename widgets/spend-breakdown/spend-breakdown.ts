@@ -1,5 +1,4 @@
 import { html, isServer, LitElement, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
@@ -98,6 +97,29 @@ import { defineElement } from '../shared/define.ts';
  */
 export class SpendBreakdown extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles, styles];
+  // Declared fields below, defaults set in the constructor: a class field would hide the accessor lit defines,
+  // and decorators cost kilobytes once esbuild lowers them (scripts/build.mjs).
+  static override properties = {
+    theme: { reflect: true },
+    endpoint: {},
+    tokenProvider: { attribute: false },
+    tokenUrl: { attribute: 'token-url' },
+    tokenCredentials: { attribute: 'token-credentials' },
+    groupBy: { attribute: 'group-by' },
+    windowSize: { attribute: 'window-size' },
+    range: {},
+    startingOn: { attribute: 'starting-on' },
+    endingBefore: { attribute: 'ending-before' },
+    creditTypeId: { attribute: 'credit-type-id' },
+    chartType: { attribute: 'chart-type' },
+    maxGroups: { attribute: 'max-groups', type: Number },
+    view: {},
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+    noControls: { attribute: 'no-controls', type: Boolean },
+    noLegend: { attribute: 'no-legend', type: Boolean },
+    noHeadline: { attribute: 'no-headline', type: Boolean },
+  };
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this);
@@ -124,43 +146,64 @@ export class SpendBreakdown extends LitElement {
   });
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
-  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
+  declare theme: ThemeName | undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
-  @property() accessor endpoint = '';
+  declare endpoint: string;
   /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
-  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  declare tokenProvider: TokenProvider | undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
-  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  declare tokenUrl: string;
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
-  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
+  declare tokenCredentials: RequestCredentials | '';
   /** `product`, or a presentation group key such as `region`; the controls offer the customer's keys. */
-  @property({ attribute: 'group-by' }) accessor groupBy = 'product';
+  declare groupBy: string;
   /** `day` or `hour` (ranges of 92 days at most). */
-  @property({ attribute: 'window-size' }) accessor windowSize: 'day' | 'hour' = 'day';
+  declare windowSize: 'day' | 'hour';
   /** `current-period` (when empty: the current billing period, or the last 30 days without one), `7d`, `30d` or `90d`; ignored when both dates are set. */
-  @property() accessor range: RangePreset | '' = '';
+  declare range: RangePreset | '';
   /** Start of a custom range, ISO 8601 (`2026-10-01` is UTC midnight); with `ending-before`, overrides `range`. */
-  @property({ attribute: 'starting-on' }) accessor startingOn = '';
+  declare startingOn: string;
   /** End of a custom range, ISO 8601, excluded; with `starting-on`, overrides `range`. */
-  @property({ attribute: 'ending-before' }) accessor endingBefore = '';
+  declare endingBefore: string;
   /** Which credit type to show when the customer is billed in several; the first (USD) when empty. */
-  @property({ attribute: 'credit-type-id' }) accessor creditTypeId = '';
+  declare creditTypeId: string;
   /** `bars` (stacked) or `lines`. */
-  @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
+  declare chartType: ChartMode;
   /** Most series drawn; smaller groups fold into "Other (n)". */
-  @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
+  declare maxGroups: number;
   /** `chart`, or `table`: a table of exactly what the chart draws. */
-  @property() accessor view: 'chart' | 'table' = 'chart';
+  declare view: 'chart' | 'table';
   /** BCP 47 locale for words, numbers, dates and money; the page's `configure({ locale })`, `lang` or the browser's when empty. */
-  @property() accessor locale = '';
+  declare locale: string;
   /** IANA time zone for times and for today's date; the page's `configure({ timeZone })` or UTC when empty. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = '';
+  declare timeZone: string;
   /** Hide the controls row. */
-  @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  declare noControls: boolean;
   /** Hide the legend. */
-  @property({ attribute: 'no-legend', type: Boolean }) accessor noLegend = false;
+  declare noLegend: boolean;
   /** Hide the headline figures of the current period. */
-  @property({ attribute: 'no-headline', type: Boolean }) accessor noHeadline = false;
+  declare noHeadline: boolean;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.tokenUrl = '';
+    this.tokenCredentials = '';
+    this.groupBy = 'product';
+    this.windowSize = 'day';
+    this.range = '';
+    this.startingOn = '';
+    this.endingBefore = '';
+    this.creditTypeId = '';
+    this.chartType = 'bars';
+    this.maxGroups = 8;
+    this.view = 'chart';
+    this.locale = '';
+    this.timeZone = '';
+    this.noControls = false;
+    this.noLegend = false;
+    this.noHeadline = false;
+  }
 
   /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
   override createRenderRoot() {

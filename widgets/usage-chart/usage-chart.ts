@@ -1,5 +1,4 @@
 import { html, isServer, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
@@ -101,6 +100,32 @@ import { defineElement } from '../shared/define.ts';
  */
 export class UsageChart extends LitElement {
   static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, chartStyles, totalStyles];
+  // Declared fields below, defaults set in the constructor: a class field would hide the accessor lit defines,
+  // and decorators cost kilobytes once esbuild lowers them (scripts/build.mjs).
+  static override properties = {
+    theme: { reflect: true },
+    endpoint: {},
+    tokenProvider: { attribute: false },
+    tokenUrl: { attribute: 'token-url' },
+    tokenCredentials: { attribute: 'token-credentials' },
+    billableMetricId: { attribute: 'billable-metric-id' },
+    groupKey: { attribute: 'group-key' },
+    groupFilter: { attribute: 'group-filter' },
+    windowSize: { attribute: 'window-size' },
+    range: {},
+    startingOn: { attribute: 'starting-on' },
+    endingBefore: { attribute: 'ending-before' },
+    compare: { type: Boolean },
+    chartType: { attribute: 'chart-type' },
+    maxGroups: { attribute: 'max-groups', type: Number },
+    groupKeyOverrides: { attribute: 'group-key-overrides', type: Object },
+    view: {},
+    refreshInterval: { attribute: 'refresh-interval', type: Number },
+    locale: {},
+    timeZone: { attribute: 'time-zone' },
+    noControls: { attribute: 'no-controls', type: Boolean },
+    noLegend: { attribute: 'no-legend', type: Boolean },
+  };
 
   protected readonly themeController = new ThemeController(this);
   #connection = new ConnectionController(this, () => this.#knownValues.clear());
@@ -145,49 +170,72 @@ export class UsageChart extends LitElement {
   });
 
   /** `dark` or `light` forces that palette; otherwise an ancestor's `dark`/`light` class or the system's setting decides. */
-  @property({ reflect: true }) accessor theme: ThemeName | undefined = undefined;
+  declare theme: ThemeName | undefined;
   /** Base URL of the proxy; empty for the page's `configure()`, else the page's own origin. */
-  @property() accessor endpoint = '';
+  declare endpoint: string;
   /** Returns a session token from the host's backend (`() => string | Promise<string>`); called again before a JWT's `exp` and when the proxy answers 401. Wins over `token-url`. */
-  @property({ attribute: false }) accessor tokenProvider: TokenProvider | undefined = undefined;
+  declare tokenProvider: TokenProvider | undefined;
   /** URL answering a session token (`text/plain`, or JSON `{"token": "…"}`) to a GET with credentials; empty for the page's `configure()`. */
-  @property({ attribute: 'token-url' }) accessor tokenUrl = '';
+  declare tokenUrl: string;
   /** Credentials sent to `token-url`: `same-origin` (the default) or `include` for a token URL on another origin. */
-  @property({ attribute: 'token-credentials' }) accessor tokenCredentials: RequestCredentials | '' = '';
+  declare tokenCredentials: RequestCredentials | '';
   /** The metric to show (its id); the customer's first metric when empty and the controls are shown. */
-  @property({ attribute: 'billable-metric-id' }) accessor billableMetricId = '';
+  declare billableMetricId: string;
   /** Comma-separated keys to group by; a compound key lists all of its keys. Empty for totals only. */
-  @property({ attribute: 'group-key' }) accessor groupKey = '';
+  declare groupKey: string;
   /** Values to keep per key: `region:us-east-1,eu-west-1;tier:hot`. */
-  @property({ attribute: 'group-filter' }) accessor groupFilter = '';
+  declare groupFilter: string;
   /** `day`, `hour` (ranges of 92 days at most) or `none` (one window for the whole range). */
-  @property({ attribute: 'window-size' }) accessor windowSize: WindowSize = 'day';
+  declare windowSize: WindowSize;
   /** `current-period` (when empty: the current billing period, or the last 30 days for a customer without a contract), `7d`, `30d` or `90d`; ignored when both dates are set. */
-  @property() accessor range: RangePreset | '' = '';
+  declare range: RangePreset | '';
   /** Start of a custom range, ISO 8601 (`2026-10-01` is UTC midnight); with `ending-before`, overrides `range`. */
-  @property({ attribute: 'starting-on' }) accessor startingOn = '';
+  declare startingOn: string;
   /** End of a custom range, ISO 8601, excluded; with `starting-on`, overrides `range`. */
-  @property({ attribute: 'ending-before' }) accessor endingBefore = '';
+  declare endingBefore: string;
   /** Also load the previous period and compare with it: for the current billing period, the billing period before it; otherwise the same length just before. */
-  @property({ type: Boolean }) accessor compare = false;
+  declare compare: boolean;
   /** `bars` (stacked) or `lines`. */
-  @property({ attribute: 'chart-type' }) accessor chartType: ChartMode = 'bars';
+  declare chartType: ChartMode;
   /** Most series drawn; smaller groups fold into "Other (n)". */
-  @property({ attribute: 'max-groups', type: Number }) accessor maxGroups = 8;
+  declare maxGroups: number;
   /** Display names for keys and values, as Metronome's group-key overrides: `{"region": {"display_name": "Region", "value_display_names": {…}}}`. */
-  @property({ attribute: 'group-key-overrides', type: Object }) accessor groupKeyOverrides: GroupKeyOverrides | undefined = undefined;
+  declare groupKeyOverrides: GroupKeyOverrides | undefined;
   /** `chart`, or `table`: a table of exactly what the chart draws. */
-  @property() accessor view: 'chart' | 'table' = 'chart';
+  declare view: 'chart' | 'table';
   /** Reload every this many seconds, keeping the chart on screen meanwhile; 0 for never. */
-  @property({ attribute: 'refresh-interval', type: Number }) accessor refreshInterval = 0;
+  declare refreshInterval: number;
   /** BCP 47 locale for words, numbers and dates; the page's `configure({ locale })`, `lang` or the browser's when empty. */
-  @property() accessor locale = '';
+  declare locale: string;
   /** IANA time zone for times and for today's date; the page's `configure({ timeZone })` or UTC when empty. Days stay Metronome's UTC days, named by their dates. */
-  @property({ attribute: 'time-zone' }) accessor timeZone = '';
+  declare timeZone: string;
   /** Hide the controls row, for a bare chart. */
-  @property({ attribute: 'no-controls', type: Boolean }) accessor noControls = false;
+  declare noControls: boolean;
   /** Hide the legend. */
-  @property({ attribute: 'no-legend', type: Boolean }) accessor noLegend = false;
+  declare noLegend: boolean;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.tokenUrl = '';
+    this.tokenCredentials = '';
+    this.billableMetricId = '';
+    this.groupKey = '';
+    this.groupFilter = '';
+    this.windowSize = 'day';
+    this.range = '';
+    this.startingOn = '';
+    this.endingBefore = '';
+    this.compare = false;
+    this.chartType = 'bars';
+    this.maxGroups = 8;
+    this.view = 'chart';
+    this.refreshInterval = 0;
+    this.locale = '';
+    this.timeZone = '';
+    this.noControls = false;
+    this.noLegend = false;
+  }
 
   override updated(changed: PropertyValues<this>) {
     if (changed.has('refreshInterval')) {

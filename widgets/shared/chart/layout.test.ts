@@ -108,6 +108,17 @@ describe('windowed chart layout', () => {
     expect(geometry.yTicks.at(-1)!.value).to.be.at.least(10);
   });
 
+  it('writes a line as the path d3-shape drew: through each window centre, a lone window as a closed point', () => {
+    const geometry = layout(buildModel(usage([{ a: 1 }, { a: 3 }]), options), size, 'lines');
+    const hundredths = (n: number) => Math.round(n * 100) / 100;
+    const centre = (i: number) => hundredths((geometry.windowLeft[i]! + geometry.windowRight[i]!) / 2);
+    const [top, middle] = [geometry.yTicks.at(-1)!, geometry.yTicks.find((t) => t.value === 1)!];
+    expect(top.value).to.equal(3);
+    expect(geometry.paths[0]!.d).to.equal(`M${centre(0)},${hundredths(middle.position)}L${centre(1)},${hundredths(top.position)}`);
+    const lone = layout(buildModel(usage([{ a: 2 }]), options), size, 'lines');
+    expect(lone.paths[0]!.d).to.match(/^M[\d.]+,[\d.]+Z$/);
+  });
+
   it('finds the window under the pointer, and none outside the plot', () => {
     const geometry = layout(buildModel(usage([{ a: 1 }, { a: 1 }, { a: 1 }, { a: 1 }]), options), size, 'bars');
     expect(windowAt(geometry, 1)).to.equal(0);

@@ -1,12 +1,11 @@
 import { bisectRight, max, min, nice, ticks } from 'd3-array';
-import { utcTicks } from 'd3-time';
-import { line } from 'd3-shape';
 import { type ChartModel, type Series, visibleSeries } from './model.ts';
+import { utcTicks } from './utc-ticks.ts';
 
 /**
  * Pure geometry for `<usage-chart>`: model and size in, path strings and ticks out. One path per
  * series, however many windows, so 90 days of hourly data stays a handful of DOM nodes; the pointer
- * finds its window by bisecting window edges. The only file of the widget that uses d3.
+ * finds its window by bisecting window edges. The only file of the widget that uses d3 (with utc-ticks.ts).
  */
 
 /** A linear scale: a number of the domain to its position in the range, and the domain's ticks. */
@@ -98,17 +97,17 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
   // The left margin holds the widest y label, so none is cut whatever the unit, locale or magnitude.
   const margin = { top: 8, right: 12, bottom: 24, left: Math.ceil(Math.max(0, ...yTicks.map((t) => text.measure(t.label)))) + 6 + GAP / 2 };
   const innerWidth = Math.max(0, size.width - margin.left - margin.right);
-  // Time as a linear scale over milliseconds with d3-time's UTC ticks: scaleUtc would also bundle
+  // Time as a linear scale over milliseconds with d3-time's UTC ticks (utc-ticks.ts): scaleUtc would also bundle
   // d3-time-format for tick labels, which Intl formats here anyway.
   const x = linearScale([Date.parse(model.startingOn), Date.parse(model.endingBefore)], [0, innerWidth]);
   const windowLeft = model.windows.map((w) => x(w.start.getTime()));
   const windowRight = model.windows.map((w) => x(w.end.getTime()));
   const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
 
+  // The polyline as d3-shape's line() wrote it ("M1,2L3,4", a lone point closed: "M1,2Z"), without the
+  // 4 KB of d3-shape and d3-path a polyline does not need.
   const through = (values: number[]) =>
-    line<number>()
-      .x((_, i) => round(centre(i)))
-      .y((v) => round(y(v)))(values) ?? '';
+    values.length ? `M${values.map((v, i) => `${round(centre(i))},${round(y(v))}`).join('L')}${values.length === 1 ? 'Z' : ''}` : '';
 
   const drawn = negative ? [...series, negative] : series;
   const paths =
