@@ -38,7 +38,11 @@ describe('<usage-chart> reading a window', () => {
     const changes = new MutationObserver(() => {});
     changes.observe(series, { subtree: true, childList: true, attributes: true, characterData: true });
 
+    // Its own compositing layer once a window is read (not before: an unread chart is painted as it always was).
+    const layer = () => getComputedStyle(el.shadowRoot!.querySelector('.underlay')!).willChange;
+    expect(layer()).to.equal('auto');
     await press(el, 'Home');
+    expect(layer()).to.equal('transform');
     const first = part(el, 'highlight')!.getBoundingClientRect();
     expect(series.contains(part(el, 'highlight')), 'the highlight is drawn outside the series').to.equal(false);
     expect(title(el)).to.equal(dayName(windows[0]!.starting_on));

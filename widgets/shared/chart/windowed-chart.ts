@@ -31,6 +31,8 @@ export class WindowedChart implements ReactiveController {
   /** What is worded and drawn once per model: the summary, the legend's name for the period compared with, the series' SVG. */
   #drawn: { model: ChartModel; summary: string; previous: string | undefined; series?: TemplateResult } | undefined;
   #context: CanvasRenderingContext2D | null | undefined;
+  /** A window has been read: the plot keeps its highlight and tooltip layers from then on (see chart.styles.ts). */
+  #read = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {
     host.addController(this);
@@ -99,7 +101,7 @@ export class WindowedChart implements ReactiveController {
     if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
     const active = this.active !== null && this.active < model.windows.length ? this.active : null;
     return html`<div part="chart">
-        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
+        <div part="plot" class="plot ${this.#read ? 'read' : ''}" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
           aria-label=${`${summary} ${t.chartKeys}`}
           @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave} @pointerup=${this.#onTap} @blur=${this.#clear}>
           ${geometry ? (drawn.series ??= svgTemplate(geometry, p.mode, this.size, summary)) : nothing}
@@ -113,6 +115,7 @@ export class WindowedChart implements ReactiveController {
 
   #set(active: number | null) {
     this.active = active;
+    this.#read ||= active !== null;
     if (active === null) document.removeEventListener('pointerdown', this.#outside, true);
     this.host.requestUpdate();
   }
