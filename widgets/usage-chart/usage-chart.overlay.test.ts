@@ -78,25 +78,23 @@ describe('<usage-chart> reading a window', () => {
     // The first tooltip makes the formatters it needs, once for this locale and these options.
     await point(el, plot.left + plot.width / 2);
     let made = 0;
-    const count = <T extends object>(target: T, key: keyof T) => {
+    const undo: Array<() => void> = [];
+    // Swaps `target[key]` for a stand-in that counts its uses, until `undo` puts the original back.
+    const count = <T extends object, K extends keyof T>(target: T, key: K, standIn: (original: T[K]) => T[K]) => {
       const original = target[key];
-      const spy = typeof original === 'function' && /^[A-Z]/.test(String(key))
-        ? new Proxy(original, { construct: (f, args) => (made++, Reflect.construct(f, args)) })
-        : function (this: unknown, ...args: unknown[]) {
-            made++;
-            return (original as (...a: unknown[]) => unknown).apply(this, args);
-          };
-      target[key] = spy as T[keyof T];
-      return () => (target[key] = original);
+      target[key] = standIn(original);
+      undo.push(() => (target[key] = original));
     };
-    const restore = [
-      count(Intl, 'NumberFormat'),
-      count(Intl, 'DateTimeFormat'),
-      count(Number.prototype, 'toLocaleString'),
-      count(Date.prototype, 'toLocaleString'),
-      count(Date.prototype, 'toLocaleDateString'),
-      count(Date.prototype, 'toLocaleTimeString'),
-    ];
+    for (const kind of ['NumberFormat', 'DateTimeFormat'] as const)
+      count(Intl, kind, (original) => new Proxy(original, { construct: (f, args) => (made++, Reflect.construct(f, args)) }));
+    // Each of these builds a formatter of its own on every call.
+    const counted = <F>(original: F) =>
+      function (this: unknown, ...args: unknown[]) {
+        made++;
+        return (original as (...a: unknown[]) => unknown).apply(this, args);
+      } as F;
+    count(Number.prototype, 'toLocaleString', counted);
+    for (const key of ['toLocaleString', 'toLocaleDateString', 'toLocaleTimeString'] as const) count(Date.prototype, key, counted);
     const titles = new Set<string>();
     try {
       for (let i = 0; i < 20; i++) {
@@ -108,7 +106,7 @@ describe('<usage-chart> reading a window', () => {
         titles.add(title(el)!);
       }
     } finally {
-      restore.forEach((undo) => undo());
+      undo.forEach((put) => put());
     }
     expect(titles.size, 'the tooltip moved between windows').to.be.greaterThan(15);
     expect(made).to.equal(0);
