@@ -52,7 +52,8 @@ export class WindowedChart implements ReactiveController {
     const style = chart && getComputedStyle(chart);
     // The axis labels' font, so that they are measured as drawn.
     const font = style ? `${style.fontWeight} ${style.fontSize} ${style.fontFamily}` : '';
-    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, options.locale, mode, this.size.width, this.size.height, format.timeZone, font];
+    // The locale for numbers and dates, and its catalogue for words (a catalogue that loads later is a new object).
+    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, options.locale, messages(options.locale), mode, this.size.width, this.size.height, format.timeZone, font];
     if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
       const model = buildModel(data, { ...options, maxGroups: Math.max(1, options.maxGroups), hidden: this.hidden });
       const { width, height } = this.size;
