@@ -242,7 +242,7 @@ export class SpendBreakdown extends LitElement {
     if (!entry || !model || (model.total === 0 && (model.negative?.total ?? 0) === 0)) return emptyTemplate(t.noSpend);
     return this.#chart.template({
       model,
-      summary: spendSummary(model, entry.credit_type, this.#format),
+      summary: (m) => spendSummary(m, entry.credit_type, this.#format),
       mode: this.chartType,
       format: this.#format,
       values: this.#values(entry),

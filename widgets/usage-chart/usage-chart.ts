@@ -291,9 +291,8 @@ export class UsageChart extends LitElement {
       const hiddenUsage = model.series.some((s) => s.hidden && s.total !== 0);
       return html`${emptyTemplate(t.noUsage)}${this.noLegend || !hiddenUsage ? nothing : legendTemplate(model.series, (key) => this.#chart.toggle(key), t.series)}`;
     }
-    const summary = summarize(model, this.#format);
     return html`<p part="total" class="hint">${t.rangeTotal(model.partial)} <strong>${formatNumber(model.total, this.#format.locale)}</strong> ${model.title}</p>
-      ${this.#chart.template({ model, summary, mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend })}`;
+      ${this.#chart.template({ model, summary: (m) => summarize(m, this.#format), mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend })}`;
   }
 
   get #format(): FormatOptions {

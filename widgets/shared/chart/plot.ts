@@ -40,7 +40,8 @@ export function axisText(format: FormatOptions, values: ValueFormat, days: boole
   };
 }
 
-export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string, active: number | null) {
+/** The axes, gridlines and series: everything that stays put while a window is read. */
+export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string) {
   const { margin, innerWidth, innerHeight } = geometry;
   return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
     <g transform="translate(${margin.left} ${margin.top})">
@@ -50,10 +51,6 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
             <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${t.label}</text>`,
         )}
       </g>
-      ${active === null
-        ? nothing
-        : svg`<rect part="highlight" class="highlight" x=${geometry.windowLeft[active]!} y="0"
-            width=${Math.max(1, geometry.windowRight[active]! - geometry.windowLeft[active]!)} height=${innerHeight}></rect>`}
       <g aria-hidden="true">
         ${geometry.paths.map((p) => svg`<path part="series" class="${colourClass(p.series.colour)} ${mode}" data-series=${p.series.key} d=${p.d}></path>`)}
         ${geometry.totalPath ? svg`<path part="total-line" class="total-line" d=${geometry.totalPath}></path>` : nothing}
@@ -64,6 +61,17 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
         ${geometry.xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${t.label}</text>`)}
       </g>
     </g>
+  </svg>`;
+}
+
+/** The band behind the window being read, in its own layer under the series, so that moving it repaints nothing else. */
+export function highlightTemplate(geometry: UsageLayout, size: { width: number; height: number }, active: number | null) {
+  const { margin } = geometry;
+  return html`<svg class="underlay" aria-hidden="true" width=${size.width} height=${size.height}>
+    ${active === null
+      ? nothing
+      : svg`<rect part="highlight" class="highlight" x=${margin.left + geometry.windowLeft[active]!} y=${margin.top}
+          width=${Math.max(1, geometry.windowRight[active]! - geometry.windowLeft[active]!)} height=${geometry.innerHeight}></rect>`}
   </svg>`;
 }
 

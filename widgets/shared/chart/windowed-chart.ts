@@ -1,11 +1,11 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { type FormatOptions, formatPeriod } from '../format.ts';
 import { messages } from '../i18n/messages.ts';
 import { dataTableTemplate } from './data-table.ts';
 import { type ChartMode, layout, type UsageLayout, windowAt } from './layout.ts';
 import { legendTemplate } from './legend.ts';
 import { buildModel, type ChartModel, type ModelOptions, type WindowedData } from './model.ts';
-import { axisText, describeWindow, svgTemplate, tooltipTemplate, type ValueFormat } from './plot.ts';
+import { axisText, describeWindow, highlightTemplate, svgTemplate, tooltipTemplate, type ValueFormat } from './plot.ts';
 import { SizeController } from './size-controller.ts';
 import { tableData } from './table.ts';
 
@@ -16,6 +16,11 @@ const touchy = (event: PointerEvent) => event.pointerType === 'touch' || event.p
  * hid, the window under the pointer or keyboard, the model and geometry (rebuilt only when their
  * inputs change, so moving the pointer does not re-lay 20,000 values), and the chart, table and
  * legend templates. A controller rather than a base class, so each element stays a plain LitElement.
+ *
+ * Reading a window touches only the layers above and below the series: the series' SVG, its axis
+ * labels and the summary that names it are made once per model (and size and mode), and the same
+ * template is handed back on every move, so lit leaves that SVG alone and the browser does not
+ * re-rasterise its paths.
  */
 export class WindowedChart implements ReactiveController {
   hidden: ReadonlySet<string> = new Set();
@@ -23,7 +28,11 @@ export class WindowedChart implements ReactiveController {
   active: number | null = null;
   readonly size: SizeController;
   #memo: { key: unknown[]; model: ChartModel; geometry: UsageLayout | null } | undefined;
+  /** What is worded and drawn once per model: the summary, the legend's name for the period compared with, the series' SVG. */
+  #drawn: { model: ChartModel; summary: string; previous: string | undefined; series?: TemplateResult } | undefined;
   #context: CanvasRenderingContext2D | null | undefined;
+  /** A window has been read: the plot keeps its highlight and tooltip layers from then on (see chart.styles.ts). */
+  #read = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {
     host.addController(this);
@@ -43,7 +52,8 @@ export class WindowedChart implements ReactiveController {
     const style = chart && getComputedStyle(chart);
     // The axis labels' font, so that they are measured as drawn.
     const font = style ? `${style.fontWeight} ${style.fontSize} ${style.fontFamily}` : '';
-    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, messages(options.locale), mode, this.size.width, this.size.height, format.timeZone, font];
+    // The locale for numbers and dates, and its catalogue for words (a catalogue that loads later is a new object).
+    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, options.locale, messages(options.locale), mode, this.size.width, this.size.height, format.timeZone, font];
     if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
       const model = buildModel(data, { ...options, maxGroups: Math.max(1, options.maxGroups), hidden: this.hidden });
       const { width, height } = this.size;
@@ -74,22 +84,29 @@ export class WindowedChart implements ReactiveController {
     return model && this.active !== null && this.active < model.windows.length ? describeWindow(model, this.active, format, values).text : '';
   }
 
-  /** The chart (or its table), the hint when every series is hidden, and the legend. */
-  template(p: { model: ChartModel; summary: string; mode: ChartMode; format: FormatOptions; values: ValueFormat; table: boolean; legend: boolean }) {
-    const { model, summary, format, values } = p;
+  /**
+   * The chart (or its table), the hint when every series is hidden, and the legend. `summary` words the
+   * model in one sentence (the chart's name, the table's caption); it is called once per model.
+   */
+  template(p: { model: ChartModel; summary: (model: ChartModel) => string; mode: ChartMode; format: FormatOptions; values: ValueFormat; table: boolean; legend: boolean }) {
+    const { model, format, values } = p;
     const t = messages(format.locale);
     const geometry = this.#memo?.model === model ? this.#memo.geometry : null;
-    const toggles = [...model.series, ...(model.negative ? [model.negative] : [])];
     // The legend's entry for the dashed line names the period compared with by its days.
-    const previous = model.previous ? `${t.previousPeriod}: ${formatPeriod(model.previous.startingOn, model.previous.endingBefore, format)}` : undefined;
+    if (this.#drawn?.model !== model)
+      this.#drawn = { model, summary: p.summary(model), previous: model.previous ? `${t.previousPeriod}: ${formatPeriod(model.previous.startingOn, model.previous.endingBefore, format)}` : undefined };
+    const drawn = this.#drawn;
+    const { summary, previous } = drawn;
+    const toggles = [...model.series, ...(model.negative ? [model.negative] : [])];
     const legend = p.legend && (model.grouped || model.negative || previous) ? legendTemplate(model.grouped || model.negative ? toggles : [], (key) => this.toggle(key), t.series, previous) : nothing;
     if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
     const active = this.active !== null && this.active < model.windows.length ? this.active : null;
     return html`<div part="chart">
-        <div part="plot" class="plot" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
+        <div part="plot" class="plot ${this.#read ? 'read' : ''}" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
           aria-label=${`${summary} ${t.chartKeys}`}
           @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave} @pointerup=${this.#onTap} @blur=${this.#clear}>
-          ${geometry ? svgTemplate(geometry, p.mode, this.size, summary, active) : nothing}
+          ${geometry ? (drawn.series ??= svgTemplate(geometry, p.mode, this.size, summary)) : nothing}
+          ${geometry ? highlightTemplate(geometry, this.size, active) : nothing}
           ${geometry && active !== null ? tooltipTemplate(model, geometry, active, format, values) : nothing}
         </div>
       </div>
@@ -99,6 +116,7 @@ export class WindowedChart implements ReactiveController {
 
   #set(active: number | null) {
     this.active = active;
+    this.#read ||= active !== null;
     if (active === null) document.removeEventListener('pointerdown', this.#outside, true);
     this.host.requestUpdate();
   }
