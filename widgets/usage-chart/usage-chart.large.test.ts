@@ -117,11 +117,11 @@ describe('<usage-chart> with 90 days of hourly windows', () => {
     await waitUntil(() => rowAt(el, 2));
     box(el).focus();
     await sendKeys({ press: 'End' });
-    await waitUntil(() => rowAt(el, COUNT + 1) && inView(el, rowAt(el, COUNT + 1)!), 'End did not bring the last row into view');
+    await waitUntil(() => rowAt(el, COUNT + 1) && inView(el, rowAt(el, COUNT + 1)!), 'End did not bring the last row into view', { timeout: 5000 });
     await sendKeys({ press: 'Home' });
-    await waitUntil(() => rowAt(el, 2) && inView(el, rowAt(el, 2)!), 'Home did not bring the first row back');
+    await waitUntil(() => rowAt(el, 2) && inView(el, rowAt(el, 2)!), 'Home did not bring the first row back', { timeout: 5000 });
     await sendKeys({ press: 'PageDown' });
-    await waitUntil(() => box(el).scrollTop > 0, 'PageDown did not scroll');
+    await waitUntil(() => box(el).scrollTop > 0, 'PageDown did not scroll', { timeout: 5000 });
   });
 
   it('exports all 2,160 windows as CSV, exactly as the data has them', async () => {
