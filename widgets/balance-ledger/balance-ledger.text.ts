@@ -1,6 +1,7 @@
 import type { BalanceItem } from '../../contract/index.ts';
 import { type FormatOptions, formatDay, formatMoney, lastDayOf } from '../shared/format.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { balanceLedger } from '../shared/i18n/en.ts';
 
 /** Plain words for <balance-ledger>: entry types, item types and runway sentences. */
 
@@ -9,21 +10,21 @@ import { messages } from '../shared/i18n/messages.ts';
  * (PREPAID_COMMIT_, POSTPAID_COMMIT_, CREDIT_); types it adds later are still shown, in Metronome's words.
  */
 export function entryLabel(type: string, locale?: string): string {
-  const t = messages(locale);
+  const t = messages(locale, balanceLedger);
   const kind = type.replace(/^(PREPAID_COMMIT|POSTPAID_COMMIT|CREDIT)_/, '');
   if (Object.hasOwn(t.entryTypes, kind)) return t.entryTypes[kind]!;
   const words = kind.toLowerCase().replace(/_/g, ' ').trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : t.otherEntry;
 }
 
-export const itemTypeLabel = (type: BalanceItem['type'], locale?: string) => messages(locale).itemType(type);
+export const itemTypeLabel = (type: BalanceItem['type'], locale?: string) => messages(locale, balanceLedger).itemType(type);
 
 /** An end as the segments' periods show it: the last day in force (Metronome's ends are exclusive). */
 const lastDay = (end: string | null, format: FormatOptions) => (end ? formatDay(lastDayOf(new Date(end)), format) : null);
 
 /** "At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before its last day, Aug 31, 2027." */
 export function runwayText(item: BalanceItem, format: FormatOptions): string {
-  const t = messages(format.locale);
+  const t = messages(format.locale, balanceLedger);
   if (item.commitment) return commitmentText(item, format);
   const { burn_per_day: burn, runs_out_at: runsOut, expires_at: expires, runs_out_before_expiry: before } = item.runway;
   const expiry = lastDay(expires, format);
@@ -39,7 +40,7 @@ export function runwayText(item: BalanceItem, format: FormatOptions): string {
  * then the shortfall its end will invoice at the recent rate, or that it is on track.
  */
 export function commitmentText(item: BalanceItem, format: FormatOptions): string {
-  const t = messages(format.locale);
+  const t = messages(format.locale, balanceLedger);
   const c = item.commitment!;
   const money = (v: number) => formatMoney(v, item.credit_type, format.locale);
   const end = lastDay(c.ends_at, format);

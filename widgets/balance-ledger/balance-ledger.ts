@@ -8,6 +8,7 @@ import { creditTypeLabel, type FormatOptions, formatDay, formatMoney, formatPeri
 import { moneyTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { balanceLedger } from '../shared/i18n/en.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
@@ -159,7 +160,7 @@ export class BalanceLedger extends LitElement {
   }
 
   #body(pending: boolean) {
-    const t = messages(this.#format.locale);
+    const t = messages(this.#format.locale, balanceLedger);
     if (this.#balances.status === TaskStatus.ERROR) {
       return errorTemplate(t, errorText(this.#balances.error, t), () => this.#balances.run());
     }
@@ -192,7 +193,7 @@ export class BalanceLedger extends LitElement {
   /** The headline: what can be spent today, in the credit type's own unit ("$", never "USD (cents)"). */
   #total(total: BalancesResponse['totals'][number]) {
     const amount = (v: number) => moneyTemplate(v, total.credit_type, this.#format.locale);
-    const t = messages(this.#format.locale);
+    const t = messages(this.#format.locale, balanceLedger);
     return html`<section part="total" aria-label=${t.totalsIn(creditTypeLabel(total.credit_type))}>
       <h3>${creditTypeLabel(total.credit_type)}</h3>
       <dl><div part="headline"><dt>${t.availableNow}</dt><dd>${amount(total.available_now)}</dd></div></dl>
@@ -206,7 +207,7 @@ export class BalanceLedger extends LitElement {
   #bar(item: BalanceItem) {
     const locale = this.#format.locale;
     const money = (v: number) => formatMoney(v, item.credit_type, locale);
-    const t = messages(locale);
+    const t = messages(locale, balanceLedger);
     const c = item.commitment;
     const pieces: Array<[string, number]> = c
       ? [['used', c.consumed], ['projected', c.projected_consumption - c.consumed], ['shortfall', c.projected_shortfall]]
@@ -223,7 +224,7 @@ export class BalanceLedger extends LitElement {
   #item(item: BalanceItem) {
     const format = this.#format;
     const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
-    const t = messages(format.locale);
+    const t = messages(format.locale, balanceLedger);
     const open = this.#expanded.has(item.id);
     const detailId = `ledger-${item.id}`;
     const c = item.commitment;
@@ -252,7 +253,7 @@ export class BalanceLedger extends LitElement {
   #ledger(item: BalanceItem) {
     const format = this.#format;
     const money = (v: number) => moneyTemplate(v, item.credit_type, format.locale);
-    const t = messages(format.locale);
+    const t = messages(format.locale, balanceLedger);
     return html`<ul part="segments">${item.segments.map((s) => html`<li>${formatPeriod(s.starting_at, s.ending_before, format)}: ${money(s.amount)}, ${t.segmentStatus(s.status)}</li>`)}</ul>
       <div class="table-scroll" data-fit="ledger"><table part="ledger" class=${this.#fit.stacked('ledger') ? 'cards' : ''}>
       <caption>${t.ledgerOf(item.name)}</caption>

@@ -3,6 +3,7 @@ import type { InvoiceExplainLine, InvoiceLineItem } from '../../contract/index.t
 import { type CreditTypeRef, formatDay, formatMoney, formatNumber, formatQuantity } from '../shared/format.ts';
 import { moneyTemplate, rateTemplate } from '../shared/money.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { invoiceList } from '../shared/i18n/en.ts';
 
 /** "Why this charge": how one usage line was rated, in words and numbers. */
 
@@ -21,7 +22,7 @@ export function explanationFor(line: InvoiceLineItem, productId: string | null, 
 }
 
 export function explanationTemplate(e: InvoiceExplainLine, creditType: CreditTypeRef, locale: string | undefined, timeZone = 'UTC') {
-  const t = messages(locale);
+  const t = messages(locale, invoiceList);
   const money = (v: number) => moneyTemplate(v, creditType, locale);
   // Rates, and the figures of a discrepancy, with every decimal they have.
   const exact = (v: number) => formatMoney(v, creditType, locale, { exact: true });

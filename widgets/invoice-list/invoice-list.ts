@@ -9,6 +9,7 @@ import { type FormatOptions, formatDay, formatNumber, formatPeriod, formatQuanti
 import { moneyTemplate, rateTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { invoiceList } from '../shared/i18n/en.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
@@ -273,7 +274,7 @@ export class InvoiceList extends LitElement {
 
   #list(pending: boolean) {
     const format = this.#format;
-    const t = messages(format.locale);
+    const t = messages(format.locale, invoiceList);
     if (this.#invoices.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#invoices.error, t), () => this.#invoices.run());
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
     const data = this.#invoices.value;
@@ -323,7 +324,7 @@ export class InvoiceList extends LitElement {
 
   #detailView() {
     const locale = this.#format.locale;
-    const t = messages(locale);
+    const t = messages(locale, invoiceList);
     if (this.#detail.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#detail.error, t), () => this.#detail.run());
     const data = this.#detail.value;
     if (!data) return loadingTemplate(t.loadingInvoice, ['table']);
@@ -350,7 +351,7 @@ export class InvoiceList extends LitElement {
 
   #line(line: InvoiceLineItem, money: (v: number) => ReturnType<typeof moneyTemplate>, productId: string | null, key: string, invoice: InvoiceSummary) {
     const locale = this.#format.locale;
-    const t = messages(locale);
+    const t = messages(locale, invoiceList);
     const groups = Object.entries(line.presentation_group_values ?? {}).map(([key, value]) => `${key}: ${value ?? '(none)'}`);
     const tier = line.tier ? t.tier(line.tier.level, formatNumber(line.tier.starting_at, locale)) : '';
     const label = line.kind === 'application' ? t.paidBy(line.name) : line.name;
@@ -383,7 +384,7 @@ export class InvoiceList extends LitElement {
   #controls() {
     const value = (e: Event) => (e.target as HTMLSelectElement).value;
     const contracts = this.#contracts;
-    const t = messages(this.#format.locale);
+    const t = messages(this.#format.locale, invoiceList);
     return html`<div part="controls" class="controls">
       <label>${t.status}
         <select @change=${(e: Event) => (this.status = value(e))}>

@@ -6,6 +6,7 @@ import { reportErrors } from '../shared/events.ts';
 import { widgetFormat } from '../shared/format.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { metronomeDashboard } from '../shared/i18n/en.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
@@ -171,8 +172,8 @@ export class MetronomeDashboard extends LitElement {
 
   override render() {
     // On a server there is no page to read the locale from: the placeholder is in the element's own locale or English.
-    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined).dashboard(this.dashboard).toLowerCase()}…`, ['frame']);
-    const t = messages(widgetFormat(this, this.locale, '').locale);
+    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined, metronomeDashboard).dashboard(this.dashboard).toLowerCase()}…`, ['frame']);
+    const t = messages(widgetFormat(this, this.locale, '').locale, metronomeDashboard);
     const title = t.dashboard(this.dashboard);
     const body =
       !DASHBOARDS.has(this.dashboard)

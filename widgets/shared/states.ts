@@ -1,6 +1,6 @@
 import { css, html, nothing } from 'lit';
 import type { ApiError } from './api.ts';
-import type { Messages } from './i18n/messages.ts';
+import type { CommonMessages } from './i18n/en.ts';
 
 /** Loading, empty and error templates, identical in every widget; styled by `stateStyles`. */
 
@@ -31,13 +31,13 @@ export const emptyTemplate = (message: string) =>
   html`<div part="empty" class="message" role="status"><slot name="empty">${message}</slot></div>`;
 
 /** Without `retry` for what trying again cannot mend (a range the proxy would refuse). */
-export const errorTemplate = (t: Messages, message: string, retry?: () => void) =>
+export const errorTemplate = (t: CommonMessages, message: string, retry?: () => void) =>
   html`<div part="error" class="message" role="alert">
     <span>${message}</span>
     ${retry ? html`<button part="retry" type="button" @click=${retry}>${t.retry}</button>` : nothing}
   </div>`;
 
-type FailureKind = Parameters<Messages['failure']>[0];
+type FailureKind = Parameters<CommonMessages['failure']>[0];
 
 /** Which of the catalogue's failures an error is, by the proxy's status or the widget's own code. */
 function failureKind({ code, status }: Partial<ApiError>): FailureKind {
@@ -54,7 +54,7 @@ function failureKind({ code, status }: Partial<ApiError>): FailureKind {
  * proxy's or the widget's technical message, which `mw-error` carries (with the status and code) for the
  * page. Read, not `instanceof ApiError`, as events.ts does: an error from another copy of the package is one too.
  */
-export const errorText = (error: unknown, t: Messages): string => t.failure(failureKind((error ?? {}) as Partial<ApiError>));
+export const errorText = (error: unknown, t: CommonMessages): string => t.failure(failureKind((error ?? {}) as Partial<ApiError>));
 
 export const stateStyles = css`
   .visually-hidden {

@@ -3,13 +3,14 @@ import type { SpendSummaryResponse } from '../../contract/index.ts';
 import { formatMoney } from '../shared/format.ts';
 import { moneyTemplate } from '../shared/money.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { spendBreakdown } from '../shared/i18n/en.ts';
 import { comparedWithPrevious, daysLeftText } from './spend-breakdown.text.ts';
 
 type Entry = SpendSummaryResponse['credit_types'][number];
 
 /** The current billing period's figures, one credit type at a time, as a description list. */
 export function headlineTemplate(summary: SpendSummaryResponse, entry: Entry | undefined, locale: string | undefined) {
-  const t = messages(locale);
+  const t = messages(locale, spendBreakdown);
   if (!summary.period) return html`<p part="headline" class="headline-none">${t.noPeriod}</p>`;
   if (!entry) return html`<p part="headline" class="headline-none">${t.nothingBilled}</p>`;
   const money = (v: number) => formatMoney(v, entry.credit_type, locale);

@@ -3,12 +3,13 @@ import { OTHER_KEY, visibleSeries } from '../shared/chart/model.ts';
 import type { SpendSummaryResponse } from '../../contract/index.ts';
 import { type CreditTypeRef, describeRange, type FormatOptions, formatMoney, formatNumber } from '../shared/format.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { spendBreakdown } from '../shared/i18n/en.ts';
 
 /** The sentences <spend-breakdown> says: the chart's summary and the headline's comparison. */
 
 /** One sentence for the chart, also its accessible name: gross, credits, net, and the largest group. */
 export function spendSummary(model: ChartModel, creditType: CreditTypeRef, format: FormatOptions): string {
-  const t = messages(format.locale);
+  const t = messages(format.locale, spendBreakdown);
   const money = (v: number) => formatMoney(v, creditType, format.locale);
   const range = describeRange(model.startingOn, model.endingBefore, format);
   if (model.total === 0) return t.spendNone(range);
@@ -26,7 +27,7 @@ type Entry = SpendSummaryResponse['credit_types'][number];
 
 /** "up 12% on the same point of the previous period", or null when there is nothing to compare. */
 export function comparedWithPrevious(entry: Entry, locale: string | undefined): string | null {
-  const t = messages(locale);
+  const t = messages(locale, spendBreakdown);
   const before = entry.previous?.spend_to_date;
   if (before === undefined) return null;
   if (before === 0) return entry.spend_to_date === 0 ? t.nothingEither : t.upFromNothing;
@@ -38,7 +39,7 @@ export function comparedWithPrevious(entry: Entry, locale: string | undefined): 
 
 export function daysLeftText(days: number | null, locale: string | undefined): string {
   if (days === null) return '—';
-  const t = messages(locale);
+  const t = messages(locale, spendBreakdown);
   const whole = Math.ceil(days - 1e-9);
   return whole <= 0 ? t.periodEndsToday : t.days(whole, formatNumber(whole, locale));
 }

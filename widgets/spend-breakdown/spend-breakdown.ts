@@ -17,6 +17,7 @@ import { creditTypeLabel, type FormatOptions, formatMoney, moneyForCsv, widgetFo
 import { exactTitle } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { spendBreakdown } from '../shared/i18n/en.ts';
 import { DAY, type RangePreset, rangeRefusal, resolveRange } from '../shared/range.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
@@ -232,7 +233,7 @@ export class SpendBreakdown extends LitElement {
   }
 
   #body(entry: SpendEntry | undefined, model: ChartModel | null, pending: boolean) {
-    const t = messages(this.#format.locale);
+    const t = messages(this.#format.locale, spendBreakdown);
     const failed = [this.#spend, this.#summary].find((task) => task.status === TaskStatus.ERROR);
     if (failed) return errorTemplate(t, errorText(failed.error, t), () => this.#retry());
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);
@@ -257,7 +258,7 @@ export class SpendBreakdown extends LitElement {
     const days = range ? (Date.parse(range.endingBefore) - Date.parse(range.startingOn)) / DAY : 0;
     const value = (e: Event) => (e.target as HTMLSelectElement).value;
     const preset = this.startingOn && this.endingBefore ? 'custom' : this.range || (this.#summary.value?.period ? 'current-period' : '30d');
-    const t = messages(this.#format.locale);
+    const t = messages(this.#format.locale, spendBreakdown);
     return html`<div part="controls" class="controls">
       <label>${t.splitBy}
         <select @change=${(e: Event) => this.#change({ groupBy: value(e) })}>
@@ -345,7 +346,7 @@ export class SpendBreakdown extends LitElement {
     }
     const format = this.#format;
     const { locale } = format;
-    const t = messages(locale);
+    const t = messages(locale, spendBreakdown);
     return this.#chart.view(shape.data, { title: t.spendIn(creditTypeLabel(entry.credit_type)), maxGroups: this.maxGroups, negative: { label: t.commitsAndCredits, values: shape.credits }, locale }, this.chartType, format, this.#values(entry).tick);
   }
 

@@ -3,7 +3,7 @@ import { MAX_HOURLY_DAYS, type CustomerResponse } from '../../contract/index.ts'
 import { keyLabel, type GroupKeyOverrides } from '../shared/labels.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
 import type { RangePreset } from '../shared/range.ts';
-import type { Messages } from '../shared/i18n/messages.ts';
+import type { UsageChartMessages } from '../shared/i18n/en.ts';
 
 /** The viewer's own controls above the chart; every choice maps onto one of the element's properties. */
 
@@ -43,7 +43,7 @@ export interface ControlsHandlers {
 
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
-export function controlsTemplate(s: ControlsState, on: ControlsHandlers, t: Messages) {
+export function controlsTemplate(s: ControlsState, on: ControlsHandlers, t: UsageChartMessages) {
   const metrics = s.customer?.billable_metrics ?? [];
   const metric = metrics.find((m) => m.id === s.metricId);
   const keys = s.groupKey ? s.groupKey.split(',') : [];
@@ -93,7 +93,7 @@ export function controlsTemplate(s: ControlsState, on: ControlsHandlers, t: Mess
   </div>`;
 }
 
-function filterTemplate(key: string, s: ControlsState, on: ControlsHandlers, t: Messages) {
+function filterTemplate(key: string, s: ControlsState, on: ControlsHandlers, t: UsageChartMessages) {
   const known = s.knownValues[key] ?? [];
   const kept = s.filter[key] ?? [];
   const label = keyLabel(key, s.overrides);

@@ -1,10 +1,11 @@
 import { describeRange, type FormatOptions, formatNumber } from '../shared/format.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { usageChart } from '../shared/i18n/en.ts';
 import { type ChartModel, OTHER_KEY, visibleSeries } from '../shared/chart/model.ts';
 
 /** `samePoint`: a range under way is compared with as many windows of the previous period, not all of it. */
 function change(current: number, previous: number, locale: string | undefined, samePoint: boolean): string {
-  const t = messages(locale);
+  const t = messages(locale, usageChart);
   if (previous === 0) return current === 0 ? t.noneEither : t.upFromNone;
   const ratio = (current - previous) / previous;
   const percent = formatNumber(Math.abs(ratio), locale, { style: 'percent', maximumFractionDigits: 0 });
@@ -14,7 +15,7 @@ function change(current: number, previous: number, locale: string | undefined, s
 
 /** One sentence that says what the chart shows; it is also the chart's accessible name. */
 export function summarize(model: ChartModel, format: FormatOptions): string {
-  const t = messages(format.locale);
+  const t = messages(format.locale, usageChart);
   const range = describeRange(model.startingOn, model.endingBefore, format);
   if (model.total === 0) {
     return `${t.usageNone(model.title, range)}${model.previous && model.previous.total > 0 ? t.usageDownFrom(formatNumber(model.previous.total, format.locale)) : ''}.`;

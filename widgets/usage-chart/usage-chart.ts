@@ -13,6 +13,7 @@ import { MwChangeEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatCompact, formatNumber, widgetFormat } from '../shared/format.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
+import { usageChart } from '../shared/i18n/en.ts';
 import type { GroupKeyOverrides } from '../shared/labels.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
@@ -266,14 +267,14 @@ export class UsageChart extends LitElement {
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#customer.value, this.#usage.value], this.#format)}
-      ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers, messages(this.#format.locale))}
+      ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers, messages(this.#format.locale, usageChart))}
       ${this.#renderBody(model, pending)}
       <div class="visually-hidden" aria-live="polite">${model ? this.#chart.liveText(model, this.#format, this.#values(model)) : ''}</div>
     </div>`;
   }
 
   #renderBody(model: ChartModel | null, pending: boolean) {
-    const t = messages(this.#format.locale);
+    const t = messages(this.#format.locale, usageChart);
     const failed = [this.#usage, this.#customer].find((task) => task.status === TaskStatus.ERROR);
     if (failed) return errorTemplate(t, errorText(failed.error, t), () => this.#retry());
     if (!this.#connection.tokenProvider) return emptyTemplate(t.noSession);

@@ -9,8 +9,12 @@ const tierSpan = (first: boolean, size: string | null, from: string) => (size ==
  * falls back to English. Functions take figures already formatted for the locale. Words that come
  * from the proxy or Metronome (error messages, a projection's method, a payment status) are shown as
  * sent and are not here.
+ *
+ * In sections, so that an element's file carries only the words it shows: `common`, which every
+ * widget reads, and each element's own, which it adds through `messages(locale, usageChart)`. An
+ * element's type has only its sections' keys, so a key it reads from another's fails the typecheck.
  */
-export const en = {
+export const common = {
   // Every widget
   retry: 'Retry',
   /** The title of an amount the money rule rounded: its exact value. */
@@ -33,6 +37,8 @@ export const en = {
     })[kind],
   /** Around the time of the older figures: "Figures as of 10:42 AM · …". */
   stale: ['Figures as of ', ' · The billing service is not answering, so these are the last figures it sent.'] as [string, string],
+  /** A column of <invoice-list>, a figure and a chart's series of <spend-breakdown>. */
+  commitsAndCredits: 'Commits and credits',
 
   // Charts (usage and spend)
   series: 'Series',
@@ -53,6 +59,9 @@ export const en = {
   csvPrevious: 'previous_period_total',
   /** A CSV column of amounts, named with their unit: "total (USD)". */
   csvUnit: (column: string, unit: string) => `${column} (${unit})`,
+  /** Of a range still being counted, compared with as far into the previous period (<usage-chart> too). */
+  sameAsBefore: 'about the same as at this point of the previous period',
+  changeOnSamePoint: (up: boolean, percent: string) => `${up ? 'up' : 'down'} ${percent} on the same point of the previous period`,
 
   // Ranges and the controls above charts
   rangeTooLong: (days: number) => `A range covers at most ${days} days (3 years); choose a shorter one.`,
@@ -75,8 +84,10 @@ export const en = {
   lines: 'Lines',
   table: 'Table',
   exportCsv: 'Export CSV',
+};
 
-  // <usage-chart>
+/** The words of <usage-chart> alone. */
+export const usageChart = {
   metric: 'Metric',
   groupBy: 'Group by',
   noGrouping: 'Nothing (totals)',
@@ -98,15 +109,16 @@ export const en = {
   aboutSame: 'about the same as the previous period',
   changeOnPrevious: (up: boolean, percent: string) => `${up ? 'up' : 'down'} ${percent} on the previous period`,
   mostIn: (group: string, share: string) => `; most in ${group} (${share})`,
+};
 
-  // <spend-breakdown>
+/** The words of <spend-breakdown> alone. */
+export const spendBreakdown = {
   splitBy: 'Split by',
   product: 'Product',
   creditType: 'Credit type',
   loadingSpend: 'Loading spend…',
   noSpend: 'No spend in this period',
   spendIn: (creditType: string) => `Spend in ${creditType}`,
-  commitsAndCredits: 'Commits and credits',
   noPeriod: 'No current billing period: this account has no contract in force.',
   nothingBilled: 'Nothing billed yet this period.',
   spentSoFar: 'Spent so far',
@@ -124,10 +136,10 @@ export const en = {
   mostOn: (group: string, share: string) => `; most on ${group} (${share})`,
   nothingEither: 'nothing spent at this point of the previous period either',
   upFromNothing: 'up from nothing at this point of the previous period',
-  sameAsBefore: 'about the same as at this point of the previous period',
-  changeOnSamePoint: (up: boolean, percent: string) => `${up ? 'up' : 'down'} ${percent} on the same point of the previous period`,
+};
 
-  // <balance-ledger>
+/** The words of <balance-ledger> alone. */
+export const balanceLedger = {
   loadingBalances: 'Loading balances…',
   noBalances: 'No commits or credits',
   balancesCaption: 'Commits and credits, in the order they are used',
@@ -180,8 +192,10 @@ export const en = {
   burnRate: (perDay: string) => `At ${perDay} a day (the last 30 days' rate)`,
   lastsPastExpiry: (rate: string, expiry: string) => `${rate}, this lasts past its last day, ${expiry}; what is left then expires.`,
   runsOut: (rate: string, day: string, expiry: string | null) => `${rate}, this runs out around ${day}${expiry ? `, before its last day, ${expiry}` : ''}.`,
+};
 
-  // <invoice-list>
+/** The words of <invoice-list> alone. */
+export const invoiceList = {
   loadingInvoices: 'Loading invoices…',
   noInvoices: 'No invoices in this period',
   invoicesSince: (day: string) => `Invoices since ${day}, newest first`,
@@ -245,12 +259,18 @@ export const en = {
   matches: 'matches',
   invoicedApart: (invoiced: string, difference: string) => `invoiced ${invoiced}, ${difference} apart`,
   note: 'Note',
+};
 
-  // <metronome-dashboard>
+/** The words of <metronome-dashboard> alone. */
+export const metronomeDashboard = {
   dashboard: (dashboard: string) => `${{ invoices: 'Invoices', usage: 'Usage', commits_and_credits: 'Commits and credits' }[dashboard] ?? 'Billing'} dashboard`,
   loadingDashboard: (title: string) => `Loading the ${title.toLowerCase()}…`,
   dashboardUnset: 'Set dashboard to invoices, usage or commits_and_credits.',
 };
 
+/** The words every widget reads; an element's own are added to them (`messages(locale, usageChart)`). */
+export type CommonMessages = typeof common;
+export type UsageChartMessages = CommonMessages & typeof usageChart;
+
 /** A catalogue: the English one's keys, each translated. */
-export type Messages = typeof en;
+export type Messages = CommonMessages & typeof usageChart & typeof spendBreakdown & typeof balanceLedger & typeof invoiceList & typeof metronomeDashboard;

@@ -1,14 +1,17 @@
 import { expect } from '@open-wc/testing';
 import { de } from './de.ts';
-import { en } from './en.ts';
+import { balanceLedger, common, invoiceList, metronomeDashboard, spendBreakdown, usageChart } from './en.ts';
 import { messages, registerMessages } from './messages.ts';
 import { onMessagesChange } from './registry.ts';
+
+const sections = [common, usageChart, spendBreakdown, balanceLedger, invoiceList, metronomeDashboard];
+const en = Object.assign({}, ...sections) as typeof de;
 
 describe('the words of a locale', () => {
   it('are English until a catalogue is registered, and for any language without one', () => {
     expect(messages('de').retry).to.equal('Retry');
     expect(messages(undefined).retry).to.equal('Retry');
-    expect(messages('ja-JP').noUsage).to.equal('No usage in this period');
+    expect(messages('ja-JP', usageChart).noUsage).to.equal('No usage in this period');
   });
 
   it('fall back by language, then key by key to English', () => {
@@ -20,11 +23,16 @@ describe('the words of a locale', () => {
     stop();
     expect(told).to.equal(3);
     expect(messages('de').retry).to.equal('Erneut versuchen');
-    expect(messages('de-AT').noUsage).to.equal('Keine Nutzung in diesem Zeitraum');
+    expect(messages('de-AT', usageChart).noUsage).to.equal('Keine Nutzung in diesem Zeitraum');
     expect(messages('de-CH').retry).to.equal('Nochmals versuchen');
-    expect(messages('de-CH').noUsage).to.equal('Keine Nutzung in diesem Zeitraum');
+    expect(messages('de-CH', usageChart).noUsage).to.equal('Keine Nutzung in diesem Zeitraum');
     expect(messages('DE-ch').retry).to.equal('Nochmals versuchen');
-    expect(messages('xx').noUsage).to.equal('No usage in this period');
+    expect(messages('xx', usageChart).noUsage).to.equal('No usage in this period');
+  });
+
+  it('give each English key to one section, so that an element loads it once', () => {
+    const keys = sections.flatMap((section) => Object.keys(section));
+    expect(new Set(keys).size).to.equal(keys.length);
   });
 
   it('translate every key of the English catalogue into German', () => {
