@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { buildProxy } from './build-proxy.mjs';
 import { writeJsxTypes } from './jsx-types.mjs';
-import { minifyCss } from './minify-css.mjs';
+import { minifyTemplates } from './minify-css.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -46,7 +46,7 @@ export function localeEntries() {
 /** Package dependencies stay imports (and so do their subpaths, `lit/directive.js`). */
 const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}/*`]);
 
-const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning', plugins: [minifyCss] };
+const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning', plugins: [minifyTemplates] };
 
 /** The self-contained files, minified: what the all-widgets size budget measures. */
 export async function buildCdn(outdir = 'dist/cdn') {

@@ -1,9 +1,10 @@
 // An esbuild plugin for the widgets' own sources that minifies the static text of lit's css`…` templates:
 // comments out, whitespace collapsed. esbuild's minifier leaves template text alone, so every comment and
-// indent of a style sheet would ship. Only css`…` is touched: in html`…` whitespace between inline
-// elements is text (generic template minifiers such as esbuild-minify-templates collapse it too), and
-// interpolations `${…}` are kept as written.
+// indent of a style sheet would ship. Interpolations `${…}` are kept as written. html`…` and svg`…` get
+// the gentler treatment of minify-html.mjs: there whitespace between inline elements is text (generic
+// template minifiers such as esbuild-minify-templates collapse it too), so only indentation goes.
 import { readFile } from 'node:fs/promises';
+import { minifyHtmlTemplates } from './minify-html.mjs';
 
 /**
  * Minified CSS text: comments removed; outside quoted strings, runs of whitespace one space, none around
@@ -53,12 +54,13 @@ export function minifyCssTemplates(source) {
   return out + source.slice(at);
 }
 
-export const minifyCss = {
-  name: 'minify-css',
+export const minifyTemplates = {
+  name: 'minify-templates',
   setup(build) {
     build.onLoad({ filter: /[\\/]widgets[\\/].*\.ts$/ }, async ({ path }) => {
       const source = await readFile(path, 'utf8');
-      return { contents: source.includes('css`') ? minifyCssTemplates(source) : source, loader: 'ts' };
+      const css = source.includes('css`') ? minifyCssTemplates(source) : source;
+      return { contents: /(?:html|svg)`/.test(css) ? minifyHtmlTemplates(css) : css, loader: 'ts' };
     });
   },
 };
