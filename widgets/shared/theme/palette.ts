@@ -28,28 +28,49 @@ const USAGE_LINES: ReadonlyArray<readonly [string, string]> = [
   ['#65a30d', '#a3e635'],
 ];
 
-export const COLOR_TOKENS: readonly ColorToken[] = [
-  { property: '--metronome-gray-dark', slot: 'Gray_dark', light: '#111827', dark: '#f3f4f6', role: 'Text' },
-  { property: '--metronome-gray-medium', slot: 'Gray_medium', light: '#4b5563', dark: '#9ca3af', role: 'Secondary text: axis labels, notes, messages' },
-  { property: '--metronome-gray-light', slot: 'Gray_light', light: '#d1d5db', dark: '#4b5563', role: 'Borders and table rules' },
-  { property: '--metronome-gray-extralight', slot: 'Gray_extralight', light: '#e5e7eb', dark: '#374151', role: 'Gridlines and loading skeletons' },
-  { property: '--metronome-white', slot: 'White', light: '#ffffff', dark: '#111827', role: 'Background' },
-  { property: '--metronome-primary-medium', slot: 'Primary_medium', light: '#2563eb', dark: '#60a5fa', role: 'Accent: focus ring, pressed toggles, draft invoices' },
-  { property: '--metronome-primary-light', slot: 'Primary_light', light: '#eff6ff', dark: '#172554', role: 'Accent background: pressed toggles, the open invoice' },
-  ...USAGE_LINES.map(([light, dark], i) => ({
-    property: `--metronome-usage-line-${i}` as const,
-    slot: `UsageLine_${i}`,
-    light,
-    dark,
-    role: `Series ${i + 1}`,
-  })),
-  { property: '--metronome-primary-green', slot: 'Primary_green', light: '#047857', dark: '#34d399', role: 'Good news: finalized invoices, remaining balances, figures that reconcile' },
-  { property: '--metronome-primary-red', slot: 'Primary_red', light: '#b91c1c', dark: '#f87171', role: "Bad news: errors, figures that don't reconcile" },
-  { property: '--metronome-progress-bar', slot: 'Progress_bar', light: '#2563eb', dark: '#60a5fa', role: 'Used part of a balance' },
-  { property: '--metronome-progress-bar-background', slot: 'Progress_bar_background', light: '#e5e7eb', dark: '#374151', role: 'Track behind a balance bar' },
-  { property: '--metronome-action', light: '#1d4ed8', dark: '#93c5fd', role: 'Links and text buttons' },
-  { property: '--metronome-action-hover', light: '#1e40af', dark: '#bfdbfe', role: 'Links and text buttons under the pointer' },
-];
+/**
+ * Each token's light and dark default, by short name, in the table's order: all a widget's stylesheet
+ * needs. Apart from the table below, so that a widget's file carries none of the slots and roles.
+ */
+export const DEFAULTS: Readonly<Record<string, readonly [light: string, dark: string]>> = {
+  'gray-dark': ['#111827', '#f3f4f6'],
+  'gray-medium': ['#4b5563', '#9ca3af'],
+  'gray-light': ['#d1d5db', '#4b5563'],
+  'gray-extralight': ['#e5e7eb', '#374151'],
+  white: ['#ffffff', '#111827'],
+  'primary-medium': ['#2563eb', '#60a5fa'],
+  'primary-light': ['#eff6ff', '#172554'],
+  ...Object.fromEntries(USAGE_LINES.map((colours, i) => [`usage-line-${i}`, colours])),
+  'primary-green': ['#047857', '#34d399'],
+  'primary-red': ['#b91c1c', '#f87171'],
+  'progress-bar': ['#2563eb', '#60a5fa'],
+  'progress-bar-background': ['#e5e7eb', '#374151'],
+  action: ['#1d4ed8', '#93c5fd'],
+  'action-hover': ['#1e40af', '#bfdbfe'],
+};
+
+/** Each token's Metronome slot, when the hosted dashboards have one, and role, by short name; the series' below. */
+const SLOTS_AND_ROLES: Readonly<Record<string, readonly [slot: string | undefined, role: string]>> = {
+  'gray-dark': ['Gray_dark', 'Text'],
+  'gray-medium': ['Gray_medium', 'Secondary text: axis labels, notes, messages'],
+  'gray-light': ['Gray_light', 'Borders and table rules'],
+  'gray-extralight': ['Gray_extralight', 'Gridlines and loading skeletons'],
+  white: ['White', 'Background'],
+  'primary-medium': ['Primary_medium', 'Accent: focus ring, pressed toggles, draft invoices'],
+  'primary-light': ['Primary_light', 'Accent background: pressed toggles, the open invoice'],
+  'primary-green': ['Primary_green', 'Good news: finalized invoices, remaining balances, figures that reconcile'],
+  'primary-red': ['Primary_red', "Bad news: errors, figures that don't reconcile"],
+  'progress-bar': ['Progress_bar', 'Used part of a balance'],
+  'progress-bar-background': ['Progress_bar_background', 'Track behind a balance bar'],
+  action: [undefined, 'Links and text buttons'],
+  'action-hover': [undefined, 'Links and text buttons under the pointer'],
+};
+
+export const COLOR_TOKENS: readonly ColorToken[] = /* @__PURE__ */ Object.entries(DEFAULTS).map(([name, [light, dark]]) => {
+  const line = /^usage-line-(\d+)$/.exec(name)?.[1];
+  const [slot, role] = line ? [`UsageLine_${line}`, `Series ${Number(line) + 1}`] : SLOTS_AND_ROLES[name]!;
+  return { property: `--metronome-${name}` as const, ...(slot ? { slot } : {}), light, dark, role };
+});
 
 /** The token for a short name (`gray-medium`, `usage-line-3`). */
 export type TokenName = string;
@@ -57,10 +78,11 @@ export type TokenName = string;
 /** The custom property a stylesheet reads, internal to the widget: the page's token or the theme's default. */
 export const internal = (property: string) => property.replace('--metronome-', '--_');
 
-export const tokenNamed = (name: TokenName): ColorToken => {
-  const token = COLOR_TOKENS.find((t) => t.property === `--metronome-${name}`);
-  if (!token) throw new Error(`No colour token --metronome-${name}`);
-  return token;
+/** A token's light and dark defaults, by short name. */
+export const defaultsNamed = (name: TokenName): readonly [light: string, dark: string] => {
+  const colours = DEFAULTS[name];
+  if (!colours) throw new Error(`No colour token --metronome-${name}`);
+  return colours;
 };
 
 /** Non-colour tokens and their defaults. */

@@ -1,5 +1,5 @@
 import { css, type CSSResult, unsafeCSS } from 'lit';
-import { FONT_FAMILY, internal, RADIUS, SPACING, tokenNamed, type TokenName } from './palette.ts';
+import { defaultsNamed, FONT_FAMILY, internal, RADIUS, SPACING, type TokenName } from './palette.ts';
 
 /**
  * A widget's share of the theme: for each colour token it paints with (by short name, `gray-medium`), an
@@ -18,9 +18,9 @@ import { FONT_FAMILY, internal, RADIUS, SPACING, tokenNamed, type TokenName } fr
  * shrink-to-fit box, such as a flex row, give it a width or `flex: 1`.)
  */
 export function themeStyles(...names: TokenName[]): CSSResult {
-  const tokens = [...new Set(['gray-dark', 'white', ...names])].map(tokenNamed);
+  const properties = [...new Set(['gray-dark', 'white', ...names])].map((name) => [`--metronome-${name}`, defaultsNamed(name)] as const);
   const defaults = (palette: 'light' | 'dark') =>
-    unsafeCSS(tokens.map((t) => `${internal(t.property)}: var(${t.property}, ${t[palette]});`).join('\n'));
+    unsafeCSS(properties.map(([property, colours]) => `${internal(property)}: var(${property}, ${colours[palette === 'light' ? 0 : 1]});`).join('\n'));
   return css`
     :host {
       display: block;
