@@ -16,6 +16,7 @@ import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles }
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { styleProperties } from '../shared/style-properties.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
+import { cardStyles } from '../shared/card.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { TableFit } from '../shared/table-fit.ts';
 import styles, { theme } from './balance-ledger.styles.ts';
@@ -90,7 +91,7 @@ const LEGEND = [
  * @cssproperty [--balance-headline-font-size=1.5rem] - Size of the "Available now" figures.
  */
 export class BalanceLedger extends LitElement {
-  static override styles = [theme, stateStyles, staleStyles, tableStyles, styles];
+  static override styles = [theme, stateStyles, staleStyles, tableStyles, cardStyles, styles];
   // Declared fields below, defaults set in the constructor: a class field would hide the accessor lit defines,
   // and decorators cost kilobytes once esbuild lowers them (scripts/build.mjs).
   static override properties = {

@@ -17,6 +17,7 @@ import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles }
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { controlStyles } from '../shared/controls.styles.ts';
+import { cardStyles } from '../shared/card.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { TableFit } from '../shared/table-fit.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
@@ -77,7 +78,7 @@ const readable = (status: string) => status.charAt(0) + status.slice(1).toLowerC
  * @cssproperty [--metronome-state-min-height=12rem] - Height of the loading, empty and error states.
  */
 export class InvoiceList extends LitElement {
-  static override styles = [theme, stateStyles, staleStyles, tableStyles, controlStyles, styles];
+  static override styles = [theme, stateStyles, staleStyles, tableStyles, cardStyles, controlStyles, styles];
   // Declared fields below, defaults set in the constructor: a class field would hide the accessor lit defines,
   // and decorators cost kilobytes once esbuild lowers them (scripts/build.mjs).
   static override properties = {
