@@ -59,6 +59,16 @@ const inView = (el: UsageChart, row: Element) => {
   return r.top >= b.top && r.bottom <= b.bottom + 1;
 };
 
+/** Resolves once the box's scroll position has stayed put for a few frames. */
+async function settled(scroller: HTMLElement) {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  for (let still = 0, at = -1; still < 5; ) {
+    await frame();
+    still = scroller.scrollTop === at ? still + 1 : 0;
+    at = scroller.scrollTop;
+  }
+}
+
 describe('<usage-chart> with 90 days of hourly windows', () => {
   it('opens its table with the rows in view only, while saying how many rows there are', async () => {
     const el = await largeChart();
@@ -111,15 +121,20 @@ describe('<usage-chart> with 90 days of hourly windows', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('scrolls the table with the keyboard, drawing rows as they come into view', async () => {
+  it('scrolls the table with the keyboard, drawing rows as they come into view', async function () {
+    // Three keyboard scrolls across 2,160 rows, each waited for: longer than mocha's 5 s on a busy machine.
+    this.timeout(20_000);
     const el = await largeChart();
     el.view = 'table';
     await waitUntil(() => rowAt(el, 2));
     box(el).focus();
     await sendKeys({ press: 'End' });
     await waitUntil(() => rowAt(el, COUNT + 1) && inView(el, rowAt(el, COUNT + 1)!), 'End did not bring the last row into view', { timeout: 5000 });
+    // Headless Chrome can drop a key pressed while its smooth scroll still runs: each key waits until the box is at rest.
+    await settled(box(el));
     await sendKeys({ press: 'Home' });
     await waitUntil(() => rowAt(el, 2) && inView(el, rowAt(el, 2)!), 'Home did not bring the first row back', { timeout: 5000 });
+    await settled(box(el));
     await sendKeys({ press: 'PageDown' });
     await waitUntil(() => box(el).scrollTop > 0, 'PageDown did not scroll', { timeout: 5000 });
   });
