@@ -4,10 +4,17 @@ import { messages } from '../i18n/messages.ts';
 import { dataTableTemplate } from './data-table.ts';
 import { type ChartMode, layout, type UsageLayout, windowAt } from './layout.ts';
 import { legendTemplate } from './legend.ts';
-import { buildModel, type ChartModel, type ModelOptions, type WindowedData } from './model.ts';
+import { buildModel, type ChartModel, type ModelOptions, visibleSeries, type WindowedData } from './model.ts';
 import { axisText, describeWindow, highlightTemplate, svgTemplate, tooltipTemplate, type ValueFormat } from './plot.ts';
 import { SizeController } from './size-controller.ts';
 import { tableData } from './table.ts';
+
+/**
+ * Bars (windows × series drawn) from which the plot has those layers from its first paint: making them
+ * on the first read re-rasterises every bar (about 60 ms of raster at 21,600, which delays the next
+ * few reads), while a smaller chart re-rasterises in a few milliseconds and keeps no extra layers.
+ */
+const LAYERED_FROM = 2000;
 
 const touchy = (event: PointerEvent) => event.pointerType === 'touch' || event.pointerType === 'pen';
 
@@ -101,8 +108,9 @@ export class WindowedChart implements ReactiveController {
     const legend = p.legend && (model.grouped || model.negative || previous) ? legendTemplate(model.grouped || model.negative ? toggles : [], (key) => this.toggle(key), t.series, previous) : nothing;
     if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
     const active = this.active !== null && this.active < model.windows.length ? this.active : null;
+    const layered = this.#read || model.windows.length * visibleSeries(model).length >= LAYERED_FROM;
     return html`<div part="chart">
-        <div part="plot" class="plot ${this.#read ? 'read' : ''}" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
+        <div part="plot" class="plot ${layered ? 'layered' : ''}" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
           aria-label=${`${summary} ${t.chartKeys}`}
           @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave} @pointerup=${this.#onTap} @blur=${this.#clear}>
           ${geometry ? (drawn.series ??= svgTemplate(geometry, p.mode, this.size, summary)) : nothing}
