@@ -5,9 +5,13 @@
  *   its `args.data.startTime` ties page time (performance.now()) to trace time.
  * - Pixels after a moment A: the first `Commit` on that main thread at or after A (the end of the first
  *   frame's main-thread work after A, `Paint` included: it hands what the page had drawn by A to the
- *   compositor), the first `Activation` of the renderer's compositor after that Commit ends (the pending
- *   tree becomes active only once its tiles are rasterized: `RasterTask`s on the raster workers), and the
+ *   compositor), the compositor's side of that commit (its own `Commit`, which runs while the main thread
+ *   waits in its one), the first `Activation` of the renderer's compositor after that (the pending tree
+ *   becomes active only once its tiles are rasterized: `RasterTask`s on the raster workers), and the
  *   first `DrawFrame` of the renderer's compositor after that Activation begins: the frame with the pixels.
+ *   (Not the first Activation after the main thread's Commit ends: with little to rasterize, the
+ *   compositor can begin activating before the main thread's Commit event closes, and that would count
+ *   the next frame.)
  *   Canvas charts have little or no raster; an SVG chart can have a lot, which two rAFs would not show.
  * - Main-thread time between two moments: the top-level tasks (`RunTask`, devtools.timeline) of the renderer's
  *   main thread, each clipped to the interval, summed.
@@ -55,7 +59,8 @@ export class Trace {
   pixelsAfter(from: number) {
     const main = (name: string, after: number) => this.#first((e) => e.name === name && e.tid === this.#tid && e.ph === 'X' && e.ts >= after);
     const commit = main('Commit', from);
-    const activation = commit && this.#first((e) => e.name === 'Activation' && e.ph === 'b' && e.ts >= commit.ts + (commit.dur ?? 0));
+    const handed = commit && this.#first((e) => e.name === 'Commit' && e.tid !== this.#tid && e.ts >= commit.ts);
+    const activation = handed && this.#first((e) => e.name === 'Activation' && e.ph === 'b' && e.ts >= handed.ts);
     const draw = activation && this.#first((e) => e.name === 'DrawFrame' && e.ts >= activation.ts);
     return draw ? draw.ts : NaN;
   }

@@ -4,6 +4,8 @@ import { benchData, HEIGHT, WIDTH, type BenchData, type CaseName } from '../data
 
 /** What each library's page tells the harness. */
 export interface BenchChart {
+  /** What the page has ready before the render call and is not timed: a stand-in's answer, say. */
+  prepare?(data: BenchData): void;
   /** Starts drawing stacked bars of `data`, tooltips on, into `host` (WIDTH × HEIGHT). */
   mount(host: HTMLElement, data: BenchData): void;
   /** True once the bars are drawn (in the DOM or on the canvas). */
@@ -44,6 +46,7 @@ export function runBench(chart: BenchChart) {
 
   /** (1): render call → drawn → the second animation frame after it, in page time (ms). */
   async function render() {
+    chart.prepare?.(data);
     await nextFrame();
     performance.mark('bench:render');
     const renderAt = performance.now();

@@ -13,13 +13,16 @@ export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'pr
  * - The window still being counted is striped in the text's colour across its height, over its bar too.
  * - The axes' font size is the chart part's, so that layout() measures the labels in the font they are
  *   drawn in.
- * - Once a window has been read (class `read`), the highlight under the series and the tooltip above
- *   them are compositing layers of their own (`will-change`; the series then get one too), so that
- *   reading another repaints the highlight and tooltip but not the series' paths (hundreds of kilobytes
- *   at 2,160 hourly windows). Not before: a chart nobody reads keeps no extra layers and is painted as
- *   it always was; and not only while hovered, since making and dropping the layers re-rasterises the
- *   series each time. The highlight sits under the series, as it did when drawn inside their SVG, in
+ * - Once a window has been read, or from the first paint for a chart of thousands of bars (class
+ *   `layered`, see WindowedChart), the highlight under the series and the tooltip above them are
+ *   compositing layers of their own (`will-change`; the series then get one too), so that reading
+ *   another repaints the highlight and tooltip but not the series' paths (hundreds of kilobytes at 2,160
+ *   hourly windows). Not before for a smaller chart: one nobody reads keeps no extra layers and is
+ *   painted as it always was; and not only while hovered, since making and dropping the layers
+ *   re-rasterises the series each time. The highlight sits under the series, as it did when drawn inside their SVG, in
  *   the plot's own stacking context (`isolation`), so that it stays above the widget's background.
+ * - The SVGs take no pointer events: the plot finds the window from the pointer's x, and hit-testing
+ *   the series' paths (thousands of rectangles each) cost milliseconds on every move.
  * - The tooltip's frame spans the plot; its spacer (`--_at`, the room beside the window, set on the
  *   frame by the template) shrinks where the tooltip would not fit, which pushes the tooltip back inside
  *   the chart.
@@ -101,8 +104,9 @@ export const chartStyles = css`
   svg {
     display: block;
     overflow: visible;
+    pointer-events: none;
   }
-  .read > .underlay,
+  .layered > .underlay,
   .tooltip-frame {
     will-change: transform;
   }

@@ -4,10 +4,19 @@ import { messages } from '../i18n/messages.ts';
 import { dataTableTemplate } from './data-table.ts';
 import { type ChartMode, layout, type UsageLayout, windowAt } from './layout.ts';
 import { legendTemplate } from './legend.ts';
-import { buildModel, type ChartModel, type ModelOptions, type WindowedData } from './model.ts';
+import { buildModel, type ChartModel, type ModelOptions, visibleSeries, type WindowedData } from './model.ts';
 import { axisText, describeWindow, highlightTemplate, svgTemplate, tooltipTemplate, type ValueFormat } from './plot.ts';
 import { SizeController } from './size-controller.ts';
 import { tableData } from './table.ts';
+
+/**
+ * Bars (windows × series drawn) from which the plot has those layers from its first paint: making them
+ * on the first read re-rasterises every bar (about 60 ms of raster at 21,600, which delays the next
+ * few reads), while a smaller chart re-rasterises in a few milliseconds and keeps no extra layers.
+ */
+const LAYERED_FROM = 2000;
+
+const changed = (key: unknown[], known: unknown[] | undefined) => !known || key.some((k, i) => k !== known[i]);
 
 const touchy = (event: PointerEvent) => event.pointerType === 'touch' || event.pointerType === 'pen';
 
@@ -27,9 +36,14 @@ export class WindowedChart implements ReactiveController {
   /** The window being read, by pointer or keyboard; null when none. */
   active: number | null = null;
   readonly size: SizeController;
+  /** The model, rebuilt when the data or what it is built with changes, not when the chart is resized. */
+  #model: { key: unknown[]; model: ChartModel } | undefined;
+  /** That model's geometry at the chart's size, in its mode and axis font. */
   #memo: { key: unknown[]; model: ChartModel; geometry: UsageLayout | null } | undefined;
-  /** What is worded and drawn once per model: the summary, the legend's name for the period compared with, the series' SVG. */
-  #drawn: { model: ChartModel; summary: string; previous: string | undefined; series?: TemplateResult } | undefined;
+  /** What is worded once per model: the summary, the legend's name for the period compared with. */
+  #drawn: { model: ChartModel; summary: string; previous: string | undefined } | undefined;
+  /** The series' SVG, drawn once per geometry. */
+  #series: { geometry: UsageLayout; svg: TemplateResult } | undefined;
   #context: CanvasRenderingContext2D | null | undefined;
   /** A window has been read: the plot keeps its highlight and tooltip layers from then on (see chart.styles.ts). */
   #read = false;
@@ -53,9 +67,11 @@ export class WindowedChart implements ReactiveController {
     // The axis labels' font, so that they are measured as drawn.
     const font = style ? `${style.fontWeight} ${style.fontSize} ${style.fontFamily}` : '';
     // The locale for numbers and dates, and its catalogue for words (a catalogue that loads later is a new object).
-    const key = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, options.locale, messages(options.locale), mode, this.size.width, this.size.height, format.timeZone, font];
-    if (!this.#memo || key.some((k, i) => k !== this.#memo!.key[i])) {
-      const model = buildModel(data, { ...options, maxGroups: Math.max(1, options.maxGroups), hidden: this.hidden });
+    const modelKey = [data, this.hidden, options.title, options.maxGroups, options.overrides, options.negative?.values, options.negative?.label, options.locale, messages(options.locale)];
+    if (changed(modelKey, this.#model?.key)) this.#model = { key: modelKey, model: buildModel(data, { ...options, maxGroups: Math.max(1, options.maxGroups), hidden: this.hidden }) };
+    const { model } = this.#model!;
+    const key = [model, mode, this.size.width, this.size.height, format.timeZone, font];
+    if (changed(key, this.#memo?.key)) {
       const { width, height } = this.size;
       const context = (this.#context ??= document.createElement('canvas').getContext('2d'));
       if (context) context.font = font;
@@ -95,23 +111,28 @@ export class WindowedChart implements ReactiveController {
     // The legend's entry for the dashed line names the period compared with by its days.
     if (this.#drawn?.model !== model)
       this.#drawn = { model, summary: p.summary(model), previous: model.previous ? `${t.previousPeriod}: ${formatPeriod(model.previous.startingOn, model.previous.endingBefore, format)}` : undefined };
-    const drawn = this.#drawn;
-    const { summary, previous } = drawn;
+    const { summary, previous } = this.#drawn;
     const toggles = [...model.series, ...(model.negative ? [model.negative] : [])];
     const legend = p.legend && (model.grouped || model.negative || previous) ? legendTemplate(model.grouped || model.negative ? toggles : [], (key) => this.toggle(key), t.series, previous) : nothing;
     if (p.table) return html`${dataTableTemplate(tableData(model, summary, format, values))}${legend}`;
     const active = this.active !== null && this.active < model.windows.length ? this.active : null;
+    const layered = this.#read || model.windows.length * visibleSeries(model).length >= LAYERED_FROM;
     return html`<div part="chart">
-        <div part="plot" class="plot ${this.#read ? 'read' : ''}" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
+        <div part="plot" class="plot ${layered ? 'layered' : ''}" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
           aria-label=${`${summary} ${t.chartKeys}`}
           @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave} @pointerup=${this.#onTap} @blur=${this.#clear}>
-          ${geometry ? (drawn.series ??= svgTemplate(geometry, p.mode, this.size, summary)) : nothing}
+          ${geometry ? this.#seriesSvg(geometry, p.mode, summary) : nothing}
           ${geometry ? highlightTemplate(geometry, this.size, active) : nothing}
           ${geometry && active !== null ? tooltipTemplate(model, geometry, active, format, values) : nothing}
         </div>
       </div>
       ${toggles.every((s) => s.hidden) ? html`<p class="hint">${t.allHidden}</p>` : nothing}
       ${legend}`;
+  }
+
+  #seriesSvg(geometry: UsageLayout, mode: ChartMode, summary: string) {
+    if (this.#series?.geometry !== geometry) this.#series = { geometry, svg: svgTemplate(geometry, mode, this.size, summary) };
+    return this.#series.svg;
   }
 
   #set(active: number | null) {
