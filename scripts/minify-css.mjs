@@ -9,13 +9,25 @@ import { minifyHtmlTemplates } from './minify-html.mjs';
 /**
  * Minified CSS text: comments removed; outside quoted strings, runs of whitespace one space, none around
  * braces, semicolons, commas and `>`, none after a colon (before one it is a descendant combinator:
- * `.a :hover`), and no semicolon before a closing brace.
+ * `.a :hover`), no semicolon before a closing brace, and no leading zero of a fraction (`0.5rem`: `.5rem`).
+ * An attribute selector's quoted value that is a plain name loses its quotes (`[part='base']`:
+ * `[part=base]`); any other quoted string is kept as written.
  */
 export function minifyCssText(text) {
   return text
     .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(\[[\w-]+[~|^$*]?=)'([a-z][\w-]*)'\]/gi, '$1$2]')
     .split(/('[^']*'|"[^"]*")/)
-    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/\s*([{};,>])\s*/g, '$1').replace(/:\s+/g, ':').replace(/;}/g, '}')))
+    .map((part, i) =>
+      i % 2
+        ? part
+        : part
+            .replace(/\s+/g, ' ')
+            .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/:\s+/g, ':')
+            .replace(/;}/g, '}')
+            .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2'),
+    )
     .join('');
 }
 

@@ -14,6 +14,11 @@ describe("the build's css`…` minifier", () => {
     assert.equal(minifyCssTemplates(source), "const a = css`.a :focus-visible{content:'a: b, c'}:host{${light} color:var(${name},${fallback})}`;");
   });
 
+  it("drops a fraction's leading zero and the quotes of a plain attribute value, but not of any other string", () => {
+    const source = "const a = css`[part='base'] [part~=\"x\"], [title='a b'] { opacity: 0.6; margin: 10.5px 0.25rem; content: '0.5'; }`;";
+    assert.equal(minifyCssTemplates(source), "const a = css`[part=base] [part~=\"x\"],[title='a b']{opacity:.6;margin:10.5px .25rem;content:'0.5'}`;");
+  });
+
   it('leaves html`…` and other templates alone, whitespace included', () => {
     const source = 'const t = html`<span>a</span> <span>b</span>`; const s = `  x  `;';
     assert.equal(minifyCssTemplates(source), source);
