@@ -1,4 +1,5 @@
-import { bisectRight, max, min, nice, ticks } from 'd3-array';
+import { nice, ticks } from 'd3-array';
+import { bisectRight, max, min } from './extent.ts';
 import { type ChartModel, type Series, visibleSeries } from './model.ts';
 import { utcTicks } from './utc-ticks.ts';
 

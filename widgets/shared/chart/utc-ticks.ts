@@ -1,4 +1,5 @@
-import { bisectRight, tickStep } from 'd3-array';
+import { tickStep } from 'd3-array';
+import { bisectRight } from './extent.ts';
 
 /**
  * d3-time's `utcTicks`: the same dates for the same arguments (utc-ticks.test.ts compares them), without
