@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { UsageResponse } from '../../contract/index.ts';
 import { installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
-import { chart, drawn, part } from '../test/usage-chart-fixture.ts';
+import { chart, drawn, part, parts, seriesPaths } from '../test/usage-chart-fixture.ts';
 import type { UsageChart } from './usage-chart.ts';
 
 /** The large case: 90 days of hourly windows by 10 groups, 2,160 rows in the table and the CSV. */
@@ -70,6 +70,24 @@ async function settled(scroller: HTMLElement) {
 }
 
 describe('<usage-chart> with 90 days of hourly windows', () => {
+  it('draws each series in chunks side by side across the plot, and hides all of them from the legend', async () => {
+    const el = await largeChart();
+    const chunks = (key: string) => seriesPaths(el).filter((p) => p.dataset.series === key).map((p) => p.getBoundingClientRect());
+    const plot = el.shadowRoot!.querySelector('[part~="y-axis"] line')!.getBoundingClientRect();
+    for (const key of groups) {
+      const boxes = chunks(key);
+      // Chrome rasterises in 256 px tiles: a tile should draw its own bars, not the whole series.
+      expect(boxes.length).to.be.greaterThan(2);
+      boxes.forEach((box, i) => i > 0 && expect(box.left).to.be.at.least(boxes[i - 1]!.right - 0.5));
+      expect(boxes[0]!.left).to.be.closeTo(plot.left, 2);
+      expect(boxes.at(-1)!.right).to.be.closeTo(plot.right, 2);
+    }
+    parts(el, 'legend-item')[0]!.click();
+    await el.updateComplete;
+    expect(chunks(groups[0]!)).to.have.length(0);
+    expect(chunks(groups[1]!).length).to.be.greaterThan(2);
+  });
+
   it('opens its table with the rows in view only, while saying how many rows there are', async () => {
     const el = await largeChart();
     el.view = 'table';

@@ -84,15 +84,48 @@ describe('windowed chart layout', () => {
     expect(rects(geometry.paths[1]!.d)).to.have.length(2);
   });
 
-  it('keeps 21,600 values in one path per series', () => {
-    const values = Array.from({ length: 2160 }, (_, i) => Object.fromEntries(Array.from({ length: 10 }, (_, g) => [`g${g}`, (i * (g + 1)) % 97])));
-    const geometry = layout(buildModel(usage(values), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, 'bars');
-    expect(geometry.paths).to.have.length(10);
+  const hourly = Array.from({ length: 2160 }, (_, i) => Object.fromEntries(Array.from({ length: 10 }, (_, g) => [`g${g}`, (i * (g + 1)) % 97])));
+  const large = (mode: 'bars' | 'lines') => layout(buildModel(usage(hourly), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, mode);
+  /** A series' chunks, left to right. */
+  const chunksOf = (geometry: ReturnType<typeof layout>, key: string) => geometry.paths.filter((p) => p.series.key === key);
+
+  it('keeps 21,600 values in a few paths per series, with a bar per pixel column', () => {
+    const geometry = large('bars');
+    expect(new Set(geometry.paths.map((p) => p.series.key)).size).to.equal(10);
+    expect(geometry.paths.length).to.be.at.most(10 * Math.ceil(1200 / 256));
     expect(geometry.paths[0]!.series.values).to.have.length(2160);
+    const bars = chunksOf(geometry, 'g0').flatMap((p) => rects(p.d));
     // Narrower than a pixel, neighbouring windows share a pixel column's bar.
-    expect(rects(geometry.paths[0]!.d).length).to.be.at.most(geometry.innerWidth + 1);
+    expect(bars.length).to.be.at.most(geometry.innerWidth + 1);
     // (A column of one window whose value is 0 draws nothing.)
-    expect(rects(geometry.paths[0]!.d).length).to.be.greaterThan(geometry.innerWidth * 0.97);
+    expect(bars.length).to.be.greaterThan(geometry.innerWidth * 0.97);
+  });
+
+  it('cuts a dense series into chunks of about 256 px, side by side, that draw every window once', () => {
+    const geometry = large('bars');
+    for (const key of ['g0', 'g9']) {
+      const chunks = chunksOf(geometry, key);
+      expect(chunks.length).to.be.greaterThan(3);
+      // Each chunk takes up where the one before it stopped, from the first window to the last.
+      expect(chunks.map((c) => c.windows[0])).to.deep.equal([0, ...chunks.slice(0, -1).map((c) => c.windows[1])]);
+      expect(chunks.at(-1)!.windows[1]).to.equal(2160);
+      chunks.forEach((chunk, i) => {
+        const bars = rects(chunk.d);
+        expect(Math.max(...bars.map(([x, , w]) => x! + w!)) - bars[0]![0]!).to.be.at.most(257);
+        if (i > 0) expect(bars[0]![0]).to.be.at.least(Math.max(...rects(chunks[i - 1]!.d).map(([x, , w]) => x! + w!)) - 0.01);
+      });
+    }
+    // A small chart stays one path per series.
+    expect(layout(buildModel(usage(hourly.slice(0, 48)), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, 'bars').paths).to.have.length(10);
+  });
+
+  it('runs a dense line on across its chunks: each starts at the last point of the one before', () => {
+    const chunks = chunksOf(large('lines'), 'g3');
+    expect(chunks.length).to.be.greaterThan(3);
+    const points = (d: string) => d.slice(1).split('L');
+    for (let i = 1; i < chunks.length; i++) expect(points(chunks[i]!.d)[0]).to.equal(points(chunks[i - 1]!.d).at(-1));
+    // Every window's point once, plus the shared joins.
+    expect(chunks.reduce((sum, c) => sum + points(c.d).length, 0)).to.equal(2160 + chunks.length - 1);
   });
 
   it('draws lines through window centres, with the total and previous period when comparing', () => {

@@ -4,7 +4,7 @@ import { type ChartModel, type Series, visibleSeries } from './model.ts';
 import { utcTicks } from './utc-ticks.ts';
 
 /**
- * Pure geometry for `<usage-chart>`: model and size in, path strings and ticks out. One path per
+ * Pure geometry for `<usage-chart>`: model and size in, path strings and ticks out. A few paths per
  * series, however many windows, so 90 days of hourly data stays a handful of DOM nodes; the pointer
  * finds its window by bisecting window edges. The only file of the widget that uses d3 (with utc-ticks.ts).
  */
@@ -64,8 +64,11 @@ export interface UsageLayout {
   margin: { top: number; right: number; bottom: number; left: number };
   innerWidth: number;
   innerHeight: number;
-  /** Visible series, bottom of the stack first, then the negative series (drawn below zero) if any. */
-  paths: Array<{ series: Series; d: string }>;
+  /**
+   * Visible series, bottom of the stack first, then the negative series (drawn below zero) if any; a
+   * dense series in chunks, left to right, each drawing the windows from `windows[0]` up to `windows[1]`.
+   */
+  paths: Array<{ series: Series; d: string; windows: [number, number] }>;
   /** Lines mode with a comparison: the current total, so it can be read against the previous one. */
   totalPath: string | null;
   /** The previous period's totals, window by window. */
@@ -82,6 +85,21 @@ export interface UsageLayout {
 /** Room between an x label and the next, and between a y label and the plot (with the tick gap of 6). */
 const GAP = 8;
 const round = (n: number) => Math.round(n * 100) / 100;
+/**
+ * Chrome rasterises a layer in tiles of 256 px, and a tile goes through every path that crosses it: a
+ * dense series is cut where the SVG crosses a multiple of this, so that each tile draws only its own
+ * share of the 2,160-window bars instead of all of them (4 times the work on an 800 px chart).
+ */
+const CHUNK = 256;
+/** Fewer bars or points than this paint quickly enough whole, and stay one path per series. */
+const CHUNKED_FROM = 300;
+
+/** The indices where `floor((offset + edges[i]) / width)` changes: where a new pixel column or chunk starts. */
+function runs(edges: number[], width: number, offset = 0) {
+  const starts: number[] = [];
+  for (let i = 0; i < edges.length; i++) if (i === 0 || Math.floor((offset + edges[i]!) / width) !== Math.floor((offset + edges[i - 1]!) / width)) starts.push(i);
+  return starts;
+}
 
 export function layout(model: ChartModel, size: Size, mode: ChartMode, text: AxisText = plainText): UsageLayout {
   const innerHeight = Math.max(0, size.height - 8 - 24);
@@ -106,18 +124,24 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
   const centre = (i: number) => (windowLeft[i]! + windowRight[i]!) / 2;
 
   // The polyline as d3-shape's line() wrote it ("M1,2L3,4", a lone point closed: "M1,2Z"), without the
-  // 4 KB of d3-shape and d3-path a polyline does not need.
-  const through = (values: number[]) =>
-    values.length ? `M${values.map((v, i) => `${round(centre(i))},${round(y(v))}`).join('L')}${values.length === 1 ? 'Z' : ''}` : '';
+  // 4 KB of d3-shape and d3-path a polyline does not need; from window `from` on.
+  const through = (values: number[], from = 0) =>
+    values.length ? `M${values.map((v, i) => `${round(centre(from + i))},${round(y(v))}`).join('L')}${values.length === 1 ? 'Z' : ''}` : '';
+  // Where each chunk starts, by window, and the window after the last.
+  const chunks = [...(model.windows.length < CHUNKED_FROM ? [0] : runs(windowLeft, CHUNK, margin.left)), model.windows.length];
 
   const drawn = negative ? [...series, negative] : series;
-  const paths =
-    mode === 'bars'
-      ? [
-          ...stackedBars(...pixelColumns(series, windowLeft, windowRight), y, 1),
-          ...(negative ? stackedBars(...pixelColumns([negative], windowLeft, windowRight), y, -1) : []),
-        ].map((p, i) => ({ series: drawn[i]!, d: p.d }))
-      : drawn.map((s) => ({ series: s, d: through(s.values) }));
+  const paths = chunks.slice(1).flatMap((to, c) => {
+    const windows: [number, number] = [chunks[c]!, to];
+    const cut = (list: Series[]) => pixelColumns(list.map((s) => ({ ...s, values: s.values.slice(...windows) })), windowLeft.slice(...windows), windowRight.slice(...windows));
+    // Each chunk's line starts at the previous chunk's last point, so that the line runs on unbroken.
+    const from = Math.max(0, windows[0] - 1);
+    return (
+      mode === 'bars'
+        ? [...stackedBars(...cut(series), y, 1), ...(negative ? stackedBars(...cut([negative]), y, -1) : [])].map((p) => p.d)
+        : drawn.map((s) => through(s.values.slice(from, to), from))
+    ).map((d, i) => ({ series: drawn[i]!, d, windows }));
+  });
 
   return {
     margin,
@@ -164,8 +188,7 @@ function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text
  */
 function pixelColumns(series: Series[], left: number[], right: number[]): [Series[], number[], number[]] {
   if (left.length < 2 || right[0]! - left[0]! >= 1) return [series, left, right];
-  const starts: number[] = [];
-  for (let i = 0; i < left.length; i++) if (i === 0 || Math.floor(left[i]!) !== Math.floor(left[i - 1]!)) starts.push(i);
+  const starts = runs(left, 1);
   const columnLeft = starts.map((i) => left[i]!);
   const columnRight = starts.map((_, c) => (c + 1 < starts.length ? left[starts[c + 1]!]! : right.at(-1)!));
   const merged = series.map((s) => ({
@@ -181,7 +204,7 @@ function pixelColumns(series: Series[], left: number[], right: number[]): [Serie
 }
 
 /**
- * Each series as one path of rectangles stacked on the series below it. This is the hot loop at
+ * Each series (of one chunk of windows) as one path of rectangles stacked on the series below it. This is the hot loop at
  * 21,600 values, so the scale is applied as its linear formula and coordinates keep one decimal.
  */
 function stackedBars(series: Series[], left: number[], right: number[], y: LinearScale, sign: 1 | -1) {
