@@ -5,7 +5,7 @@ import type { ApiEnv } from '../context.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import { toMicros } from '../money.ts';
-import { burnWindow, shapeBalances } from '../shape/balances.ts';
+import { readBalances } from '../reads/balances.ts';
 
 /**
  * `GET /api/balances`: the session customer's commits and credits in burn-down order, with ledgers,
@@ -15,16 +15,7 @@ export function balancesRoutes(deps: { now: () => Date; logger?: Logger }) {
   return new Hono<ApiEnv>().get('/', async (c) => {
     const metronome = c.var.metronome;
     const at = deps.now();
-    // One breakdowns fetch for every item's runway: ledger deductions are stamped at the end of each
-    // billing period, so only the daily application lines tell what was burned in the last 30 days.
-    // Drafts: a draft invoice's deduction is pending even once its period is over and it is stamped in
-    // the past (Metronome finalises after a grace period), which the timestamp alone would miss.
-    const [balances, breakdowns, drafts] = await Promise.all([
-      metronome.customerBalances(),
-      metronome.invoiceBreakdowns({ window_size: 'day', ...burnWindow(at) }),
-      metronome.listInvoices({ status: 'DRAFT' }),
-    ]);
-    const body: BalancesResponse = shapeBalances({ balances, breakdowns, draftInvoiceIds: new Set(drafts.map((i) => i.id.toLowerCase())), now: at });
+    const body: BalancesResponse = await readBalances(metronome, at);
     await crossCheck(metronome, body, deps.logger ?? silentLogger, { request_id: c.var.requestId, customer_id: c.var.customerId });
     return answer(c, body);
   });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { SpendSummaryResponse } from '../../contract/index.ts';
 import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
-import { burnWindow, shapeBalances } from '../shape/balances.ts';
+import { readBalances } from '../reads/balances.ts';
 import { shapeSpendSummary, summaryPlan } from '../shape/spend-summary.ts';
 
 /**
@@ -20,14 +20,12 @@ export function spendSummaryRoutes(deps: { now: () => Date }) {
     }
     // The commits and credits as /api/balances reads them (the same calls), so that the projection
     // counts on them at the rate the ledger states.
-    const [drafts, recent, previous, balances, burn] = await Promise.all([
+    const [drafts, recent, previous, balances] = await Promise.all([
       metronome.listInvoices({ status: 'DRAFT' }),
       plan.recentQuery ? metronome.invoiceBreakdowns(plan.recentQuery) : [],
       plan.previousQueries ? Promise.all(plan.previousQueries.map((query) => metronome.invoiceBreakdowns(query))) : null,
-      metronome.customerBalances(),
-      metronome.invoiceBreakdowns({ window_size: 'day', ...burnWindow(at) }),
+      readBalances(metronome, at),
     ]);
-    const { items } = shapeBalances({ balances, breakdowns: burn, draftInvoiceIds: new Set(drafts.map((i) => i.id.toLowerCase())), now: at });
-    return answer(c, shapeSpendSummary({ plan, at, drafts, recent, previous: previous?.flat() ?? null, balances: items }));
+    return answer(c, shapeSpendSummary({ plan, at, drafts, recent, previous: previous?.flat() ?? null, balances: balances.items }));
   });
 }

@@ -154,8 +154,9 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
     const amount = toMicros(entry.amount);
     running += amount;
     if (isUsed(entry.type)) sums.used -= amount;
-    if (isDeduction(entry.type)) consumed -= amount;
     else if (isExpired(entry.type)) sums.expired -= amount;
+    // A postpaid minimum is consumed by invoice deductions only, not by its true-up.
+    if (isDeduction(entry.type)) consumed -= amount;
     const invoiceId = ('invoice_id' in entry ? entry.invoice_id : null) ?? null;
     return {
       type: entry.type,
