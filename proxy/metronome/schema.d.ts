@@ -154,6 +154,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customer-alerts/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get all threshold notifications
+         * @description Retrieve all threshold notification configurations and their current statuses for a specific customer in a single API call. This endpoint provides a comprehensive view of all threshold notification monitoring a customer account.
+         *
+         *     ### Use this endpoint to:
+         *     - Display all active threshold notifications for a customer in dashboards or admin panels
+         *     - Quickly identify which threshold notifications a customer is currently triggering
+         *     - Audit threshold notification coverage for specific accounts
+         *     - Filter threshold notifications by status (enabled, disabled, or archived)
+         *
+         *     ### Key response fields:
+         *     - data: Array of CustomerAlert objects, each containing:
+         *       - Current evaluation status (`ok`, `in_alarm`, `evaluating`, or `null`)
+         *       - Complete threshold notification configuration and threshold details
+         *       - Threshold notification metadata including type, name, and last update time
+         *     - next_page: Pagination cursor for retrieving additional results
+         *
+         *     ### Usage guidelines:
+         *     - Default behavior: Returns only enabled threshold notifications unless `alert_statuses` filter is specified
+         *     - Pagination: Use the `next_page` cursor to retrieve all results for customers with many notifications
+         *     - Performance: Efficiently retrieves multiple threshold notification statuses in a single request instead of making individual calls
+         *     - Filtering: Pass the `alert_statuses` array to include disabled or archived threshold notifications in results
+         */
+        post: operations["listCustomerAlerts-v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/customers": {
         parameters: {
             query?: never;
@@ -496,6 +535,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payments/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List payments for an invoice
+         * @description Fetch all payment attempts for the given invoice.
+         */
+        post: operations["listPayments-v1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/usage": {
         parameters: {
             query?: never;
@@ -662,6 +721,46 @@ export interface components {
          * @enum {string}
          */
         AggregationType: "count" | "Count" | "COUNT" | "latest" | "Latest" | "LATEST" | "max" | "Max" | "MAX" | "sum" | "Sum" | "SUM" | "unique" | "Unique" | "UNIQUE";
+        Alert: {
+            /** @description the Metronome ID of the threshold notification */
+            id: string;
+            /** @description Name of the threshold notification */
+            name: string;
+            uniqueness_key?: components["schemas"]["UniquenessKey"];
+            /**
+             * @description Type of the threshold notification
+             * @enum {string}
+             */
+            type: "spend_threshold_reached" | "monthly_invoice_total_spend_threshold_reached" | "low_remaining_days_for_commit_segment_reached" | "low_remaining_commit_balance_reached" | "low_remaining_commit_percentage_reached" | "low_remaining_days_for_contract_credit_segment_reached" | "low_remaining_contract_credit_balance_reached" | "low_remaining_contract_credit_percentage_reached" | "low_remaining_contract_credit_and_commit_balance_reached" | "low_remaining_seat_balance_reached" | "invoice_total_reached";
+            /**
+             * @description Status of the threshold notification
+             * @enum {string}
+             */
+            status: "enabled" | "archived" | "disabled";
+            credit_type?: components["schemas"]["CreditType"];
+            /** @description Threshold value of the notification policy */
+            threshold: number;
+            /**
+             * Format: date-time
+             * @description Timestamp for when the threshold notification was last updated
+             */
+            updated_at: string;
+            /** @description An array of strings, representing a way to filter the credit grant this threshold notification applies to, by looking at the credit_grant_type field on the credit grant. This field is only defined for CreditPercentage and CreditBalance notifications */
+            credit_grant_type_filters?: string[];
+            /** @description A list of custom field filters for notification types that support advanced filtering */
+            custom_field_filters?: components["schemas"]["CustomFieldFilterType"][];
+            group_key_filter?: components["schemas"]["GroupKeyFilterType"];
+            invoice_types_filter?: components["schemas"]["InvoiceTypesFilterType"];
+            /** @description Only present for `spend_threshold_reached` notifications. Scope notification to a specific group key on individual line items. */
+            group_values?: components["schemas"]["GroupValueFilterType"][];
+            /** @description Only present for low_remaining_seat_balance_reached notifications. The seat group key or seat group key-value pair the alert is scoped to. */
+            seat_filter?: {
+                /** @description The seat group key (e.g., "seat_id", "user_id") that the alert is scoped to. */
+                seat_group_key: string;
+                /** @description The seat group value that the alert is scoped to. */
+                seat_group_value?: string;
+            };
+        };
         AppliedCommitOrCredit: {
             /** Format: uuid */
             id: string;
@@ -1286,6 +1385,16 @@ export interface components {
             name: string;
             custom_fields?: components["schemas"]["CustomField"];
         };
+        CustomerAlert: {
+            /**
+             * @description The status of the threshold notification. If the notification is archived, null will be returned.
+             * @enum {string|null}
+             */
+            customer_status: "ok" | "in_alarm" | "evaluating" | null;
+            /** @description If present, indicates the reason the threshold notification was triggered. */
+            triggered_by?: string | null;
+            alert: components["schemas"]["Alert"];
+        };
         CustomerBillingProviderConfigurationCreateCustomerInput: {
             /** @description The billing provider set for this configuration. */
             billing_provider: components["schemas"]["ContractsBillingProviderType"];
@@ -1384,6 +1493,12 @@ export interface components {
         /** @description Custom fields to be added eg. { "key1": "value1", "key2": "value2" } */
         CustomField: {
             [key: string]: string;
+        };
+        CustomFieldFilterType: {
+            /** @enum {string} */
+            entity: "Contract" | "Commit" | "ContractCredit";
+            key: string;
+            value: string;
         };
         Discount: {
             /** Format: uuid */
@@ -1536,8 +1651,17 @@ export interface components {
          *     ]
          */
         GroupKey: string[];
+        /** @description Scopes threshold notification evaluation to a specific presentation group key on individual line items. Only present for spend notifications. */
+        GroupKeyFilterType: {
+            key: string;
+            value: string;
+        };
         /** @description Property names that are used to group usage costs on an invoice. Each entry represents a set of properties used to slice events into distinct buckets. */
         GroupKeysArray: string[][];
+        GroupValueFilterType: {
+            key: string;
+            value?: string;
+        };
         /** @description Indicates whether there are more items than the limit for this endpoint. Use the respective list endpoints to get the full lists. */
         HasMore: {
             /** @description Whether there are more commits on this contract than the limit for this endpoint. Use the /contracts/customerCommits/list endpoint to get the full list of commits. */
@@ -1764,6 +1888,8 @@ export interface components {
         InvoiceStatus: string;
         /** @example SCHEDULED or USAGE */
         InvoiceType: string;
+        /** @description Only supported for invoice_total_reached threshold notifications. A list of invoice types to evaluate. */
+        InvoiceTypesFilterType: components["schemas"]["InvoiceType"][];
         LegacyCreateCustomerPayload: {
             /** @description Aliases that can be used to refer to this customer in usage events */
             ingest_aliases?: string[];
@@ -1774,6 +1900,15 @@ export interface components {
             customer_billing_provider_configurations?: components["schemas"]["CustomerBillingProviderConfigurationCreateCustomerInput"][];
             customer_revenue_system_configurations?: components["schemas"]["CustomerRevenueSystemConfigurationCreateCustomerInput"][];
             custom_fields?: components["schemas"]["CustomField"];
+        };
+        ListCustomerAlertsPayload: {
+            /**
+             * Format: uuid
+             * @description The Metronome ID of the customer
+             */
+            customer_id: string;
+            /** @description Optionally filter by threshold notification status. If absent, only enabled notifications will be returned. */
+            alert_statuses?: ("enabled" | "disabled" | "archived" | "ENABLED" | "DISABLED" | "ARCHIVED" | "Enabled" | "Disabled" | "Archived")[];
         };
         /** @description Only set for TIERED_PERCENTAGE or PERCENTAGE rate_type. */
         MinimumConfig: {
@@ -1922,6 +2057,33 @@ export interface components {
                 invoice_consolidation_type?: "CONCATENATE" | "NONE";
             };
         };
+        Payment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoice_id?: string;
+            /** Format: uuid */
+            customer_id?: string;
+            /** Format: uuid */
+            contract_id?: string;
+            payment_gateway?: components["schemas"]["StripePaymentGateway"];
+            fiat_credit_type?: components["schemas"]["CreditType"];
+            revenue_system_payments?: components["schemas"]["RevenueSystemPayment"][];
+            amount?: number;
+            amount_paid?: number;
+            status?: components["schemas"]["PaymentStatus"];
+            error_message?: string;
+            /**
+             * Format: date-time
+             * @example 2022-02-01T00:00:00Z
+             */
+            updated_at?: string;
+            /**
+             * Format: date-time
+             * @example 2022-02-01T00:00:00Z
+             */
+            created_at?: string;
+        };
         PaymentGateConfigV2: {
             /**
              * @description Gate access to the commit balance based on successful collection of payment. Select STRIPE for Metronome to facilitate payment via Stripe. Select EXTERNAL to facilitate payment using your own payment integration. Select NONE if you do not wish to payment gate the commit balance.
@@ -1953,6 +2115,8 @@ export interface components {
                 tax_name?: string;
             };
         };
+        /** @enum {string} */
+        PaymentStatus: "pending" | "requires_intervention" | "paid" | "canceled";
         /** @description ID of the commit. */
         PostpaidCommit: {
             /** Format: uuid */
@@ -2392,6 +2556,13 @@ export interface components {
             /** @description The error message from the revenue system, if available. */
             error_message?: string;
         };
+        RevenueSystemPayment: {
+            revenue_system_provider: string;
+            revenue_system_external_payment_id?: string;
+            sync_status: string;
+            /** @description The error message from the revenue system, if available. */
+            error_message?: string;
+        };
         /** @enum {string} */
         RevenueSystemProviderType: "netsuite";
         ScheduledCharge: {
@@ -2535,6 +2706,19 @@ export interface components {
             commit: components["schemas"]["SpendThresholdCommit"];
             payment_gate_config: components["schemas"]["PaymentGateConfigV2"];
             discount_configuration?: components["schemas"]["DiscountConfiguration"];
+        };
+        StripePaymentGateway: {
+            /** @enum {string} */
+            type: "stripe";
+            stripe: {
+                payment_intent_id: string;
+                payment_method_id?: string;
+                error?: {
+                    type?: string;
+                    code?: string;
+                    decline_code?: string;
+                };
+            };
         };
         Subscription: {
             /** Format: uuid */
@@ -3156,6 +3340,80 @@ export interface operations {
                             id?: string;
                             is_currency?: boolean;
                         }[];
+                        next_page: string | null;
+                    };
+                };
+            };
+        };
+    };
+    "listCustomerAlerts-v1": {
+        parameters: {
+            query?: {
+                /** @description Cursor that indicates where the next page of results should start. */
+                next_page?: components["parameters"]["NextPage"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The threshold notifications query to run */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "customer_id": "9b85c1c1-5238-4f2a-a409-61412905e1e1"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ListCustomerAlertsPayload"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "customer_status": "in_alarm",
+                     *           "alert": {
+                     *             "id": "8deed800-1b7a-495d-a207-6c52bac54dc9",
+                     *             "name": "Low credit balance alert",
+                     *             "uniqueness_key": "823j7fqzo1",
+                     *             "type": "low_credit_balance_reached",
+                     *             "status": "enabled",
+                     *             "credit_type": {
+                     *               "id": "2714e483-4ff1-48e4-9e25-ac732e8f24f2",
+                     *               "name": "USD (cents)"
+                     *             },
+                     *             "threshold": 0,
+                     *             "updated_at": "2022-01-01T00:00:00Z"
+                     *           }
+                     *         },
+                     *         {
+                     *           "customer_status": "ok",
+                     *           "alert": {
+                     *             "id": "3d45fdc3-e237-4acd-a7d9-ccfeb40e71b8",
+                     *             "name": "Spend threshold alert",
+                     *             "type": "spend_threshold_reached",
+                     *             "status": "enabled",
+                     *             "credit_type": {
+                     *               "id": "2714e483-4ff1-48e4-9e25-ac732e8f24f2",
+                     *               "name": "USD (cents)"
+                     *             },
+                     *             "threshold": 1000,
+                     *             "updated_at": "2022-01-01T00:00:00Z"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "next_page": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["CustomerAlert"][];
                         next_page: string | null;
                     };
                 };
@@ -3875,6 +4133,66 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+        };
+    };
+    "listPayments-v1": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "customer_id": "13117714-3f05-48e5-a6e9-a66093f13b4d",
+                 *       "invoice_id": "6162d87b-e5db-4a33-b7f2-76ce6ead4e85",
+                 *       "statuses": [
+                 *         "pending",
+                 *         "requires_intervention"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    customer_id: string;
+                    /** Format: uuid */
+                    invoice_id: string;
+                    statuses?: components["schemas"]["PaymentStatus"][];
+                    /** @description The next page token from a previous response. */
+                    next_page?: string;
+                    /**
+                     * @description The maximum number of payments to return. Defaults to 25.
+                     * @default 25
+                     */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Payment"][];
+                        next_page?: string | null;
+                    };
+                };
+            };
+            /** @description Bad request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            404: components["responses"]["NotFound"];
         };
     };
     "getUsageBatch-v1": {
