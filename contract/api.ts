@@ -176,8 +176,11 @@ export interface BalanceItem extends BalanceAmounts {
   runway: {
     burn_per_day: number;
     runs_out_at: string | null;
+    /** The end of its segments in force, with which what is left expires (of its upcoming ones when none is in force). */
     expires_at: string | null;
     runs_out_before_expiry: boolean | null;
+    /** What `burn_per_day` draws from now to `expires_at` beyond `remaining`: enough to last until then; 0 without burn or expiry. */
+    top_up: number;
   };
 }
 

@@ -204,11 +204,29 @@ describe('GET /api/balances over hand-made Metronome answers', () => {
     assert.equal(credit.runway.runs_out_at, NOW.toISOString());
   });
 
+  it('measures the runway against the end of the segment in force, and suggests as top-up what its rate draws until then beyond what is left', async () => {
+    const quarters = { credit_type: USD, schedule_items: [
+      { id: 'q1', amount: 1000, starting_at: '2026-11-01T00:00:00Z', ending_before: '2027-02-01T00:00:00Z' },
+      { id: 'q2', amount: 1000, starting_at: '2027-02-01T00:00:00Z', ending_before: '2027-05-01T00:00:00Z' },
+    ] };
+    const { body } = await balances({
+      pages: [[balanceItem(COMMIT, [start(), entry('PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION', '2026-11-02T00:00:00Z', -900, OTHER)], { access_schedule: quarters }), balanceItem(CREDIT, [start()], { type: 'CREDIT' })]],
+      breakdowns: [breakdown('2026-11-01', [bareApplication(-150)])],
+    });
+    const commit = body.items.find((i) => i.id === COMMIT)!;
+    assert.equal(commit.runway.expires_at, '2027-02-01T00:00:00.000Z', 'what is left expires with its quarter; the next brings its own');
+    assert.equal(commit.runway.runs_out_at, new Date(NOW.getTime() + 20 * 86_400_000).toISOString(), '100 left at 5 a day');
+    assert.equal(commit.runway.runs_out_before_expiry, true);
+    const daysLeft = (Date.parse('2027-02-01T00:00:00Z') - NOW.getTime()) / 86_400_000;
+    assert.equal(commit.runway.top_up, 5 * daysLeft - 100, 'about 68 days at 5 a day, less the 100 left');
+    assert.equal(body.items.find((i) => i.id === CREDIT)!.runway.top_up, 0, 'not used: no suggestion');
+  });
+
   it('gives no runs_out_at without burn, and no comparison without an expiry', async () => {
     const expired = { credit_type: USD, schedule_items: [{ id: 's', amount: 10, starting_at: '2026-01-01T00:00:00Z', ending_before: '2026-02-01T00:00:00Z' }] };
     const { body } = await balances({ pages: [[balanceItem(COMMIT, [start()]), balanceItem(CREDIT, [], { access_schedule: expired })]], breakdowns: [breakdown('2026-11-01', [{ ...bareApplication(-30), commit_id: CREDIT }])] });
-    assert.deepEqual(body.items.find((i) => i.id === COMMIT)!.runway, { burn_per_day: 0, runs_out_at: null, expires_at: '2027-11-01T00:00:00.000Z', runs_out_before_expiry: null });
-    assert.deepEqual(body.items.find((i) => i.id === CREDIT)!.runway, { burn_per_day: 1, runs_out_at: NOW.toISOString(), expires_at: null, runs_out_before_expiry: null });
+    assert.deepEqual(body.items.find((i) => i.id === COMMIT)!.runway, { burn_per_day: 0, runs_out_at: null, expires_at: '2027-11-01T00:00:00.000Z', runs_out_before_expiry: null, top_up: 0 });
+    assert.deepEqual(body.items.find((i) => i.id === CREDIT)!.runway, { burn_per_day: 1, runs_out_at: NOW.toISOString(), expires_at: null, runs_out_before_expiry: null, top_up: 0 });
   });
 
   it('totals each credit type, USD first, in its own unit', async () => {

@@ -107,7 +107,7 @@ describe('GET /api/balances over the simulator', () => {
     assert.deepEqual([promotion.used, promotion.expired, promotion.remaining], [526.907, 1473.093, 0]);
     assert.deepEqual(promotion.ledger.map((e) => e.type), ['CREDIT_SEGMENT_START', 'CREDIT_AUTOMATED_INVOICE_DEDUCTION', 'CREDIT_EXPIRATION']);
     assert.deepEqual(promotion.segments.map((s) => s.status), ['expired']);
-    assert.deepEqual(promotion.runway, { burn_per_day: 0, runs_out_at: null, expires_at: null, runs_out_before_expiry: null });
+    assert.deepEqual(promotion.runway, { burn_per_day: 0, runs_out_at: null, expires_at: null, runs_out_before_expiry: null, top_up: 0 });
   });
 
   it('derives the runway from the last 30 days of daily application lines', async () => {
@@ -124,6 +124,15 @@ describe('GET /api/balances over the simulator', () => {
     assert.equal(commit.runway.runs_out_before_expiry, true);
   });
 
+  it('suggests as top-up what the stated rate draws until the expiry beyond what is left: Acme\'s commit runs out in December, nine months early', async () => {
+    const { body } = await balances(ACME_ID);
+    const commit = byName(body.items, 'Platform prepaid commit');
+    const days = (Date.parse(commit.runway.expires_at!) - NOW.getTime()) / 86_400_000;
+    assert.equal(toMicros(commit.runway.top_up), Math.round(toMicros(commit.runway.burn_per_day) * days) - toMicros(commit.remaining));
+    assert.ok(commit.runway.top_up > 200 * 90, `about 280 days at $0.90 less $31.85, not ${commit.runway.top_up}`);
+    for (const item of body.items.filter((i) => i.runway.burn_per_day === 0)) assert.equal(item.runway.top_up, 0, `${item.name}: no burn, no suggestion`);
+  });
+
   it('counts Initech\'s upcoming segment in upcoming, not remaining, and totals USD then GPU credits exactly', async () => {
     const { body } = await balances(INITECH_ID);
     assert.deepEqual(body.totals.map((t) => t.credit_type.name), ['USD (cents)', 'GPU credits']);
@@ -133,7 +142,9 @@ describe('GET /api/balances over the simulator', () => {
     assert.equal(gpu.granted, 4 * 43000);
     assert.equal(gpu.remaining, 8561.82875);
     assert.ok(gpu.expired > 0, 'past months expired with credits left');
-    assert.equal(gpu.runway.expires_at, '2027-01-01T00:00:00.000Z', 'end of the last active or upcoming segment');
+    assert.equal(gpu.runway.expires_at, '2026-12-01T00:00:00.000Z', 'the end of the segment in force, not of the upcoming one, which brings its own');
+    assert.equal(gpu.runway.runs_out_before_expiry, false, 'at its rate it would last into Dec 1, after its segment ends');
+    assert.equal(gpu.runway.top_up, 0, 'enough for its segment');
     for (const item of body.items) assertItemAddsUp(item);
     for (const total of body.totals) {
       const items = body.items.filter((i) => i.credit_type.id === total.credit_type.id);

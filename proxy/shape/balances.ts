@@ -134,16 +134,20 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
   const creditType = balance.access_schedule?.credit_type ?? USD_CENTS;
   const sums: Totals = { granted: 0, used: 0, remaining: 0, expired: 0, upcoming: 0 };
 
-  let expiresAt: number | null = null;
   const segments = (balance.access_schedule?.schedule_items ?? []).map((s) => {
     const start = Date.parse(s.starting_at);
     const end = Date.parse(s.ending_before);
     const status = at < start ? 'upcoming' : at < end ? 'active' : 'expired';
     if (status === 'upcoming') sums.upcoming += toMicros(s.amount);
     else sums.granted += toMicros(s.amount);
-    if (status !== 'expired' && (expiresAt === null || end > expiresAt)) expiresAt = end;
     return { id: s.id, amount: s.amount, starting_at: isoStamp(s.starting_at), ending_before: isoStamp(s.ending_before), status } as const;
   });
+  // What is left now belongs to the segments in force and expires with them; an upcoming segment brings
+  // its own amount, so it is the end of those (of the upcoming ones when none is in force) that the runway meets.
+  const ends = (status: string) => segments.filter((s) => s.status === status).map((s) => Date.parse(s.ending_before));
+  const inForce = ends('active');
+  const later = inForce.length ? inForce : ends('upcoming');
+  const expiresAt = later.length ? Math.max(...later) : null;
 
   // Oldest first; entries stamped alike keep Metronome's order (a deduction before its expiration).
   const entries = (balance.ledger ?? []).map((entry, index) => ({ entry, index, t: Date.parse(entry.timestamp) }));
@@ -206,17 +210,27 @@ function postpaidCommitment(minimum: Micros, consumed: Micros, usageMicros: Micr
 }
 
 /**
+ * What a commit or credit pays from `at` to `until` at `perDay` (millionths a day), whatever it has left:
+ * the one projection of a runway, for its top-up here and for /api/spend/summary's projected draws.
+ */
+export const drawAtRate = (perDay: Micros, at: number, until: number): Micros => Math.round((perDay * Math.max(0, until - at)) / DAY);
+
+/**
  * At the average daily burn of the last BURN_DAYS days. No burn (or a net give-back) never runs
  * out: null. Nothing left while still burning has run out: now. Otherwise now + remaining ÷ burn.
+ * The top-up is what that burn draws until the expiry beyond what is left: 0 without burn or expiry.
  */
 function runway(remaining: Micros, burnMicros: Micros, expiresAt: number | null, at: number): BalanceItem['runway'] {
-  const perDay = Math.max(0, burnMicros) / BURN_DAYS;
+  const exact = Math.max(0, burnMicros) / BURN_DAYS;
+  // The top-up draws at the rate as stated, as /api/spend/summary does.
+  const perDay = Math.round(exact);
   let runsOut: number | null = null;
-  if (perDay > 0) runsOut = remaining <= 0 ? at : at + Math.round((remaining / perDay) * DAY);
+  if (exact > 0) runsOut = remaining <= 0 ? at : at + Math.round((remaining / exact) * DAY);
   return {
-    burn_per_day: fromMicros(Math.round(perDay)),
+    burn_per_day: fromMicros(perDay),
     runs_out_at: runsOut === null ? null : iso(runsOut),
     expires_at: expiresAt === null ? null : iso(expiresAt),
     runs_out_before_expiry: runsOut === null || expiresAt === null ? null : runsOut < expiresAt,
+    top_up: fromMicros(expiresAt === null ? 0 : Math.max(0, drawAtRate(perDay, at, expiresAt) - Math.max(0, remaining))),
   };
 }

@@ -1,7 +1,7 @@
 import type { BalanceItem, SpendSummaryResponse } from '../../contract/index.ts';
 import type { BreakdownsQuery, Contract, CreditType, Invoice } from '../metronome/types.ts';
 import { compareCreditTypes, fromMicros, toMicros, USD_CENTS, type Micros } from '../money.ts';
-import { availableNow } from './balances.ts';
+import { availableNow, drawAtRate } from './balances.ts';
 import { DAY, HOUR, iso, utcDayStart } from '../time.ts';
 import { currentBillingPeriod, inForceAt } from './billing-period.ts';
 import { totalsByCreditType, type SpendTotals } from './lines.ts';
@@ -79,15 +79,15 @@ export const projectionMethod = (days: number) => `at the average daily spend of
 /**
  * What the prepaid commits and credits of one credit type are projected to pay from `at` to `until`:
  * each at its runway's rate in /api/balances (the rate <balance-ledger> states), capped at what it has
- * left and at the end of its segments in force. One rate for both, so that a commit the ledger says
+ * left and at its runway's expiry (the end of its segments in force). One rate and one draw for both, so that a commit the ledger says
  * lasts past the period end is one this projection says pays for the rest of the period.
  */
 export function projectedDraws(items: BalanceItem[], creditTypeId: string, at: number, until: number): Micros {
   let total: Micros = 0;
   for (const item of items) {
     if (!availableNow(item) || item.credit_type.id.toLowerCase() !== creditTypeId.toLowerCase()) continue;
-    const inForceUntil = Math.max(...item.segments.filter((s) => s.status === 'active').map((s) => Date.parse(s.ending_before)));
-    const draw = Math.round((toMicros(item.runway.burn_per_day) * Math.max(0, Math.min(until, inForceUntil) - at)) / DAY);
+    // In force now, so its runway's expiry is the end of its segments in force.
+    const draw = drawAtRate(toMicros(item.runway.burn_per_day), at, Math.min(until, Date.parse(item.runway.expires_at!)));
     total += Math.min(Math.max(0, toMicros(item.remaining)), draw);
   }
   return total;

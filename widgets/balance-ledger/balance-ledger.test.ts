@@ -238,7 +238,7 @@ describe('<balance-ledger> currencies and time zones', () => {
     segments: [{ id: `${id}-s`, amount: granted, starting_at: '2026-11-01T00:00:00.000Z', ending_before: '2027-11-01T00:00:00.000Z', status: 'active' }],
     ledger: [{ type: 'PREPAID_COMMIT_SEGMENT_START', timestamp: '2026-11-01T00:00:00.000Z', amount: granted, balance_after: granted, invoice_id: null, pending: false }],
     commitment: null,
-    runway: { burn_per_day: 0, runs_out_at: null, expires_at: '2027-11-01T00:00:00.000Z', runs_out_before_expiry: null },
+    runway: { burn_per_day: 0, runs_out_at: null, expires_at: '2027-11-01T00:00:00.000Z', runs_out_before_expiry: null, top_up: 0 },
   });
   const items = [balance('eur', EUR_CENTS, 500_000, 376_544), balance('jpy', JPY, 200_000, 76_544), balance('gpu', GPU_CREDITS, 5000, 3765.5)];
   const handMade = () => answerWith(proxy, { '/api/balances': { items, totals: items.map(({ credit_type, granted, used, remaining, expired, upcoming }) => ({ credit_type, granted, used, remaining, expired, upcoming, available_now: remaining })) } });

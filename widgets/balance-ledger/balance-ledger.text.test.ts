@@ -19,7 +19,7 @@ const item = (remaining: number, runway: Partial<BalanceItem['runway']>): Balanc
   segments: [],
   ledger: [],
   commitment: null,
-  runway: { burn_per_day: 120, runs_out_at: '2026-12-03T00:00:00.000Z', expires_at: '2027-09-01T00:00:00.000Z', runs_out_before_expiry: true, ...runway },
+  runway: { burn_per_day: 120, runs_out_at: '2026-12-03T00:00:00.000Z', expires_at: '2027-09-01T00:00:00.000Z', runs_out_before_expiry: true, top_up: 0, ...runway },
 });
 
 describe('balance-ledger words', () => {
