@@ -12,3 +12,6 @@ export { configure, type PageConfig } from './shared/page-config.ts';
 export type { TokenProvider } from './shared/session.ts';
 export { registerMessages, type Messages } from './shared/i18n/messages.ts';
 export type * from '../contract/index.ts';
+// <balance-ledger purchase>'s request, and the widgets' one money rule, to show its suggested amount as they would.
+export { MwPurchaseRequestEvent } from './shared/events.ts';
+export { formatMoney } from './shared/format.ts';

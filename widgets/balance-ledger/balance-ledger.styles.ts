@@ -98,7 +98,7 @@ export default css`
     padding: 0;
     list-style: none;
   }
-  .name button,
+  .name [aria-expanded],
   .link {
     font: inherit;
     color: inherit;
@@ -108,16 +108,16 @@ export default css`
     cursor: pointer;
     text-align: left;
   }
-  .name button {
+  .name [aria-expanded] {
     font-weight: 600;
   }
   .name {
     min-width: 12rem;
   }
-  .name button::before {
+  .name [aria-expanded]::before {
     content: '▸ ';
   }
-  .name button[aria-expanded='true']::before {
+  .name [aria-expanded='true']::before {
     content: '▾ ';
   }
   .link {
@@ -126,6 +126,10 @@ export default css`
   }
   .link:hover {
     color: var(--_action-hover);
+  }
+  [part='purchase'] {
+    margin-top: 0.2rem;
+    font-size: 0.8125rem;
   }
   .small {
     display: block;

@@ -33,10 +33,11 @@ describe('balance-ledger words', () => {
   });
 
   it('says when the balance runs out at the recent rate, and whether that is before it expires', () => {
-    expect(runwayText(item(5000, {}), utc)).to.equal("At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before its last day, Aug 31, 2027.");
+    expect(runwayText(item(5000, {}), utc)).to.equal("At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before its balance expires on Aug 31, 2027.");
     expect(runwayText(item(5000, { runs_out_before_expiry: false, runs_out_at: '2028-01-01T00:00:00.000Z' }), utc)).to.equal(
-      "At $1.20 a day (the last 30 days' rate), this lasts past its last day, Aug 31, 2027; what is left then expires.",
+      "At $1.20 a day (the last 30 days' rate), this lasts past Aug 31, 2027, when what is left expires.",
     );
+    expect(runwayText(item(5000, {}), { ...utc, locale: 'de-DE' })).to.equal('Bei 1,20\u00a0$ pro Tag (Rate der letzten 30 Tage) ist dies um den 3. Dez. 2026 aufgebraucht, bevor das Guthaben am 31. Aug. 2027 verfällt.');
     expect(runwayText(item(5000, { burn_per_day: 0, runs_out_at: null, runs_out_before_expiry: null }), utc)).to.equal('Not used in the last 30 days; usable through Aug 31, 2027.');
     expect(runwayText(item(0, {}), utc)).to.equal('Nothing left to use.');
   });

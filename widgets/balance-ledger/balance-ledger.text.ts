@@ -22,7 +22,7 @@ export const itemTypeLabel = (type: BalanceItem['type'], locale?: string) => mes
 /** An end as the segments' periods show it: the last day in force (Metronome's ends are exclusive). */
 const lastDay = (end: string | null, format: FormatOptions) => (end ? formatDay(lastDayOf(new Date(end)), format) : null);
 
-/** "At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before its last day, Aug 31, 2027." */
+/** "At $1.20 a day (the last 30 days' rate), this runs out around Dec 3, 2026, before its balance expires on Aug 31, 2027." */
 export function runwayText(item: BalanceItem, format: FormatOptions): string {
   const t = messages(format.locale, balanceLedger);
   if (item.commitment) return commitmentText(item, format);

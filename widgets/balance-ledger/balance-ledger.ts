@@ -3,7 +3,7 @@ import { TaskStatus } from '@lit/task';
 import { SessionTask } from '../shared/session-task.ts';
 import { getJson } from '../shared/api.ts';
 import type { BalanceItem, BalancesResponse, Freshness } from '../../contract/index.ts';
-import { reportErrors, requestInvoice } from '../shared/events.ts';
+import { MwPurchaseRequestEvent, reportErrors, requestInvoice } from '../shared/events.ts';
 import { creditTypeLabel, type FormatOptions, formatDay, formatMoney, formatPeriod, widgetFormat } from '../shared/format.ts';
 import { moneyTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
@@ -53,6 +53,7 @@ const LEGEND = [
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires {MwInvoiceRequestEvent} mw-invoice-request - The viewer asked to see a ledger deduction's invoice ("View invoice"); `event.invoiceId`. An `<invoice-list listen-invoice-requests>` opens it.
  * @fires {MwInvoiceSelectEvent} mw-invoice-select - The same, under its former name, right after `mw-invoice-request`; kept for pages written before it.
+ * @fires {MwPurchaseRequestEvent} mw-purchase-request - With `purchase`: the viewer asked to buy more of a prepaid commit or credit ("Buy more"); `event.creditType`, `event.commit` and `event.suggestedAmount` (enough to last until what is left expires at the last 30 days' rate; 0 when it lasts, null when it was not used). The page runs its own checkout.
  *
  * @slot empty - Replaces the "No commits or credits" message.
  *
@@ -67,6 +68,7 @@ const LEGEND = [
  * @csspart segments - The list of segments under an expanded row.
  * @csspart ledger - The ledger table under an expanded row.
  * @csspart invoice - A deduction's invoice button.
+ * @csspart purchase - A prepaid commit's or credit's "Buy more" button (with `purchase`).
  * @csspart loading - The skeleton shown while loading.
  * @csspart empty - Shown when there are no commits or credits.
  * @csspart error - Shown when loading failed.
@@ -102,6 +104,7 @@ export class BalanceLedger extends LitElement {
     tokenCredentials: { attribute: 'token-credentials' },
     locale: {},
     timeZone: { attribute: 'time-zone' },
+    purchase: { type: Boolean },
   };
 
   protected readonly themeController = new ThemeController(this);
@@ -139,6 +142,8 @@ export class BalanceLedger extends LitElement {
   declare locale: string;
   /** IANA time zone for moments; the page's `configure({ timeZone })` or UTC when empty. Metronome's days keep their dates. */
   declare timeZone: string;
+  /** Shows a "Buy more" button on each prepaid commit and credit in force, which fires `mw-purchase-request`; the page sells. */
+  declare purchase: boolean;
 
   constructor() {
     super();
@@ -147,6 +152,7 @@ export class BalanceLedger extends LitElement {
     this.tokenCredentials = '';
     this.locale = '';
     this.timeZone = '';
+    this.purchase = false;
   }
 
   /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
@@ -229,13 +235,18 @@ export class BalanceLedger extends LitElement {
     const open = this.#expanded.has(item.id);
     const detailId = `ledger-${item.id}`;
     const c = item.commitment;
+    const { runway } = item;
     // A postpaid minimum has nothing to spend or to expire: what it lacks is usage, said in words.
     return html`<tbody>
       <tr part="row">
         <th scope="row" class="name">
           <button type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailId} @click=${() => this.#toggle(item.id)}>${item.name}</button>
           <span class="small">${itemTypeLabel(item.type, format.locale)}${item.priority === null ? '' : ` · ${t.priority(String(item.priority))}`}</span>
-          <span class="small">${runwayText(item, format)}</span>
+          <span class="small">${runway.runs_out_before_expiry && item.remaining > 0 ? html`<strong>${t.runsOutEarly}</strong> ` : ''}${runwayText(item, format)}</span>
+          ${this.purchase && !c && item.segments.some((s) => s.status === 'active')
+            ? html`<button type="button" part="purchase" class="link" aria-label=${t.buyMoreOf(item.name)} @click=${() =>
+                this.dispatchEvent(new MwPurchaseRequestEvent(item.credit_type, { id: item.id, name: item.name, kind: item.type === 'CREDIT' ? 'credit' : 'commit' }, runway.burn_per_day > 0 ? runway.top_up : null))}>${t.buyMore}</button>`
+            : nothing}
         </th>
         <td class="num" data-label=${t.granted}>${money(c ? c.minimum : item.granted)}</td>
         <td class="num" data-label=${c ? t.consumed : t.used}>${money(c ? c.consumed : item.used)}</td>

@@ -116,3 +116,27 @@ export function announceLoad(host: Element) {
     host.dispatchEvent(new MwLoadEvent());
   }
 }
+
+/**
+ * The viewer asked to buy more of a prepaid commit or credit (`<balance-ledger purchase>`'s "Buy more"); the
+ * page runs its own checkout. `creditType` and `commit` say what (`kind` `commit` or `credit`). `suggestedAmount`,
+ * in the credit type's unit (cents for USD), is enough to last until what is left expires at the last 30
+ * days' rate, beyond what is left: the ledger's runway (`runway.top_up` of /api/balances); 0 when what is left
+ * lasts, null when it was not used in the last 30 days, so there is nothing to suggest from.
+ */
+export class MwPurchaseRequestEvent extends Event {
+  static readonly eventName = 'mw-purchase-request';
+  constructor(
+    readonly creditType: { id: string; name: string },
+    readonly commit: { id: string; name: string; kind: 'commit' | 'credit' },
+    readonly suggestedAmount: number | null,
+  ) {
+    super(MwPurchaseRequestEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'mw-purchase-request': MwPurchaseRequestEvent;
+  }
+}

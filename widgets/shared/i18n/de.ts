@@ -158,8 +158,12 @@ export const de: Messages = {
   nothingLeft: 'Nichts mehr übrig.',
   notUsed: (expiry) => `In den letzten 30 Tagen nicht verwendet${expiry ? `; nutzbar bis einschließlich ${expiry}` : ''}.`,
   burnRate: (perDay) => `Bei ${perDay} pro Tag (Rate der letzten 30 Tage)`,
-  lastsPastExpiry: (rate, expiry) => `${rate} reicht dies über den letzten Tag (${expiry}) hinaus; was dann übrig ist, verfällt.`,
-  runsOut: (rate, day, expiry) => `${rate} ist dies um den ${day} aufgebraucht${expiry ? `, vor dem letzten Tag (${expiry})` : ''}.`,
+  lastsPastExpiry: (rate, expiry) => `${rate} reicht dies über den ${expiry} hinaus, an dem der Rest verfällt.`,
+  runsOut: (rate, day, expiry) => `${rate} ist dies um den ${day} aufgebraucht${expiry ? `, bevor das Guthaben am ${expiry} verfällt` : ''}.`,
+  // Top-up (mit `purchase`)
+  runsOutEarly: 'Reicht nicht bis zum Verfall:',
+  buyMore: 'Nachkaufen',
+  buyMoreOf: (item) => `${item} nachkaufen`,
 
   // <invoice-list>
   loadingInvoices: 'Rechnungen werden geladen…',

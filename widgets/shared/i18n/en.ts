@@ -187,11 +187,15 @@ export const balanceLedger = {
   } as Record<string, string>,
   otherEntry: 'Other entry',
   nothingLeft: 'Nothing left to use.',
-  /** `expiry`: its last day in force, as the segments' periods show it. */
+  /** `expiry`: the last day of its segments in force, with which what is left expires, as the segments' periods show it. */
   notUsed: (expiry: string | null) => `Not used in the last 30 days${expiry ? `; usable through ${expiry}` : ''}.`,
   burnRate: (perDay: string) => `At ${perDay} a day (the last 30 days' rate)`,
-  lastsPastExpiry: (rate: string, expiry: string) => `${rate}, this lasts past its last day, ${expiry}; what is left then expires.`,
-  runsOut: (rate: string, day: string, expiry: string | null) => `${rate}, this runs out around ${day}${expiry ? `, before its last day, ${expiry}` : ''}.`,
+  lastsPastExpiry: (rate: string, expiry: string) => `${rate}, this lasts past ${expiry}, when what is left expires.`,
+  runsOut: (rate: string, day: string, expiry: string | null) => `${rate}, this runs out around ${day}${expiry ? `, before its balance expires on ${expiry}` : ''}.`,
+  // Top-up (with `purchase`): the runway's warning in words, and the button that asks the page to sell more.
+  runsOutEarly: 'Runs out early:',
+  buyMore: 'Buy more',
+  buyMoreOf: (item: string) => `Buy more ${item}`,
 };
 
 /** The words of <invoice-list> alone. */
