@@ -1,6 +1,6 @@
 // The demo page: lists the simulator's customers, signs in as one through the dev-only session route,
 // and sets up the theme panel (theme-panel.js). The widgets' own controls do the rest.
-import { COLOR_TOKENS, configure } from '/dist/cdn/widgets.js';
+import { COLOR_TOKENS, configure, formatMoney } from '/dist/cdn/widgets.js';
 import { setUpCopy } from './copy.js';
 import { GROUP_KEY_OVERRIDES } from './display-names.js';
 import { createThemePanel } from './theme-panel.js';
@@ -53,6 +53,20 @@ async function start() {
 }
 
 start();
+
+// The ledger's "Buy more" asks the page to sell: this page's own checkout is a dialog that shows the
+// suggested amount by the widgets' money rule and charges nothing.
+$('balances').addEventListener('mw-purchase-request', (event) => {
+  const { commit, creditType, suggestedAmount } = event;
+  $('checkout-title').textContent = `Buy more ${commit.name}`;
+  $('checkout-suggestion').textContent =
+    suggestedAmount === null
+      ? 'Not used in the last 30 days, so there is no amount to suggest.'
+      : suggestedAmount === 0
+        ? 'What is left lasts until it expires at the last 30 days\' rate; nothing more is needed.'
+        : `Suggested: ${formatMoney(suggestedAmount, creditType, document.documentElement.lang)}, enough to last until its balance expires at the last 30 days' rate.`;
+  $('checkout').showModal();
+});
 
 // Metronome hosts three dashboards; the element asks for a new URL when `dashboard` changes.
 $('dashboard-kind').addEventListener('change', (event) => ($('dashboard').dashboard = event.target.value));

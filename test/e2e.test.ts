@@ -219,12 +219,28 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     await page.waitForFunction(() => (document.querySelector('invoice-list')?.shadowRoot?.querySelectorAll('tbody tr').length ?? 0) > 0, { timeout: 30_000 });
     const shown = await page.evaluate(() => ({
       spent: document.querySelector('spend-breakdown')!.shadowRoot!.querySelector('[part="headline"] dd')!.textContent,
-      balances: [...document.querySelector('balance-ledger')!.shadowRoot!.querySelectorAll('[part="row"] th button')].map((b) => b.textContent),
+      balances: [...document.querySelector('balance-ledger')!.shadowRoot!.querySelectorAll('[part="row"] th [aria-expanded]')].map((b) => b.textContent),
       payments: [...document.querySelector('invoice-list')!.shadowRoot!.querySelectorAll('[part="payment"]')].map((badge) => `${badge.getAttribute('title')}: ${badge.textContent}`),
     }));
     assert.match(shown.spent!, /^\$[\d,]+\.\d{2,3}$/);
     assert.deepEqual(shown.balances, ['Launch promotion', 'GPU prepaid commit', 'Inference and storage minimum']);
     assert.ok(shown.payments.includes('stripe: Payment: Paid'), `an invoice paid through Stripe: ${shown.payments.join(' | ')}`);
+  });
+
+  it('answers the ledger\'s "Buy more" with its own checkout dialog, the suggested amount in dollars, charging nothing', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 800 });
+    await page.goto(url);
+    const buy = await page.waitForSelector('balance-ledger >>> [part="purchase"]', { timeout: 30_000 });
+    assert.equal(await buy!.evaluate((b) => b.getAttribute('aria-label')), 'Buy more GPU prepaid commit', 'on first load, for Hooli AI');
+    await buy!.click();
+    await page.waitForSelector('#checkout[open]', { timeout: 5_000 });
+    const shown = await page.$eval('#checkout', (d) => d.textContent!.replace(/\s+/g, ' '));
+    assert.match(shown, /Buy more GPU prepaid commit Suggested: \$[\d,]+\.\d{2}, enough to last until its balance expires/);
+    assert.match(shown, /nothing is charged/);
+    await page.click('#checkout button');
+    await page.waitForSelector('#checkout:not([open])', { timeout: 5_000 });
+    await page.close();
   });
 
   it('themes the whole page and every widget from the panel\'s Dark preset, the hosted dashboard included', async () => {
