@@ -128,8 +128,8 @@ const inspect = (page: Page, ids: string[]) =>
           if (t.getBoundingClientRect().left < chart.left - 0.5) failures.push(`#${id}: y label "${t.textContent}" is cut at the chart's left edge`);
         }
       }
-      // Controls: every picker and button inside the widget.
-      for (const control of root.querySelectorAll('[part="controls"] :is(select, button, input, summary)')) {
+      // Controls: every picker and button inside the widget, the ledger's "Buy more" (set as on the demo) too.
+      for (const control of root.querySelectorAll('[part="controls"] :is(select, button, input, summary), [part="purchase"]')) {
         const r = control.getBoundingClientRect();
         if (r.left < box.left - 0.5 || r.right > box.right + 0.5) failures.push(`#${id}: a control (${control.textContent!.trim() || control.localName}) reaches outside the widget`);
       }

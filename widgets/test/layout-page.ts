@@ -49,7 +49,7 @@ render(
     <section><spend-breakdown id="spend" range="90d" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></spend-breakdown></section>
     <section><usage-chart id="usage-table" view="table" no-controls .billableMetricId=${customer.metric} group-key=${customer.groupKey} range="90d" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></usage-chart></section>
     <section><spend-breakdown id="spend-table" view="table" no-controls no-headline range="90d" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></spend-breakdown></section>
-    <section><balance-ledger id="balances" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></balance-ledger></section>
+    <section><balance-ledger id="balances" purchase .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></balance-ledger></section>
     <section><invoice-list id="invoices" refresh-interval="0" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></invoice-list></section>
   </main>`,
   document.body,
