@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { GLOBEX_ID, HOOLI_ID } from '../../simulator/index.ts';
-import type { InvoicesResponse, InvoiceDetailResponse } from '../../contract/index.ts';
+import type { InvoiceDetailResponse, InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
 import { fakeFetch, USD } from '../test/fake-metronome.ts';
 import { authGet, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 import { recordingLogger } from '../test/logger.ts';
@@ -41,11 +41,13 @@ describe('/api/invoices payment status over the simulator', () => {
     assert.deepEqual(paymentCalls(calls).map((c) => (c.body as { invoice_id: string }).invoice_id).sort(), finalized.map((i) => i.id).sort());
   });
 
-  it('gives an invoice opened alone the same status as the list', async () => {
+  it('gives an invoice opened alone, or explained, the same status as the list', async () => {
     const list = (await (await authGet(testApp(), '/api/invoices', GLOBEX_ID)).json()) as InvoicesResponse;
     const failed = list.invoices.find((i) => i.payment?.status === 'failed')!;
     const detail = (await (await authGet(testApp(), `/api/invoices/${failed.id}`, GLOBEX_ID)).json()) as InvoiceDetailResponse;
     assert.equal(detail.invoice.payment?.status, 'failed');
+    const explained = (await (await authGet(testApp(), `/api/invoices/${failed.id}/explain`, GLOBEX_ID)).json()) as InvoiceExplainResponse;
+    assert.equal(explained.invoice.payment?.status, 'failed');
   });
 });
 

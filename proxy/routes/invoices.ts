@@ -141,7 +141,9 @@ export function invoicesRoutes(deps: { now: () => Date; logger?: Logger }) {
     })
     .get('/:id/explain', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
       const [invoice, names] = await Promise.all([customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id), namesOf(c.var.metronome)]);
-      return answer(c, await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items, names), { reusableUntil: Infinity });
+      const body = await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items, names);
+      const complete = await withPaymentStatus(c.var.metronome, [[invoice, body.invoice]], logger, { request_id: c.var.requestId, customer_id: c.var.customerId });
+      return answer(c, body, complete ? { reusableUntil: Infinity } : {});
     })
     .get('/:id/pdf', valid('param', invoiceParam), async (c) => {
       const { id } = c.req.valid('param');
