@@ -225,8 +225,25 @@ export interface InvoiceSummary {
   applied: number;
   /** The amount due: Metronome's total, which is `charges + applied` unless Metronome leaves a line out of it. */
   total: number;
-  /** From the external billing provider (Stripe, NetSuite…) when Metronome has one for the invoice; `status` is Metronome's ExternalInvoiceStatus (`PAID`, `PAYMENT_FAILED`…). */
-  payment: { provider: string; status: string | null; external_invoice_id: string | null } | null;
+  /** Whether the amount due was paid; null for a draft, a void invoice, and an invoice with nothing due and no billing provider. */
+  payment: InvoicePayment | null;
+}
+
+/**
+ * An invoice's payment in plain categories: `paid`; `open`, due and not paid yet (partly paid
+ * included); `processing`, a payment under way; `failed`, the last attempt failed and the customer
+ * must act; `uncollectible`, written off by the billing provider; `unknown`, a status the proxy cannot
+ * place or could not read (`external_status` then says what the provider said, when it said anything).
+ */
+export type PaymentStatus = 'paid' | 'open' | 'processing' | 'failed' | 'uncollectible' | 'unknown';
+
+export interface InvoicePayment {
+  status: PaymentStatus;
+  /** The external billing provider (Stripe, NetSuite…) holding a copy of the invoice; null when it has none. */
+  provider: string | null;
+  /** The provider's status as Metronome relays it (ExternalInvoiceStatus: `PAID`, `PAYMENT_FAILED`…); null without a provider, where `status` comes from Metronome's payments. */
+  external_status: string | null;
+  external_invoice_id: string | null;
 }
 
 /** `GET /api/invoices`: newest first. */

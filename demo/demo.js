@@ -68,6 +68,19 @@ $('balances').addEventListener('mw-purchase-request', (event) => {
   $('checkout').showModal();
 });
 
+// The invoice list's "Pay now" links to #pay-<invoice id> (its pay-url): a stand-in for the host's checkout.
+const payDialog = $('pay-dialog');
+const openCheckout = () => {
+  const invoiceId = /^#pay-(.+)$/.exec(location.hash)?.[1];
+  if (!invoiceId) return;
+  $('pay-invoice').textContent = decodeURIComponent(invoiceId);
+  if (!payDialog.open) payDialog.showModal();
+};
+window.addEventListener('hashchange', openCheckout);
+// Closing forgets the hash, so that the same invoice's link opens the dialog again.
+payDialog.addEventListener('close', () => history.replaceState(null, '', location.pathname + location.search));
+openCheckout();
+
 // Metronome hosts three dashboards; the element asks for a new URL when `dashboard` changes.
 $('dashboard-kind').addEventListener('change', (event) => ($('dashboard').dashboard = event.target.value));
 

@@ -12,6 +12,7 @@ import { contractsRoutes } from './routes/contracts.ts';
 import { customersRoutes } from './routes/customers.ts';
 import { dashboardPageRoutes, dashboardsRoutes } from './routes/dashboards.ts';
 import { invoicesRoutes } from './routes/invoices.ts';
+import { paymentsRoutes } from './routes/payments.ts';
 import { pricingRoutes } from './routes/pricing.ts';
 import { usageRoutes } from './routes/usage.ts';
 
@@ -55,6 +56,7 @@ export function createSimulator(options: SimulatorOptions): Hono {
   // Breakdowns first: …/invoices/breakdowns would otherwise read as an invoice id.
   app.route('/', breakdownsRoutes({ now, seed }));
   app.route('/', invoicesRoutes({ now, seed }));
+  app.route('/', paymentsRoutes({ now, seed }));
   app.route('/', dashboardsRoutes(dashboards));
 
   app.notFound((c) => apiError(c, 404, `Not found: ${c.req.method} ${c.req.path}`));

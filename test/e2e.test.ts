@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { parseHex } from '../demo/contrast.js';
 import { createSimulator, HOOLI_ID, METRIC_IDS } from '../simulator/index.ts';
 import { COLOR_TOKENS } from '../widgets/shared/theme/palette.ts';
@@ -224,7 +224,13 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     }));
     assert.match(shown.spent!, /^\$[\d,]+\.\d{2,3}$/);
     assert.deepEqual(shown.balances, ['Launch promotion', 'GPU prepaid commit', 'Inference and storage minimum']);
-    assert.ok(shown.payments.includes('stripe: Payment: Paid'), `an invoice paid through Stripe: ${shown.payments.join(' | ')}`);
+    assert.ok(shown.payments.includes('stripe: Payment: Unpaid'), `this month's invoice, sent through Stripe and not paid yet: ${shown.payments.join(' | ')}`);
+    // Its Pay now link opens the demo's stand-in checkout, which says that nothing is charged.
+    const payNow = await page.evaluateHandle(() => document.querySelector('invoice-list')!.shadowRoot!.querySelector('[part="pay-now"]'));
+    await (payNow as ElementHandle<Element>).click();
+    await page.waitForFunction(() => (document.querySelector('#pay-dialog') as HTMLDialogElement).open, { timeout: 5_000 });
+    const dialog = await page.evaluate(() => document.querySelector('#pay-dialog')!.textContent!.replace(/\s+/g, ' '));
+    assert.match(dialog, /no payment is taken/);
   });
 
   it('answers the ledger\'s "Buy more" with its own checkout dialog, the suggested amount in dollars, charging nothing', async () => {

@@ -12,6 +12,7 @@ import type {
   EmbeddableDashboardOptions,
   Invoice,
   InvoiceListFilter,
+  Payment,
   Product,
   RateScheduleEntry,
   RequestBody,
@@ -29,6 +30,9 @@ export type MetronomeOptions = UpstreamOptions;
 
 /** The spec's maximum page size for customerBalances/list. */
 const BALANCES_PAGE_LIMIT = 25;
+
+/** The spec's maximum page size for payments/list. */
+const PAYMENTS_PAGE_LIMIT = 25;
 
 /** Far above any real result; only stops a misbehaving upstream from looping forever. */
 const MAX_PAGES = 10_000;
@@ -134,6 +138,12 @@ export function createMetronome(options: MetronomeOptions) {
         async getInvoice(invoiceId: string): Promise<Invoice> {
           const path = `/v1/customers/${customer}/invoices/${encodeURIComponent(invoiceId)}`;
           return (await read<Answer<'getInvoice-v1'>>({ method: 'GET', path, reuse: 'live' })).data;
+        },
+
+        /** Every payment attempt for one of the customer's invoices (Metronome's body cursor, 25 a page). 404 for another customer's invoice. */
+        listPayments(invoiceId: string): Promise<Payment[]> {
+          const body: RequestBody<'listPayments-v1'> = { customer_id: customerId, invoice_id: invoiceId, limit: PAYMENTS_PAGE_LIMIT };
+          return allPages((cursor) => read<Page<Payment>>({ method: 'POST', path: '/v1/payments/list', body: cursor ? { ...body, next_page: cursor } : body, reuse: 'live' }));
         },
 
         /**

@@ -23,6 +23,7 @@ export type Contract = Schemas['ContractV2'];
 export type Invoice = Schemas['Invoice'];
 export type InvoiceLine = Schemas['InvoiceLineItem'];
 export type ExternalInvoice = Schemas['ExternalInvoice'];
+export type Payment = Schemas['Payment'];
 export type BreakdownInvoice = Schemas['BreakdownInvoice'];
 export type RateScheduleEntry = Schemas['ContractRateSchedule'];
 export type Rate = Schemas['Rate'] | Schemas['CommitRate'];

@@ -38,7 +38,7 @@ describe('/api/invoices over hand-made Metronome answers', () => {
         next_page: null,
       }),
     });
-    assert.deepEqual(body.invoices[0]!.payment, { provider: 'stripe', status: 'PAID', external_invoice_id: 'in_123' });
+    assert.deepEqual(body.invoices[0]!.payment, { status: 'paid', provider: 'stripe', external_status: 'PAID', external_invoice_id: 'in_123' });
     assert.equal(body.invoices[0]!.type, 'usage');
     assert.equal(body.invoices[0]!.total, 1234.5);
   });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { InvoiceExplainLine, InvoiceExplainResponse, InvoicesResponse } from '../../contract/index.ts';
+import type { InvoiceExplainLine, InvoiceExplainResponse, InvoicesResponse, InvoiceSummary } from '../../contract/index.ts';
 import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
 import { DAY, iso, utcDayStart } from '../time.ts';
@@ -9,6 +9,8 @@ import type { Invoice, InvoiceLine } from '../metronome/types.ts';
 import { explainLine, linePeriod } from '../shape/explain.ts';
 import { contractNames, invoiceType, isZeroUsage, newestFirst, shapeDetail, summarise } from '../shape/invoices.ts';
 import { lineKind } from '../shape/lines.ts';
+import { fromPayments, needsPayments } from '../shape/payments.ts';
+import { type Logger, silentLogger } from '../log.ts';
 import { invoiceParam, invoiceQuery, invoicesQuery } from '../validation/queries.ts';
 import { valid } from '../validation/validator.ts';
 
@@ -84,8 +86,32 @@ async function explainInvoice(metronome: CustomerMetronome, invoice: Invoice, sh
   return { invoice: summarise(invoice, names), lines: explained };
 }
 
+/**
+ * Fills in the payment status of the summaries whose invoice has no provider status to go by
+ * (finalized, something due) from Metronome's payments for it: one payments/list per such invoice,
+ * cached and coalesced like every call and no more at once than the request's share of the upstream.
+ * A status is only a label, so when the payments cannot be read the invoice stays `unknown`, the
+ * failure is logged, and the answer is not reused. Resolves to whether every status could be read.
+ */
+async function withPaymentStatus(metronome: CustomerMetronome, pairs: ReadonlyArray<[Invoice, InvoiceSummary]>, logger: Logger, where: Record<string, string>): Promise<boolean> {
+  const read = await Promise.all(
+    pairs.map(async ([invoice, summary]) => {
+      if (!needsPayments(invoice) || !summary.payment) return true;
+      try {
+        summary.payment.status = fromPayments(await metronome.listPayments(invoice.id), invoice.total);
+        return true;
+      } catch (err) {
+        logger.warn({ ...where, invoice_id: invoice.id, err: { message: (err as Error).message } }, '/api/invoices: payments could not be read; payment status unknown');
+        return false;
+      }
+    }),
+  );
+  return read.every(Boolean);
+}
+
 /** `GET /api/invoices`, `/:id`, `/:id/explain` and `/:id/pdf` for the session customer. */
-export function invoicesRoutes(deps: { now: () => Date }) {
+export function invoicesRoutes(deps: { now: () => Date; logger?: Logger }) {
+  const logger = deps.logger ?? silentLogger;
   return new Hono<ApiEnv>()
     .get('/', valid('query', invoicesQuery(deps.now)), async (c) => {
       const { status, type, contract_id: contractId, since } = c.req.valid('query');
@@ -101,16 +127,23 @@ export function invoicesRoutes(deps: { now: () => Date }) {
       // Type is filtered here: `usage` covers Metronome's USAGE and USAGE_CONSOLIDATED.
       const kept = invoices.filter((i) => type === 'any' || invoiceType(i) === type).sort(newestFirst);
       const body: InvoicesResponse = { since: iso(since), invoices: kept.map((i) => summarise(i, names)) };
+      const where = { request_id: c.var.requestId, customer_id: c.var.customerId };
+      const complete = await withPaymentStatus(c.var.metronome, kept.map((invoice, n) => [invoice, body.invoices[n]!]), logger, where);
       // The default `since` moves with the UTC day.
-      return answer(c, body, { reusableUntil: utcDayStart(deps.now().getTime()) + DAY });
+      return answer(c, body, complete ? { reusableUntil: utcDayStart(deps.now().getTime()) + DAY } : {});
     })
     .get('/:id', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
       const [invoice, names] = await Promise.all([customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id), namesOf(c.var.metronome)]);
-      return answer(c, shapeDetail(invoice, c.req.valid('query').show_zero_usage_line_items, names), { reusableUntil: Infinity });
+      const body = shapeDetail(invoice, c.req.valid('query').show_zero_usage_line_items, names);
+      const complete = await withPaymentStatus(c.var.metronome, [[invoice, body.invoice]], logger, { request_id: c.var.requestId, customer_id: c.var.customerId });
+      // A payment status changes when the customer pays: reused for as long as the payments read are fresh.
+      return answer(c, body, complete ? { reusableUntil: Infinity } : {});
     })
     .get('/:id/explain', valid('param', invoiceParam), valid('query', invoiceQuery), async (c) => {
       const [invoice, names] = await Promise.all([customerInvoice(c.var.metronome, c.var.customerId, c.req.valid('param').id), namesOf(c.var.metronome)]);
-      return answer(c, await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items, names), { reusableUntil: Infinity });
+      const body = await explainInvoice(c.var.metronome, invoice, c.req.valid('query').show_zero_usage_line_items, names);
+      const complete = await withPaymentStatus(c.var.metronome, [[invoice, body.invoice]], logger, { request_id: c.var.requestId, customer_id: c.var.customerId });
+      return answer(c, body, complete ? { reusableUntil: Infinity } : {});
     })
     .get('/:id/pdf', valid('param', invoiceParam), async (c) => {
       const { id } = c.req.valid('param');

@@ -3,6 +3,7 @@ import type { Invoice, InvoiceLine } from '../metronome/types.ts';
 import { fromMicros, type Micros, toMicros } from '../money.ts';
 import { iso } from '../time.ts';
 import { lineKind } from './lines.ts';
+import { paymentOf } from './payments.ts';
 
 /** Pure shaping of Metronome invoices for /api/invoices and /api/invoices/:id. */
 
@@ -16,7 +17,6 @@ export const contractNames = (contracts: ReadonlyArray<{ id: string; name?: stri
   new Map(contracts.flatMap((c) => (c.name?.trim() ? [[c.id.toLowerCase(), c.name.trim()] as const] : [])));
 
 export function summarise(invoice: Invoice, names: ReadonlyMap<string, string> = new Map()): InvoiceSummary {
-  const external = invoice.external_invoice;
   const { charges, applied } = amountsOf(invoice);
   return {
     id: invoice.id,
@@ -30,9 +30,7 @@ export function summarise(invoice: Invoice, names: ReadonlyMap<string, string> =
     charges: fromMicros(charges),
     applied: fromMicros(applied),
     total: fromMicros(toMicros(invoice.total)),
-    payment: external
-      ? { provider: external.billing_provider_type, status: external.external_status ?? null, external_invoice_id: external.invoice_id ?? null }
-      : null,
+    payment: paymentOf(invoice),
   };
 }
 

@@ -6,6 +6,7 @@ import type { DataClock } from '../data.ts';
 import { isoHour } from '../http.ts';
 import { derivedUuid } from './ids.ts';
 import { fromMicros, type Micros } from './money.ts';
+import { externalStatusOf, type PaymentOutcome, paymentOutcomes } from './payments.ts';
 import type { Application, ChargeLine } from './rating.ts';
 import { billingPeriods, contractBooks, rateOf, type Statement, type TrueUp } from './statements.ts';
 import { type CommitDef, type ContractDef, contractsOf, type CreditTypeDef, findProduct, type RateDef } from './world.ts';
@@ -51,7 +52,7 @@ export interface ExternalInvoice {
   readonly billing_provider_type: 'stripe';
   readonly invoice_id: string;
   readonly issued_at: Date;
-  readonly external_status: 'PAID' | 'VOID';
+  readonly external_status: 'PAID' | 'FINALIZED' | 'PAYMENT_FAILED' | 'VOID';
 }
 
 /** Commits may be unnamed; Metronome's UI and the widgets then show the commit's product name. */
@@ -112,7 +113,7 @@ function usageInvoice(statement: Statement, id: string, status: InvoiceStatus): 
 
 /** Every invoice of a customer at `now`, in issue order (see compareInvoices). */
 export function customerInvoices(customerId: string, clock: DataClock, now: Date): InvoiceModel[] {
-  const invoices: InvoiceModel[] = [];
+  const invoices: Array<{ contract: ContractDef; invoice: InvoiceModel }> = [];
   for (const contract of contractsOf(customerId, now)) {
     const own: InvoiceModel[] = [];
     const books = contractBooks(contract, clock, now);
@@ -158,9 +159,10 @@ export function customerInvoices(customerId: string, clock: DataClock, now: Date
       });
     }
     for (const { commit, trueups } of books.commits) for (const trueup of trueups) own.push(trueUpInvoice(contract, commit, trueup));
-    invoices.push(...own.map((invoice) => withExternal(contract, invoice)));
+    invoices.push(...own.map((invoice) => ({ contract, invoice })));
   }
-  return invoices.sort(compareInvoices);
+  const outcomes = paymentOutcomes(invoices.map((i) => i.invoice));
+  return invoices.map(({ contract, invoice }) => withExternal(contract, invoice, outcomes.get(invoice.id))).sort(compareInvoices);
 }
 
 /**
@@ -186,14 +188,16 @@ function trueUpInvoice(contract: ContractDef, commit: CommitDef, trueup: TrueUp)
 }
 
 /**
- * With a billing provider, an issued invoice is also the provider's invoice: the simulated customer
- * pays by card on file, so a finalized one is PAID (a void one VOID). Drafts are not sent yet.
+ * With a billing provider, an issued invoice is also the provider's invoice, whose status follows
+ * what became of its payment (billing/payments.ts): PAID, FINALIZED while unpaid, PAYMENT_FAILED; a
+ * void one is VOID. Drafts are not sent yet.
  */
-function withExternal(contract: ContractDef, invoice: InvoiceModel): InvoiceModel {
-  if (!contract.billing_provider || invoice.status === 'DRAFT' || !invoice.issued_at) return invoice;
+function withExternal(contract: ContractDef, invoice: InvoiceModel, outcome: PaymentOutcome | undefined): InvoiceModel {
+  const provider = contract.billing_provider;
+  if (!provider || invoice.status === 'DRAFT' || !invoice.issued_at) return invoice;
   const invoiceId = `in_${derivedUuid('stripe-invoice', invoice.id).replace(/-/g, '').slice(0, 24)}`;
-  const external_status = invoice.status === 'VOID' ? 'VOID' : 'PAID';
-  return { ...invoice, external: { billing_provider_type: contract.billing_provider, invoice_id: invoiceId, issued_at: invoice.issued_at, external_status } };
+  const external_status = invoice.status === 'VOID' ? 'VOID' : externalStatusOf(outcome);
+  return { ...invoice, external: { billing_provider_type: provider, invoice_id: invoiceId, issued_at: invoice.issued_at, external_status } };
 }
 
 /**

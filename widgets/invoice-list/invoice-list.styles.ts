@@ -51,7 +51,13 @@ export default css`
   .status-finalized { color: var(--_primary-green); }
   .status-void { color: var(--_gray-medium); text-decoration: line-through; }
   .payment-paid { color: var(--_primary-green); }
-  :is(.payment-payment_failed, .payment-uncollectible, .pdf-failed) { color: var(--_primary-red); }
+  :is(.payment-failed, .payment-uncollectible, .pdf-failed) { color: var(--_primary-red); }
+  [part~='pay-now'] {
+    margin-inline-end: var(--_space);
+    color: var(--_action);
+    font-weight: 600;
+  }
+  [part~='pay-now']:hover { color: var(--_action-hover); }
   .product th {
     font-weight: 600;
     background: color-mix(in srgb, currentColor 4%, transparent);

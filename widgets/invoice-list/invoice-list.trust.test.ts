@@ -9,7 +9,7 @@ import '../balance-ledger/balance-ledger.ts';
 import './invoice-list.ts';
 import type { InvoiceList } from './invoice-list.ts';
 
-/** What issue 15 asks of the invoice list: amounts that add up, names, true-ups, payment, the PDF's progress, invoices asked for by other widgets. */
+/** What issue 15 asks of the invoice list: amounts that add up, names, true-ups, the PDF's progress, invoices asked for by other widgets (payment: invoice-list.payment.test.ts). */
 
 let proxy: InstalledProxy;
 beforeEach(() => {
@@ -83,40 +83,6 @@ describe('<invoice-list> amounts, names and types', () => {
     const filter = [...el.shadowRoot!.querySelectorAll('label')].find((l) => text(l).startsWith('Contract'))!;
     expect([...filter.querySelectorAll('option')].map(text)).to.deep.equal(['All', 'Enterprise 2026', 'Contract 2']);
     expect(parts(el, 'row').map((r) => r.querySelector('th .small')?.textContent)).to.deep.equal(['Enterprise 2026', undefined]);
-  });
-});
-
-describe('<invoice-list> payment status', () => {
-  const statuses = ['PAID', 'PAYMENT_FAILED', 'UNCOLLECTIBLE', 'FINALIZED', 'QUEUED', 'INVALID_REQUEST_ERROR', 'PAYMENT_PENDING_REVIEW'];
-  const paid = statuses.map((status, n) => summary(`i${n}`, { payment: { provider: 'stripe', status, external_invoice_id: `in_${n}` } }));
-
-  it('shows the billing provider\'s status in words, an unknown one readable, each in text', async () => {
-    answerWith(proxy, list(...paid, summary('none')));
-    const el = await invoices();
-    await listed(el);
-    const badges = parts(el, 'row').map((r) => r.querySelector('[part="payment"]'));
-    expect(badges.map((b) => b && text(b))).to.deep.equal([
-      'Payment: Paid',
-      'Payment: Payment failed',
-      'Payment: Uncollectible',
-      'Payment: Sent',
-      'Payment: Processing',
-      'Payment: Not sent',
-      'Payment: Payment pending review',
-      null,
-    ]);
-    await expect(el).to.be.accessible();
-  });
-
-  it('in German', async () => {
-    await import('../locales/de.ts');
-    answerWith(proxy, list(...paid.slice(0, 2), summary('t', { type: 'trueup' })));
-    const el = await invoices(html``, 'de-DE');
-    await listed(el);
-    expect(parts(el, 'payment').map(text)).to.deep.equal(['Zahlung: Bezahlt', 'Zahlung: Zahlung fehlgeschlagen']);
-    expect(text(parts(el, 'row')[2]!.querySelector('td[data-label="Art"]'))).to.equal('Nachberechnung');
-    expect(text(part(el, 'pdf'))).to.match(/^PDF der Rechnung für/);
-    await expect(el).to.be.accessible();
   });
 });
 

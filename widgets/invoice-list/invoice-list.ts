@@ -21,19 +21,19 @@ import { cardStyles } from '../shared/card.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
 import { TableFit } from '../shared/table-fit.ts';
 import { explanationFor, explanationTemplate } from './invoice-list.explain.ts';
+import { type PayUrl, paymentTemplate, payTemplate } from './invoice-list.payment.ts';
 import styles, { theme } from './invoice-list.styles.ts';
 import { defineElement } from '../shared/define.ts';
 
 const DAY = 86_400_000;
-
-/** A payment status the catalogue does not know, as words: PAYMENT_PENDING reads "Payment pending". */
-const readable = (status: string) => status.charAt(0) + status.slice(1).toLowerCase().replace(/_/g, ' ');
 
 /**
  * The customer's current and past invoices, newest first, with filters, PDF download and each
  * invoice's lines grouped by product, commits and credits applied shown as their own lines.
  * With `listen-invoice-requests` it opens the invoice of any `mw-invoice-request` on the page (a
  * `<balance-ledger>`'s "View invoice"); `showInvoice(id)` does the same for a host's own links.
+ * Each finalized invoice says whether it was paid; with `pay-url`, one still to pay (unpaid, or its
+ * payment failed) has a "Pay now" link to the host's own checkout.
  *
  * Themed by the page's `--metronome-*` tokens over the light or dark defaults below (README, Theming);
  * matches `:state(dark)` / `:state(light)` while a palette is in force.
@@ -52,7 +52,8 @@ const readable = (status: string) => status.charAt(0) + status.slice(1).toLowerC
  * @csspart table - The list of invoices.
  * @csspart row - One invoice in the list.
  * @csspart status - An invoice's status badge.
- * @csspart payment - An invoice's payment status badge (from the billing provider: Paid, Payment failed…).
+ * @csspart payment - An invoice's payment status badge, in words: Paid, Unpaid, Processing, Payment failed, Uncollectible.
+ * @csspart pay-now - An unpaid invoice's "Pay now" link, shown when `pay-url` is set.
  * @csspart detail - The open invoice's lines.
  * @csspart pdf - An invoice's PDF download button; it shows the download's progress, and Retry after a failure.
  * @csspart why - A usage line's "Why this charge?" button.
@@ -70,7 +71,7 @@ const readable = (status: string) => status.charAt(0) + status.slice(1).toLowerC
  * @cssproperty [--metronome-primary-light=#eff6ff] - The open invoice's row. Dark: #172554.
  * @cssproperty [--metronome-primary-green=#047857] - The finalized badge and figures that reconcile. Dark: #34d399.
  * @cssproperty [--metronome-primary-red=#b91c1c] - Figures that don't reconcile. Dark: #f87171.
- * @cssproperty [--metronome-action=#1d4ed8] - Invoice numbers, PDF and "Why this charge?" links, and the Retry button. Dark: #93c5fd.
+ * @cssproperty [--metronome-action=#1d4ed8] - Invoice numbers, PDF, "Pay now" and "Why this charge?" links, and the Retry button. Dark: #93c5fd.
  * @cssproperty [--metronome-action-hover=#1e40af] - The same under the pointer. Dark: #bfdbfe.
  * @cssproperty [--metronome-font-family] - Font; the page's by default.
  * @cssproperty [--metronome-radius=6px] - Corner radius of buttons, controls and popups.
@@ -97,6 +98,7 @@ export class InvoiceList extends LitElement {
     noControls: { attribute: 'no-controls', type: Boolean },
     refreshInterval: { attribute: 'refresh-interval', type: Number },
     listenInvoiceRequests: { attribute: 'listen-invoice-requests', type: Boolean },
+    payUrl: { attribute: 'pay-url' },
   };
 
   protected readonly themeController = new ThemeController(this);
@@ -206,6 +208,12 @@ export class InvoiceList extends LitElement {
   declare refreshInterval: number;
   /** Open the invoice of every `mw-invoice-request` on the page (a `<balance-ledger>`'s "View invoice"), as `showInvoice()` does. */
   declare listenInvoiceRequests: boolean;
+  /**
+   * Where "Pay now" leads for an invoice still to pay (unpaid or failed, with an amount due): a URL in
+   * which `{id}` stands for the invoice's id (`pay-url="/billing/pay?invoice={id}"`), or a function of
+   * the invoice (`InvoiceSummary`) returning its URL, or nothing for no link. No link when unset.
+   */
+  declare payUrl: PayUrl | undefined;
 
   constructor() {
     super();
@@ -291,7 +299,6 @@ export class InvoiceList extends LitElement {
         <tbody>
           ${data.invoices.map((invoice) => {
             const money = (v: number) => moneyTemplate(v, invoice.credit_type, format.locale);
-            const status = invoice.payment?.status;
             // The contract's name when the customer has several: which one an invoice is for is then not obvious.
             const contract = this.#contracts.size > 1 && invoice.contract_name;
             const download = this.#downloads.get(invoice.id);
@@ -302,16 +309,14 @@ export class InvoiceList extends LitElement {
               <th scope="row"><button type="button" class="link" aria-expanded=${invoice.id === this.#open ? 'true' : 'false'} @click=${() => this.#toggle(invoice.id)}>${this.#period(invoice)}</button>${contract ? html`<span class="small">${contract}</span>` : nothing}</th>
               <td data-label=${t.status}>
                 <span part="status" class="status-${invoice.status}">${t.invoiceStatus(invoice.status)}</span>
-                ${status
-                  ? html`<span part="payment" class="payment-${status.toLowerCase()}" title=${invoice.payment!.provider}><span class="visually-hidden">${t.payment}</span>${t.paymentStatuses[status] ?? readable(status)}</span>`
-                  : nothing}
+                ${paymentTemplate(invoice, t)}
               </td>
               <td data-label=${t.type}>${t.invoiceType(invoice.type)}</td>
               <td data-label=${t.issued}>${invoice.issued_at ? day(invoice.issued_at) : t.notIssued}</td>
               <td class="num" data-label=${t.charges}>${money(invoice.charges)}</td>
               <td class="num" data-label=${t.commitsAndCredits}>${money(invoice.applied)}</td>
               <td class="num due" data-label=${t.amountDue}>${money(invoice.total)}</td>
-              <td><span aria-live="polite"><button type="button" part="pdf" class="link" aria-disabled=${busy} @click=${() => busy || this.#pdf(invoice)}>${busy
+              <td>${payTemplate(invoice, this.payUrl, this.#period(invoice), t)}<span aria-live="polite"><button type="button" part="pdf" class="link" aria-disabled=${busy} @click=${() => busy || this.#pdf(invoice)}>${busy
                 ? t.downloading(download === null ? null : formatNumber(download, format.locale, { style: 'percent' }))
                 : failed
                   ? t.retry

@@ -1,4 +1,5 @@
 import { plural } from '../intl.ts';
+import type { PaymentStatus } from '../../../contract/index.ts';
 
 /** A tier of a tiered rate by its place: "first 1,000", "next 4,000", "over 5,000" (the last, open-ended). */
 const tierSpan = (first: boolean, size: string | null, from: string) => (size === null ? (first ? 'all' : `over ${from}`) : `${first ? 'first' : 'next'} ${size}`);
@@ -218,11 +219,11 @@ export const invoiceList = {
   contractNumber: (n: number) => `Contract ${n}`,
   /** Before the payment status, for screen readers. */
   payment: 'Payment: ',
-  /**
-   * The billing provider's status (Metronome's ExternalInvoiceStatus) in words where its own name does
-   * not say it; any other is shown as Metronome spells it, made readable (PAYMENT_FAILED: "Payment failed").
-   */
-  paymentStatuses: { FINALIZED: 'Sent', DRAFT: 'Processing', QUEUED: 'Processing', SKIPPED: 'Not sent', INVALID_REQUEST_ERROR: 'Not sent' } as Record<string, string>,
+  /** An invoice's payment (the proxy's plain status); an unknown one shows the billing provider's own status, made readable, when there is one. */
+  paymentStatus: { paid: 'Paid', open: 'Unpaid', processing: 'Processing', failed: 'Payment failed', uncollectible: 'Uncollectible', unknown: 'Unknown' } as Record<PaymentStatus, string>,
+  /** The link to the host's checkout for an invoice still to pay; the invoice follows for screen readers. */
+  payNow: 'Pay now',
+  payNowOf: (period: string) => `, invoice for ${period}`,
   notIssued: 'Not issued yet',
   pdf: 'PDF',
   pdfOf: (period: string) => ` of the invoice for ${period}`,
