@@ -230,4 +230,15 @@ export const de: Messages = {
   dashboard: (dashboard) => `${{ invoices: 'Rechnungs', usage: 'Nutzungs', commits_and_credits: 'Zusagen- und Guthaben' }[dashboard] ?? 'Abrechnungs'}-Dashboard`,
   loadingDashboard: (title) => `${title} wird geladen…`,
   dashboardUnset: 'dashboard auf invoices, usage oder commits_and_credits setzen.',
+
+  // <usage-summary>
+  loadingSummary: 'Nutzung wird geladen…',
+  summaryEmpty: 'Keine abrechenbaren Metriken in diesem Zeitraum',
+  metricsLabel: 'Abrechenbare Metriken, höchste Kosten zuerst',
+  comparedWith: (range) => `Veränderung gegenüber ${range}, so weit in den vorigen Zeitraum, wie dieser bisher läuft`,
+  noComparison: 'Kein vorheriger Zeitraum zum Vergleich',
+  change: (kind, percent) => ({ up: `Gestiegen ${percent}`, down: `Gesunken ${percent}`, same: 'Unverändert', new: 'Neu in diesem Zeitraum' })[kind],
+  againstPrevious: 'gegenüber demselben Zeitpunkt des vorigen Zeitraums',
+  metricNoSpend: 'Keine Kosten',
+  dailyUsage: (range, low, high, last) => `Tägliche Nutzung ${range}: niedrigster Wert ${low}, höchster ${high}, letzter Tag ${last}`,
 };

@@ -268,9 +268,26 @@ export const metronomeDashboard = {
   dashboardUnset: 'Set dashboard to invoices, usage or commits_and_credits.',
 };
 
+/** The words of <usage-summary> alone. */
+export const usageSummary = {
+  loadingSummary: 'Loading usage…',
+  summaryEmpty: 'No billable metrics in this period',
+  /** The list's name: what it holds and its order. */
+  metricsLabel: 'Billable metrics, largest spend first',
+  /** How the change is counted: "Change against Oct 1 – Oct 25, 2026, as long into the previous period as this one has run". */
+  comparedWith: (range: string) => `Change against ${range}, as long into the previous period as this one has run`,
+  noComparison: 'No previous period to compare with',
+  /** A metric's change, a signed percentage in words ("Up +12.3%"); `previous` says against what, for screen readers. */
+  change: (kind: 'up' | 'down' | 'same' | 'new', percent: string) => ({ up: `Up ${percent}`, down: `Down ${percent}`, same: 'No change', new: 'New this period' })[kind],
+  againstPrevious: 'against the same time of the previous period',
+  metricNoSpend: 'No spend',
+  /** The sparkline's accessible name. */
+  dailyUsage: (range: string, low: string, high: string, last: string) => `Daily usage ${range}: lowest ${low}, highest ${high}, last day ${last}`,
+};
+
 /** The words every widget reads; an element's own are added to them (`messages(locale, usageChart)`). */
 export type CommonMessages = typeof common;
 export type UsageChartMessages = CommonMessages & typeof usageChart;
 
 /** A catalogue: the English one's keys, each translated. */
-export type Messages = CommonMessages & typeof usageChart & typeof spendBreakdown & typeof balanceLedger & typeof invoiceList & typeof metronomeDashboard;
+export type Messages = CommonMessages & typeof usageChart & typeof spendBreakdown & typeof balanceLedger & typeof invoiceList & typeof metronomeDashboard & typeof usageSummary;
