@@ -5,15 +5,13 @@ const DAY = 86_400_000;
 /**
  * Daily values as a polyline in a 100 × 24 box: each day at its place in the whole period (days still
  * to come leave the right of the box empty, showing how far the period has run), zero at the bottom.
- * A single day is a short dash, since a polyline of one point draws nothing.
+ * A single day is drawn as a dot (its point twice, with round caps).
  */
 export function sparkline(daily: number[], startingOn: string, endingBefore: string) {
   const days = Math.max(1, Math.round((Date.parse(endingBefore) - Date.parse(startingOn)) / DAY));
   const high = Math.max(0, ...daily);
-  const y = (v: number) => +(22 - (high > 0 ? (20 * v) / high : 0)).toFixed(2);
-  const x = (i: number) => +(((i + 0.5) * 100) / days).toFixed(2);
-  const points = daily.length === 1 ? `${x(0) - 1},${y(daily[0]!)} ${x(0) + 1},${y(daily[0]!)}` : daily.map((v, i) => `${x(i)},${y(v)}`).join(' ');
-  return { points, low: Math.min(...daily), high, last: daily.at(-1) ?? 0 };
+  const points = daily.map((v, i) => `${((i + 0.5) * 100) / days},${22 - (20 * v) / (high || 1)}`);
+  return { points: (points.length === 1 ? [...points, ...points] : points).join(' '), high, last: daily.at(-1) ?? 0 };
 }
 
 /**
@@ -22,7 +20,6 @@ export function sparkline(daily: number[], startingOn: string, endingBefore: str
  */
 export function changeOf(total: number, previous: number | null): { kind: 'up' | 'down' | 'same' | 'new'; ratio: number } | null {
   if (previous === null) return null;
-  if (previous === 0) return { kind: total > 0 ? 'new' : 'same', ratio: 0 };
-  const ratio = total / previous - 1;
-  return { kind: Math.abs(ratio) < 0.0005 ? 'same' : ratio > 0 ? 'up' : 'down', ratio };
+  const ratio = previous ? total / previous - 1 : 0;
+  return { kind: !previous && total > 0 ? 'new' : Math.abs(ratio) < 0.0005 ? 'same' : ratio > 0 ? 'up' : 'down', ratio };
 }

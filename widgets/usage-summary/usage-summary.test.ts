@@ -57,20 +57,20 @@ describe('<usage-summary>', () => {
     expect(text(rows[0]!)).to.contain(formatMoney(first.spend[0]!.amount, first.spend[0]!.credit_type, 'en-US'));
     expect(text(rows[0]!)).to.match(/(Up \+|Down -|No change)/);
     expect(text(part(el, 'headline')!)).to.contain(' (so far)');
-    expect(text(part(el, 'headline')!)).to.contain('as long into the previous period as this one has run');
+    expect(text(part(el, 'headline')!)).to.contain('the same point of the previous period');
     await expect(el).to.be.accessible();
   });
 
-  it('shows units, "No spend", and the change in words with its sign, never by colour alone', async () => {
+  it('shows units, "No spend", and the change in words with its sign, never by colour alone, saying against what', async () => {
     answerWith(proxy, { '/api/usage/summary': HAND_MADE });
     const el = await summary();
     await shown(el);
     const rows = parts(el, 'metric').map(text);
-    expect(rows[0]).to.equal('Tokens 1,500 tokens $123.46 Up +50% against the same time of the previous period');
-    expect(rows[1]).to.equal('GPU time 90 30.5 GPU credits Down -10% against the same time of the previous period');
-    expect(rows[2]).to.equal('Seats 7 No spend New this period against the same time of the previous period');
-    expect(rows[3]).to.equal('Idle 0 No spend No change against the same time of the previous period');
-    expect(text(part(el, 'headline')!)).to.equal('Nov 1, 2026 – Nov 10, 2026 (so far) Change against Oct 22, 2026 – Oct 24, 2026, as long into the previous period as this one has run');
+    expect(rows[0]).to.equal('Tokens $123.46 1,500 tokens Up +50%');
+    expect(rows[1]).to.equal('GPU time 30.5 GPU credits 90 Down -10%');
+    expect(rows[2]).to.equal('Seats No spend 7 New this period');
+    expect(rows[3]).to.equal('Idle No spend 0 No change');
+    expect(text(part(el, 'headline')!)).to.equal('Nov 1, 2026 – Nov 10, 2026 (so far) Change against Oct 22, 2026 – Oct 24, 2026, the same point of the previous period');
     await expect(el).to.be.accessible();
   });
 
@@ -80,7 +80,7 @@ describe('<usage-summary>', () => {
     await shown(el);
     const line = parts(el, 'sparkline')[0]!;
     expect(line.getAttribute('role')).to.equal('img');
-    expect(line.getAttribute('aria-label')).to.equal('Daily usage Nov 1, 2026 – Nov 3, 2026: lowest 0, highest 1,000, last day 0');
+    expect(line.getAttribute('aria-label')).to.equal('Daily usage Nov 1, 2026 – Nov 10, 2026 (so far): highest 1,000, last day 0');
     const points = line.querySelector('polyline')!.getAttribute('points')!.split(' ').map((p) => p.split(',').map(Number));
     expect(points.map(([x]) => x)).to.deep.equal([5, 15, 25], 'three of the period\'s ten days, the rest still to come');
     expect(points.map(([, y]) => y)).to.deep.equal([12, 2, 22], 'the highest day at the top, zero at the bottom');
@@ -177,7 +177,7 @@ describe('<usage-summary>', () => {
     answerWith(proxy, { '/api/usage/summary': HAND_MADE });
     const el = await summary('de-DE');
     await shown(el);
-    expect(text(parts(el, 'metric')[0]!)).to.equal('Tokens 1.500 tokens 123,46 $ Gestiegen +50 % gegenüber demselben Zeitpunkt des vorigen Zeitraums');
+    expect(text(parts(el, 'metric')[0]!)).to.equal('Tokens 123,46 $ 1.500 tokens Gestiegen +50 %');
     expect(text(part(el, 'headline')!)).to.contain('Veränderung gegenüber');
   });
 });

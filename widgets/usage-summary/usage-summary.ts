@@ -148,32 +148,31 @@ export class UsageSummary extends LitElement {
     if (!data) return pending ? loadingTemplate(t.loadingSummary, SUMMARY_SKELETON) : nothing;
     if (data.metrics.length === 0) return emptyTemplate(t.summaryEmpty);
     const period = formatPeriod(data.starting_on, data.ending_before, format);
+    const shown = data.through ? t.soFar(period) : period;
     const compared = data.compared_with;
     return html`<p part="headline">
-        <strong>${data.through ? t.soFar(period) : period}</strong>
-        <span>${compared ? t.comparedWith(formatPeriod(compared.starting_on, compared.ending_before, format)) : t.noComparison}</span>
+        <strong>${shown}</strong>
+        <span class="note">${compared ? t.comparedWith(formatPeriod(compared.starting_on, compared.ending_before, format)) : ''}</span>
       </p>
-      <ul aria-label=${t.metricsLabel}>
-        ${data.metrics.map((metric) => html`<li>${this.#metric(metric, data)}</li>`)}
+      <ul>
+        ${data.metrics.map((metric) => html`<li>${this.#metric(metric, data, shown)}</li>`)}
       </ul>`;
   }
 
-  #metric(metric: UsageSummaryMetric, data: UsageSummaryResponse) {
-    const format = this.#format;
-    const locale = format.locale;
+  /** `period` as the headline shows it, for the sparkline's name. */
+  #metric(metric: UsageSummaryMetric, data: UsageSummaryResponse, period: string) {
+    const locale = this.#format.locale;
     const t = messages(locale, usageSummary);
     const id = metric.billable_metric.id;
     const number = (v: number) => formatNumber(v, locale);
     const line = sparkline(metric.daily, data.starting_on, data.ending_before);
-    const days = formatPeriod(data.starting_on, new Date(Date.parse(data.starting_on) + metric.daily.length * 86_400_000).toISOString(), format);
     const change = changeOf(metric.total, metric.previous_total);
-    const percent = change && numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(change.ratio);
-    return html`<button type="button" part="metric" aria-pressed=${id === this.billableMetricId ? 'true' : 'false'} @click=${() => this.#select(id)}>
+    return html`<button type="button" part="metric" aria-pressed=${String(id === this.billableMetricId)} @click=${() => this.#select(id)}>
       <span class="name">${metric.billable_metric.name}</span>
-      <span class="quantity">${number(metric.total)}${metric.unit ? html` <span class="unit">${metric.unit}</span>` : nothing}</span>
-      <svg part="sparkline" role="img" aria-label=${t.dailyUsage(days, number(line.low), number(line.high), number(line.last))} viewBox="0 0 100 24" preserveAspectRatio="none">${svg`<polyline points=${line.points} />`}</svg>
-      <span class="spend">${metric.spend.length ? metric.spend.map((s, i) => html`${i ? ' + ' : ''}${moneyTemplate(s.amount, s.credit_type, locale)}`) : html`<span class="unit">${t.metricNoSpend}</span>`}</span>
-      <span part="change">${change ? html`${t.change(change.kind, percent!)}<span class="visually-hidden"> ${t.againstPrevious}</span>` : nothing}</span>
+      <span class="spend">${metric.spend.length ? metric.spend.map((s, i) => html`${i ? ' + ' : ''}${moneyTemplate(s.amount, s.credit_type, locale)}`) : html`<span class="note">${t.metricNoSpend}</span>`}</span>
+      <span>${number(metric.total)}${metric.unit ? html` <span class="note">${metric.unit}</span>` : nothing}</span>
+      <span part="change">${change ? t.change(change.kind, numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(change.ratio)) : nothing}</span>
+      <svg part="sparkline" role="img" aria-label=${t.dailyUsage(period, number(line.high), number(line.last))} viewBox="0 0 100 24" preserveAspectRatio="none">${svg`<polyline points=${line.points} />`}</svg>
     </button>`;
   }
 

@@ -234,11 +234,8 @@ export const de: Messages = {
   // <usage-summary>
   loadingSummary: 'Nutzung wird geladen…',
   summaryEmpty: 'Keine abrechenbaren Metriken in diesem Zeitraum',
-  metricsLabel: 'Abrechenbare Metriken, höchste Kosten zuerst',
-  comparedWith: (range) => `Veränderung gegenüber ${range}, so weit in den vorigen Zeitraum, wie dieser bisher läuft`,
-  noComparison: 'Kein vorheriger Zeitraum zum Vergleich',
+  comparedWith: (range) => `Veränderung gegenüber ${range}, demselben Zeitpunkt des vorigen Zeitraums`,
   change: (kind, percent) => ({ up: `Gestiegen ${percent}`, down: `Gesunken ${percent}`, same: 'Unverändert', new: 'Neu in diesem Zeitraum' })[kind],
-  againstPrevious: 'gegenüber demselben Zeitpunkt des vorigen Zeitraums',
   metricNoSpend: 'Keine Kosten',
-  dailyUsage: (range, low, high, last) => `Tägliche Nutzung ${range}: niedrigster Wert ${low}, höchster ${high}, letzter Tag ${last}`,
+  dailyUsage: (range, high, last) => `Tägliche Nutzung ${range}: höchster Wert ${high}, letzter Tag ${last}`,
 };

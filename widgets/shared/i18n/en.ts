@@ -272,17 +272,13 @@ export const metronomeDashboard = {
 export const usageSummary = {
   loadingSummary: 'Loading usage…',
   summaryEmpty: 'No billable metrics in this period',
-  /** The list's name: what it holds and its order. */
-  metricsLabel: 'Billable metrics, largest spend first',
-  /** How the change is counted: "Change against Oct 1 – Oct 25, 2026, as long into the previous period as this one has run". */
-  comparedWith: (range: string) => `Change against ${range}, as long into the previous period as this one has run`,
-  noComparison: 'No previous period to compare with',
-  /** A metric's change, a signed percentage in words ("Up +12.3%"); `previous` says against what, for screen readers. */
+  /** What each change is measured against: "Change against Oct 1 – Oct 25, 2026, the same point of the previous period". */
+  comparedWith: (range: string) => `Change against ${range}, the same point of the previous period`,
+  /** A metric's change: a signed percentage with words ("Up +12.3%"). */
   change: (kind: 'up' | 'down' | 'same' | 'new', percent: string) => ({ up: `Up ${percent}`, down: `Down ${percent}`, same: 'No change', new: 'New this period' })[kind],
-  againstPrevious: 'against the same time of the previous period',
   metricNoSpend: 'No spend',
-  /** The sparkline's accessible name. */
-  dailyUsage: (range: string, low: string, high: string, last: string) => `Daily usage ${range}: lowest ${low}, highest ${high}, last day ${last}`,
+  /** The sparkline's accessible name: "Daily usage Nov 1 – Nov 30, 2026 (so far): highest 1,200, last day 800". */
+  dailyUsage: (range: string, high: string, last: string) => `Daily usage ${range}: highest ${high}, last day ${last}`,
 };
 
 /** The words every widget reads; an element's own are added to them (`messages(locale, usageChart)`). */
