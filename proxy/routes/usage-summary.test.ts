@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ErrorBody, UsageSummaryResponse } from '../../contract/index.ts';
-import { HOOLI_ID } from '../../simulator/index.ts';
+import type { ErrorBody, SpendResponse, UsageSummaryResponse } from '../../contract/index.ts';
+import { HOOLI_ID, SIMULATOR_CUSTOMERS } from '../../simulator/index.ts';
 import { breakdown, fakeFetch, GPU, PRODUCT, usageLine } from '../test/fake-metronome.ts';
 import { authGet, METRONOME_TOKEN, simulatorFetch, testApp, type UpstreamCall } from '../test/harness.ts';
 
@@ -53,6 +53,17 @@ describe('GET /api/usage/summary on the simulator', () => {
     const missing = calls.map(key).filter((call) => !summaryCalls.has(call));
     assert.deepEqual(missing, []);
   });
+
+  for (const customer of SIMULATOR_CUSTOMERS) {
+    it(`adds its metrics' spend up to the spend chart's total of the same period, per credit type, for ${customer.name}`, async () => {
+      const { body } = await summary('', testApp(), customer.id);
+      const spend = (await (await authGet(testApp(), `/api/spend?starting_on=${body.starting_on}&ending_before=${body.ending_before}`, customer.id)).json()) as SpendResponse;
+      const micros = (v: number) => Math.round(v * 1e6);
+      const summed = new Map<string, number>();
+      for (const m of body.metrics) for (const s of m.spend) summed.set(s.credit_type.name, (summed.get(s.credit_type.name) ?? 0) + micros(s.amount));
+      for (const entry of spend.credit_types) assert.equal(summed.get(entry.credit_type.name) ?? 0, micros(entry.total), entry.credit_type.name);
+    });
+  }
 
   it('summarises a requested range, compared with as long just before it', async () => {
     const { status, body } = await summary('?starting_on=2026-11-10&ending_before=2026-11-17');
