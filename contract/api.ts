@@ -333,3 +333,33 @@ export interface InvoiceExplainResponse {
 export interface DashboardUrlResponse {
   url: string;
 }
+
+/** One billable metric of `GET /api/usage/summary`. Quantities and amounts unrounded. */
+export interface UsageSummaryMetric {
+  billable_metric: { id: string; name: string };
+  /** What the quantity counts, from the metric's `unit` custom field; null when the metric names none. */
+  unit: string | null;
+  /** Usage over the period so far. */
+  total: number;
+  /** One value per UTC day from `starting_on`, through the day holding `through` (the whole range when it is over). */
+  daily: number[];
+  /**
+   * Usage over `compared_with`: the previous period for as long as this one has run, its last partial
+   * day pro rata. Null when there is nothing to compare with.
+   */
+  previous_total: number | null;
+  /** Usage spend (before commits and credits) of the metric's products, per credit type in its own unit, USD first; empty when unpriced or when the breakdowns show none. */
+  spend: Array<{ credit_type: { id: string; name: string }; amount: number }>;
+}
+
+/** `GET /api/usage/summary`: every billable metric's usage in a period, largest spend first. */
+export interface UsageSummaryResponse {
+  starting_on: string;
+  ending_before: string;
+  /** Present while the period is under way: the proxy's time when it counted. */
+  through?: string;
+  /** The range `previous_total` covers: as long as the period has run so far, from the previous period's start; null without one. */
+  compared_with: { starting_on: string; ending_before: string } | null;
+  /** Largest spend first (USD before custom units), then unpriced metrics by quantity. */
+  metrics: UsageSummaryMetric[];
+}

@@ -8,10 +8,12 @@ import { createThemePanel } from './theme-panel.js';
 const $ = (id) => document.getElementById(id);
 const usage = $('usage');
 const spend = $('spend');
+const summary = $('summary');
 // Readable names for group keys and values, wherever a widget shows them.
 for (const element of [usage, $('dashboard')]) element.groupKeyOverrides = GROUP_KEY_OVERRIDES;
 const status = $('demo-status');
 let customers = [];
+let current;
 
 async function json(response) {
   const body = await response.json().catch(() => null);
@@ -33,11 +35,26 @@ function tokenProviderFor(customerId) {
  * the proxy lists (the simulator's first, Hooli AI) is the one shown on arrival.
  */
 function showCustomer(customer) {
+  current = customer;
   configure({ tokenProvider: tokenProviderFor(customer.id) });
-  const metric = customer.billable_metrics.find((m) => m.group_keys.length > 0) ?? customer.billable_metrics[0];
-  Object.assign(usage, { billableMetricId: metric?.id ?? '', groupKey: metric?.group_keys[0]?.join(',') ?? '', groupFilter: '' });
+  chartMetric(customer.billable_metrics.find((m) => m.group_keys.length > 0) ?? customer.billable_metrics[0]);
   Object.assign(spend, { groupBy: 'product', creditTypeId: '' });
 }
+
+/** Points the usage chart at a metric, grouped by its first key, and shows it chosen in the summary. */
+function chartMetric(metric) {
+  Object.assign(usage, { billableMetricId: metric?.id ?? '', groupKey: metric?.group_keys[0]?.join(',') ?? '', groupFilter: '' });
+  summary.billableMetricId = metric?.id ?? '';
+}
+
+// A metric chosen in the summary is charted; one chosen in the chart's own picker is shown chosen in the summary.
+summary.addEventListener('mw-metric-select', (event) => {
+  chartMetric(current?.billable_metrics.find((m) => m.id === event.billableMetricId));
+  usage.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+});
+usage.addEventListener('mw-change', (event) => {
+  if (event.settings.billableMetricId !== undefined) summary.billableMetricId = event.settings.billableMetricId;
+});
 
 async function start() {
   try {

@@ -19,6 +19,7 @@ import { healthRoutes, type ReadinessCheck } from './routes/health.ts';
 import { invoicesRoutes } from './routes/invoices.ts';
 import { spendSummaryRoutes } from './routes/spend-summary.ts';
 import { spendRoutes } from './routes/spend.ts';
+import { usageSummaryRoutes } from './routes/usage-summary.ts';
 import { usageRoutes } from './routes/usage.ts';
 import { bearerSession, limitSessionRate, type RateLimiter } from './session.ts';
 import { limitBody } from './validation/body.ts';
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', reuseAnswers({ now: deps.now }));
   app.use('/api/*', upstreamFor(deps));
   app.route('/api/customer', customerRoutes(deps));
+  app.route('/api/usage/summary', usageSummaryRoutes(deps));
   app.route('/api/usage', usageRoutes(deps));
   app.route('/api/spend/summary', spendSummaryRoutes(deps));
   app.route('/api/spend', spendRoutes());

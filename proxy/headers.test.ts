@@ -17,6 +17,7 @@ const ROUTES: Array<[string, 'GET' | 'POST', string, string?]> = [
   ['usage', 'GET', `/api/usage?billable_metric_id=${METRIC_IDS.cpuHours}&${range}`],
   ['spend', 'GET', `/api/spend?${range}`],
   ['spend summary', 'GET', '/api/spend/summary'],
+  ['usage summary', 'GET', '/api/usage/summary'],
   ['balances', 'GET', '/api/balances'],
   ['invoices', 'GET', '/api/invoices'],
   ['invoice', 'GET', '/api/invoices/00000000-0000-4000-8000-000000000000'],

@@ -249,6 +249,27 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('lists Hooli AI\'s metrics in the usage summary on first load, and charts the one chosen there with the keyboard', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 800 });
+    await page.goto(url);
+    await page.waitForFunction(() => document.querySelector('usage-summary')?.shadowRoot?.querySelectorAll('[part~="metric"]').length, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('usage-chart')?.shadowRoot?.querySelector('[part="controls"] select option'), { timeout: 30_000 });
+    const metrics = await page.evaluate(() =>
+      [...document.querySelector('usage-summary')!.shadowRoot!.querySelectorAll('[part~="metric"]')].map((b) => ({ name: b.querySelector('.name')!.textContent, pressed: b.getAttribute('aria-pressed') })),
+    );
+    assert.ok(metrics.some((m) => m.name === 'GPU hours' && m.pressed === 'true'), `the charted metric is marked chosen: ${JSON.stringify(metrics)}`);
+    const other = metrics.findIndex((m) => m.pressed === 'false');
+    await page.evaluate((i) => document.querySelector('usage-summary')!.shadowRoot!.querySelectorAll<HTMLElement>('[part~="metric"]')[i]!.focus(), other);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (name) => document.querySelector('usage-chart')!.shadowRoot!.querySelector<HTMLSelectElement>('[part="controls"] select')!.selectedOptions[0]!.textContent === name,
+      { timeout: 10_000 },
+      metrics[other]!.name,
+    );
+    assert.equal(await page.evaluate((i) => document.querySelector('usage-summary')!.shadowRoot!.querySelectorAll('[part~="metric"]')[i]!.getAttribute('aria-pressed'), other), 'true');
+  });
+
   it('themes the whole page and every widget from the panel\'s Dark preset, the hosted dashboard included', async () => {
     const page = await openDemo();
     await page.waitForFunction(() => document.querySelector('metronome-dashboard')?.shadowRoot?.querySelector('iframe')?.src, { timeout: 30_000 });

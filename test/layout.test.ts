@@ -13,7 +13,7 @@ import { launchChromium, servePage } from './chromium.ts';
  * chart; a tap reads a window; the controls stay inside their widget.
  */
 
-const WIDGETS = ['usage', 'spend', 'usage-table', 'spend-table', 'balances', 'invoices'];
+const WIDGETS = ['usage', 'spend', 'usage-table', 'spend-table', 'balances', 'summary', 'invoices'];
 const RUNS: Array<{ customer: string; width: number; locale?: string }> = [
   ...['hooli', 'acme', 'globex', 'initech'].map((customer) => ({ customer, width: 320 })),
   ...[375, 768, 1280].flatMap((width) => ['hooli', 'acme', 'initech'].map((customer) => ({ customer, width }))),
@@ -48,7 +48,7 @@ async function open(customer: string, width: number, locale = 'en-US'): Promise<
   await page.goto(`${origin}/?customer=${customer}&locale=${locale}`);
   await page.waitForFunction(
     (ids: string[]) =>
-      ids.every((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part="base"][aria-busy="false"] :is([part~="series"], [part~="row"], [part~="empty"])')),
+      ids.every((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part="base"][aria-busy="false"] :is([part~="series"], [part~="row"], [part~="metric"], [part~="empty"])')),
     { timeout: 30_000 },
     WIDGETS,
   );
@@ -115,7 +115,7 @@ const inspect = (page: Page, ids: string[]) =>
         }
       }
       // Axes: x labels apart and inside their chart, y labels inside the chart's left edge.
-      const svg = root.querySelector('svg[role="img"]');
+      const svg = root.querySelector('svg[role="img"]:not([part~="sparkline"])');
       if (svg) {
         const chart = svg.getBoundingClientRect();
         const xs = [...root.querySelectorAll('[part~="x-axis"] text')].map((t) => ({ label: t.textContent!, ...t.getBoundingClientRect().toJSON() })).sort((a, b) => a.left - b.left);
@@ -126,6 +126,15 @@ const inspect = (page: Page, ids: string[]) =>
         });
         for (const t of root.querySelectorAll('[part~="y-axis"] text')) {
           if (t.getBoundingClientRect().left < chart.left - 0.5) failures.push(`#${id}: y label "${t.textContent}" is cut at the chart's left edge`);
+        }
+      }
+      // A usage summary's metrics: name, figures and sparkline inside their button, the button inside the widget.
+      for (const metric of root.querySelectorAll('[part~="metric"]')) {
+        const r = metric.getBoundingClientRect();
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5) failures.push(`#${id}: the metric "${metric.firstElementChild!.textContent}" reaches outside the widget`);
+        for (const piece of metric.children) {
+          const p = piece.getBoundingClientRect();
+          if (p.left < r.left - 0.5 || p.right > r.right + 0.5) failures.push(`#${id}: "${piece.textContent || piece.localName}" spills out of its metric`);
         }
       }
       // Controls: every picker and button inside the widget, the ledger's "Buy more" (set as on the demo) too.

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { analyze, elementsOf, MANIFEST, regionsIn, rewriteReadme } from '../scripts/docs.mjs';
-import { MwChangeEvent, MwErrorEvent, MwInvoiceRequestEvent, MwInvoiceSelectEvent, MwLoadEvent, MwPurchaseRequestEvent } from '../widgets/shared/events.ts';
+import { MwChangeEvent, MwErrorEvent, MwInvoiceRequestEvent, MwInvoiceSelectEvent, MwLoadEvent, MwMetricSelectEvent, MwPurchaseRequestEvent } from '../widgets/shared/events.ts';
 
 /**
  * custom-elements.json is the elements' JSDoc as tools read it, and the README's reference of each element
@@ -53,6 +53,7 @@ describe('custom-elements.json', () => {
       ...(source.includes('new MwChangeEvent(') ? [MwChangeEvent.eventName] : []),
       ...(source.includes('requestInvoice(') ? [MwInvoiceRequestEvent.eventName, MwInvoiceSelectEvent.eventName] : []),
       ...(source.includes('new MwPurchaseRequestEvent(') ? [MwPurchaseRequestEvent.eventName] : []),
+      ...(source.includes('new MwMetricSelectEvent(') ? [MwMetricSelectEvent.eventName] : []),
       // The connection controller fires mw-load for the element that holds one.
       ...(source.includes('new ConnectionController(') ? [MwLoadEvent.eventName] : []),
     ];

@@ -102,6 +102,8 @@ function everyRoute(token: string, invoiceId = '00000000-0000-4000-8000-00000000
     call(`/api/usage?billable_metric_id=${METRIC_IDS.cpuHours}&${range}&window_size=fortnight`, { token }),
     call(`/api/spend?${range}`, { token }),
     call('/api/spend/summary', { token }),
+    call(`/api/usage/summary?${range}`, { token }),
+    call('/api/usage/summary?starting_on=yesterday', { token }),
     call('/api/balances', { token }),
     call(`/api/invoices?since=${day(-90 - round)}`, { token }),
     call(`/api/invoices/${invoiceId}`, { token }),

@@ -47,7 +47,7 @@ async function serverRender(options: { connectedCallback?: boolean } = {}) {
 
 describe('server-side rendering', () => {
   it('finds every element', () => {
-    assert.deepEqual([...tags].sort(), ['balance-ledger', 'invoice-list', 'metronome-dashboard', 'spend-breakdown', 'usage-chart']);
+    assert.deepEqual([...tags].sort(), ['balance-ledger', 'invoice-list', 'metronome-dashboard', 'spend-breakdown', 'usage-chart', 'usage-summary']);
   });
 
   it('imports every widget entry in a plain Node process, with no DOM', async () => {

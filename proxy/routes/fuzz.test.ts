@@ -128,6 +128,11 @@ const ROUTES: Record<string, () => Route> = {
       compare: fc.constantFrom('previous', 'none', 'last-year', ''),
     },
   }),
+  'GET /api/usage/summary': () => ({
+    path: fixed('/api/usage/summary'),
+    valid: () => fc.oneof(fc.constant<Query>({}), fc.constant<Query>({ current_period: 'true' }), validRange('day')),
+    params: { starting_on: date, ending_before: date, current_period: flag },
+  }),
   'GET /api/spend': () => ({
     path: fixed('/api/spend'),
     valid: () =>

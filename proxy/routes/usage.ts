@@ -57,7 +57,7 @@ export function usageRoutes(deps: { now: () => Date }) {
  * contract's schedule (a month may be longer or shorter: windows pair up by position); otherwise, or
  * when no contract was in force then, the range of the same length just before.
  */
-function previousRange(range: TimeRange, windowSize: WindowSize, contracts: Contract[] | null): [Date, Date] {
+export function previousRange(range: TimeRange, windowSize: WindowSize, contracts: Contract[] | null): [Date, Date] {
   const before = contracts && currentBillingPeriod(contracts, new Date(range.start.getTime() - 1));
   if (before) {
     const aligned = alignToWindows(before, windowSize);

@@ -118,3 +118,19 @@ export const invoiceQuery = queryOf({ show_zero_usage_line_items: flag });
 
 /** The `:id` of every invoice route. */
 export const invoiceParam = v.object({ id });
+
+const usageSummaryFields = queryOf({
+  current_period: flag,
+  starting_on: date,
+  ending_before: date,
+});
+type UsageSummaryFields = v.InferOutput<typeof usageSummaryFields> & { window_size: 'day' };
+
+/** `GET /api/usage/summary`: a range of daily windows, or the current billing period when none is given. */
+export const usageSummaryQuery = v.pipe(
+  usageSummaryFields,
+  v.transform((q): UsageSummaryFields => ({ ...q, window_size: 'day' })),
+  across<UsageSummaryFields>((q) => (q.current_period && (q.starting_on || q.ending_before) ? ['current_period', 'cannot be combined with starting_on or ending_before.'] : null)),
+  across<UsageSummaryFields>((q) => (q.current_period || (!q.starting_on && !q.ending_before) ? null : rangeProblem(q))),
+  v.transform((q) => (q.starting_on && q.ending_before ? { start: q.starting_on, end: q.ending_before } : null)),
+);

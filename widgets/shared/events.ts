@@ -135,8 +135,20 @@ export class MwPurchaseRequestEvent extends Event {
   }
 }
 
+/**
+ * The viewer chose a billable metric (a row of `<usage-summary>`); `billableMetricId` is Metronome's id.
+ * A page points a `<usage-chart>` at it by setting the chart's `billableMetricId`.
+ */
+export class MwMetricSelectEvent extends Event {
+  static readonly eventName = 'mw-metric-select';
+  constructor(readonly billableMetricId: string) {
+    super(MwMetricSelectEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'mw-purchase-request': MwPurchaseRequestEvent;
+    'mw-metric-select': MwMetricSelectEvent;
   }
 }

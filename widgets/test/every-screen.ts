@@ -71,6 +71,12 @@ export async function* ledgerScreens(el: LitElement) {
   yield 'every ledger open';
 }
 
+/** Every billable metric with its spend, in the current billing period. */
+export async function* summaryScreens(el: LitElement) {
+  await settled(el, '[part~="metric"]');
+  yield 'every metric';
+}
+
 /**
  * Every invoice opened in turn, zero-usage lines shown, with every usage line's explanation loaded;
  * yields the invoice's row index.

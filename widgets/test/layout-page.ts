@@ -37,7 +37,7 @@ page.replaceSync(`
   aside { height: 40rem; border: 1px dashed #9ca3af; }
   @media (min-width: 56rem) {
     main { grid-template-columns: minmax(0, 1fr) 21rem; }
-    aside { grid-column: 2; grid-row: 1 / span 6; }
+    aside { grid-column: 2; grid-row: 1 / span 7; }
   }
 `);
 document.adoptedStyleSheets = [page];
@@ -50,6 +50,7 @@ render(
     <section><usage-chart id="usage-table" view="table" no-controls .billableMetricId=${customer.metric} group-key=${customer.groupKey} range="90d" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></usage-chart></section>
     <section><spend-breakdown id="spend-table" view="table" no-controls no-headline range="90d" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></spend-breakdown></section>
     <section><balance-ledger id="balances" purchase .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></balance-ledger></section>
+    <section><usage-summary id="summary" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></usage-summary></section>
     <section><invoice-list id="invoices" refresh-interval="0" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></invoice-list></section>
   </main>`,
   document.body,

@@ -223,4 +223,12 @@ export const de: Messages = {
   dashboard: (dashboard) => `${{ invoices: 'Rechnungs', usage: 'Nutzungs', commits_and_credits: 'Zusagen- und Guthaben' }[dashboard] ?? 'Abrechnungs'}-Dashboard`,
   loadingDashboard: (title) => `${title} wird geladen…`,
   dashboardUnset: 'dashboard auf invoices, usage oder commits_and_credits setzen.',
+
+  // <usage-summary>
+  loadingSummary: 'Nutzung wird geladen…',
+  summaryEmpty: 'Keine abrechenbaren Metriken in diesem Zeitraum',
+  comparedWith: (range) => `Veränderung gegenüber ${range}, demselben Zeitpunkt des vorigen Zeitraums`,
+  change: (kind, percent) => ({ up: `Gestiegen ${percent}`, down: `Gesunken ${percent}`, same: 'Unverändert', new: 'Neu in diesem Zeitraum' })[kind],
+  metricNoSpend: 'Keine Kosten',
+  dailyUsage: (range, high, last) => `Tägliche Nutzung ${range}: höchster Wert ${high}, letzter Tag ${last}`,
 };

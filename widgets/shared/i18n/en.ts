@@ -273,9 +273,22 @@ export const metronomeDashboard = {
   dashboardUnset: 'Set dashboard to invoices, usage or commits_and_credits.',
 };
 
+/** The words of <usage-summary> alone. */
+export const usageSummary = {
+  loadingSummary: 'Loading usage…',
+  summaryEmpty: 'No billable metrics in this period',
+  /** What each change is measured against: "Change against Oct 1 – Oct 25, 2026, the same point of the previous period". */
+  comparedWith: (range: string) => `Change against ${range}, the same point of the previous period`,
+  /** A metric's change: a signed percentage with words ("Up +12.3%"). */
+  change: (kind: 'up' | 'down' | 'same' | 'new', percent: string) => ({ up: `Up ${percent}`, down: `Down ${percent}`, same: 'No change', new: 'New this period' })[kind],
+  metricNoSpend: 'No spend',
+  /** The sparkline's accessible name: "Daily usage Nov 1 – Nov 30, 2026 (so far): highest 1,200, last day 800". */
+  dailyUsage: (range: string, high: string, last: string) => `Daily usage ${range}: highest ${high}, last day ${last}`,
+};
+
 /** The words every widget reads; an element's own are added to them (`messages(locale, usageChart)`). */
 export type CommonMessages = typeof common;
 export type UsageChartMessages = CommonMessages & typeof usageChart;
 
 /** A catalogue: the English one's keys, each translated. */
-export type Messages = CommonMessages & typeof usageChart & typeof spendBreakdown & typeof balanceLedger & typeof invoiceList & typeof metronomeDashboard;
+export type Messages = CommonMessages & typeof usageChart & typeof spendBreakdown & typeof balanceLedger & typeof invoiceList & typeof metronomeDashboard & typeof usageSummary;
