@@ -230,4 +230,21 @@ export const de: Messages = {
   dashboard: (dashboard) => `${{ invoices: 'Rechnungs', usage: 'Nutzungs', commits_and_credits: 'Zusagen- und Guthaben' }[dashboard] ?? 'Abrechnungs'}-Dashboard`,
   loadingDashboard: (title) => `${title} wird geladen…`,
   dashboardUnset: 'dashboard auf invoices, usage oder commits_and_credits setzen.',
+
+  // <usage-alerts>
+  loadingAlerts: 'Benachrichtigungen werden geladen…',
+  noAlerts: 'Keine Schwellenwert-Benachrichtigungen eingerichtet',
+  alertsCaption: 'Schwellenwert-Benachrichtigungen, ausgelöste zuerst',
+  alertKinds: {
+    low_commit_balance: 'Verbleibendes Zusagenguthaben',
+    low_credit_balance: 'Verbleibendes Guthaben',
+    low_balance: 'Verbleibende Zusagen und Guthaben',
+    spend: 'Ausgaben in diesem Abrechnungszeitraum',
+    invoice_total: 'Rechnungsbetrag in diesem Abrechnungszeitraum',
+  },
+  alertStatus: (status) => (status === 'in_alarm' ? 'Ausgelöst' : status === 'ok' ? 'OK' : 'Wird geprüft'),
+  alertsAt: (direction, threshold) =>
+    direction === 'low' ? `Benachrichtigt bei ${threshold} oder weniger` : direction === 'high' ? `Benachrichtigt ab ${threshold}` : `Schwellenwert: ${threshold}`,
+  now: (current) => `Aktuell ${current}`,
+  ofThreshold: (current, threshold) => `${current} bei einem Schwellenwert von ${threshold}`,
 };
