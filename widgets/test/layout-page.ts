@@ -51,6 +51,7 @@ render(
     <section><spend-breakdown id="spend-table" view="table" no-controls no-headline range="90d" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></spend-breakdown></section>
     <section><balance-ledger id="balances" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></balance-ledger></section>
     <section><invoice-list id="invoices" refresh-interval="0" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></invoice-list></section>
+    <section><usage-alerts id="alerts" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></usage-alerts></section>
   </main>`,
   document.body,
 );

@@ -56,10 +56,10 @@ describe('<usage-alerts>', () => {
   });
 
   it('puts triggered notifications first whatever order they come in, and marks a status by words and a sign, not colour alone', async () => {
-    handMade([alert('Calm'), alert('Checking', { status: 'evaluating' }), alert('Fired', { status: 'in_alarm', current: 3_000_000 })]);
+    handMade([alert('Checking', { status: 'evaluating' }), alert('Calm'), alert('Fired', { status: 'in_alarm', current: 3_000_000 })]);
     const el = await alertsWidget();
     await loaded(el);
-    expect(parts(el, 'alert').map((i) => i.querySelector('.name')!.textContent)).to.deep.equal(['Fired', 'Checking', 'Calm']);
+    expect(parts(el, 'alert').map((i) => i.querySelector('.name')!.textContent)).to.deep.equal(['Fired', 'Checking', 'Calm'], 'triggered first, the rest in the order they came');
     const statuses = parts(el, 'status');
     expect(statuses.map((s) => s.textContent)).to.deep.equal(['Triggered', 'Being checked', 'OK']);
     expect(statuses.map((s) => getComputedStyle(s, '::before').content)).to.deep.equal(['"! " / ""', '"… " / ""', '"✓ " / ""']);
@@ -127,6 +127,7 @@ describe('<usage-alerts>', () => {
     await loaded(el);
     expect(part(el, 'base')!.scrollWidth).to.be.at.most(320);
     for (const item of parts(el, 'alert')) expect(item.getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    for (const line of el.shadowRoot!.querySelectorAll('.small')) expect(line.scrollWidth, line.textContent!).to.be.at.most(line.clientWidth);
   });
 
   it('shows a skeleton, then plain words with a Retry button on failure, and recovers', async () => {

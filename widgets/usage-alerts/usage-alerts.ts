@@ -20,8 +20,8 @@ import { defineElement } from '../shared/define.ts';
 
 const ALERTS_SKELETON = ['table'] as const;
 
-/** Triggered first, then those being checked; otherwise in the proxy's (Metronome's) order. */
-const RANK = { in_alarm: 0, evaluating: 1, ok: 2 };
+/** 1 for a triggered notification, which comes first; the rest keep the proxy's order (sort is stable). */
+const triggered = (alert: AlertSummary) => +(alert.status === 'in_alarm');
 
 /**
  * The customer's threshold notifications: each one's name, what it watches in plain words, its
@@ -131,7 +131,7 @@ export class UsageAlerts extends LitElement {
     const data = this.#alerts.value;
     if (!data) return pending ? loadingTemplate(t.loadingAlerts, ALERTS_SKELETON) : nothing;
     if (data.alerts.length === 0) return emptyTemplate(t.noAlerts);
-    const sorted = [...data.alerts].sort((a, b) => RANK[a.status] - RANK[b.status]);
+    const sorted = [...data.alerts].sort((a, b) => triggered(b) - triggered(a));
     return html`<ul part="list" aria-label=${t.alertsCaption}>${sorted.map((alert) => this.#alert(alert))}</ul>`;
   }
 

@@ -234,7 +234,7 @@ export const de: Messages = {
   // <usage-alerts>
   loadingAlerts: 'Benachrichtigungen werden geladen…',
   noAlerts: 'Keine Schwellenwert-Benachrichtigungen eingerichtet',
-  alertsCaption: 'Schwellenwert-Benachrichtigungen, ausgelöste zuerst',
+  alertsCaption: 'Schwellenwert-Benachrichtigungen',
   alertKinds: {
     low_commit_balance: 'Verbleibendes Zusagenguthaben',
     low_credit_balance: 'Verbleibendes Guthaben',

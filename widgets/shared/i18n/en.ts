@@ -272,7 +272,7 @@ export const metronomeDashboard = {
 export const usageAlerts = {
   loadingAlerts: 'Loading notifications…',
   noAlerts: 'No threshold notifications are set up',
-  alertsCaption: 'Threshold notifications, triggered first',
+  alertsCaption: 'Threshold notifications',
   /** What a notification watches, by the kind the proxy names; other kinds are shown in Metronome's words. */
   alertKinds: {
     low_commit_balance: 'Remaining commit balance',
