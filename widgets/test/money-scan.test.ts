@@ -6,7 +6,8 @@ import '../balance-ledger/balance-ledger.ts';
 import '../invoice-list/invoice-list.ts';
 import '../spend-breakdown/spend-breakdown.ts';
 import '../usage-chart/usage-chart.ts';
-import { invoiceScreens, ledgerScreens, spendScreens, usageScreens } from './every-screen.ts';
+import '../usage-alerts/usage-alerts.ts';
+import { alertScreens, invoiceScreens, ledgerScreens, spendScreens, usageScreens } from './every-screen.ts';
 import { amountsIn, overPrecise, readableText } from './money-text.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from './proxy-in-page.ts';
 
@@ -79,6 +80,12 @@ for (const customer of SIMULATOR_CUSTOMERS) {
       );
       expect(await scan(el, invoiceScreens(el))).to.be.greaterThan(0);
       // The last invoice is open with every explanation: titles and marks leave axe content.
+      await expect(el).to.be.accessible();
+    });
+
+    it('<usage-alerts>: every threshold, figure and gauge', async () => {
+      const el = await fixture<HTMLElementTagNameMap['usage-alerts']>(html`<usage-alerts endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-alerts>`);
+      expect(await scan(el, alertScreens(el))).to.be.greaterThan(0);
       await expect(el).to.be.accessible();
     });
 
