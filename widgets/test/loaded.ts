@@ -6,6 +6,7 @@ const DRAWN: Record<string, string> = {
   'spend-breakdown': '[part~="series"]',
   'balance-ledger': '[part~="row"]',
   'invoice-list': '[part~="row"]',
+  'usage-alerts': '[part~="alert"]',
 };
 
 /** Waits until a widget has drawn its data, is no longer busy, and has no transition or pulse half-way. */
