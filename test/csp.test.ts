@@ -13,7 +13,7 @@ import { launchChromium, servePage } from './chromium.ts';
  */
 
 const STRICT = "default-src 'self'; style-src 'self'; frame-src https://metronome.test";
-const TAGS = ['usage-chart', 'spend-breakdown', 'balance-ledger', 'invoice-list', 'metronome-dashboard'];
+const TAGS = ['usage-chart', 'spend-breakdown', 'balance-ledger', 'invoice-list', 'metronome-dashboard', 'usage-alerts'];
 
 let browser: Browser;
 let server: Server;
@@ -54,6 +54,7 @@ async function open(csp: 'strict' | 'none'): Promise<{ page: Page; problems: str
       'balance-ledger': '[part="base"][aria-busy="false"] [part~="row"]',
       'invoice-list': '[part="base"][aria-busy="false"] [part~="row"]',
       'metronome-dashboard': 'iframe',
+      'usage-alerts': '[part="base"][aria-busy="false"] [part~="gauge"]',
     },
   );
   await page.waitForFunction(() => document.querySelector('usage-chart')!.shadowRoot!.querySelector('[part="controls"] select option'));

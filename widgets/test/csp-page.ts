@@ -26,6 +26,7 @@ render(
     <balance-ledger endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></balance-ledger>
     <invoice-list endpoint=${ENDPOINT} locale="en-US" refresh-interval="0" .tokenProvider=${proxy.tokenProvider}></invoice-list>
     <metronome-dashboard endpoint=${ENDPOINT} dashboard="usage" .tokenProvider=${proxy.tokenProvider}></metronome-dashboard>
+    <usage-alerts endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-alerts>
   </main>`,
   document.body,
 );
