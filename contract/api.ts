@@ -363,3 +363,31 @@ export interface UsageSummaryResponse {
   /** Largest spend first (USD before custom units), then unpriced metrics by quantity. */
   metrics: UsageSummaryMetric[];
 }
+
+/**
+ * What a threshold notification watches, for the kinds the widgets describe: the remaining balance of
+ * prepaid commits, of credits, or of both falling to the threshold; the current billing period's spend
+ * (before commits and credits) or its invoice total (after them) reaching it.
+ */
+export type AlertKind = 'low_commit_balance' | 'low_credit_balance' | 'low_balance' | 'spend' | 'invoice_total';
+
+/** One threshold notification of `GET /api/alerts`. */
+export interface AlertSummary {
+  id: string;
+  name: string;
+  /** A kind the widgets describe, else Metronome's own type as it is (a kind it adds later is shown, not dropped). */
+  kind: AlertKind | (string & {});
+  /** Metronome's status for the customer; `evaluating` until Metronome has checked a new or changed notification. */
+  status: 'ok' | 'in_alarm' | 'evaluating';
+  /** In the credit type's unit (USD cents), unrounded; a plain number when `credit_type` is null. */
+  threshold: number;
+  /** The unit of `threshold` and `current`; null for a threshold that is not money (e.g. days). */
+  credit_type: { id: string; name: string } | null;
+  /** The figure watched, as the balances and spend widgets show it now; null when the proxy cannot tell. */
+  current: number | null;
+}
+
+/** `GET /api/alerts`: the customer's enabled threshold notifications, in alarm first. */
+export interface AlertsResponse {
+  alerts: AlertSummary[];
+}

@@ -11,6 +11,7 @@ import type { Metronome } from './metronome/client.ts';
 import { deadlinePassed } from './metronome/errors.ts';
 import { UpstreamScope } from './metronome/scope.ts';
 import { UPSTREAM_DEFAULTS } from './metronome/upstream.ts';
+import { alertsRoutes } from './routes/alerts.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { dashboardsRoutes } from './routes/dashboards.ts';
@@ -132,6 +133,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/spend', spendRoutes());
   app.route('/api/balances', balancesRoutes(deps));
   app.route('/api/invoices', invoicesRoutes(deps));
+  app.route('/api/alerts', alertsRoutes(deps));
   app.route('/api/dashboards', dashboardsRoutes());
 
   if (deps.devSessions) app.route('/dev', devRoutes({ ...deps.devSessions, secret: required(deps.sessionSecret, 'sessionSecret (devSessions mints tokens with it)'), maxTtlSeconds: deps.sessionMaxTtlSeconds, now: deps.now, metronome: deps.metronome }));

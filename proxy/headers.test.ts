@@ -19,6 +19,7 @@ const ROUTES: Array<[string, 'GET' | 'POST', string, string?]> = [
   ['spend summary', 'GET', '/api/spend/summary'],
   ['usage summary', 'GET', '/api/usage/summary'],
   ['balances', 'GET', '/api/balances'],
+  ['alerts', 'GET', '/api/alerts'],
   ['invoices', 'GET', '/api/invoices'],
   ['invoice', 'GET', '/api/invoices/00000000-0000-4000-8000-000000000000'],
   ['invoice pdf', 'GET', '/api/invoices/00000000-0000-4000-8000-000000000000/pdf'],

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { FaultOptions } from './faults.ts';
 import { faultsMiddleware } from './faults.ts';
 import { apiError, BadRequest } from './http.ts';
+import { alertsRoutes } from './routes/alerts.ts';
 import { balancesRoutes } from './routes/balances.ts';
 import { billableMetricsRoutes } from './routes/billable-metrics.ts';
 import { breakdownsRoutes } from './routes/breakdowns.ts';
@@ -52,6 +53,7 @@ export function createSimulator(options: SimulatorOptions): Hono {
   app.route('/', customersRoutes());
   app.route('/', contractsRoutes({ now, seed }));
   app.route('/', balancesRoutes({ now, seed }));
+  app.route('/', alertsRoutes({ now, seed }));
   app.route('/', pricingRoutes({ now }));
   // Breakdowns first: …/invoices/breakdowns would otherwise read as an invoice id.
   app.route('/', breakdownsRoutes({ now, seed }));

@@ -13,7 +13,7 @@ import { launchChromium, servePage } from './chromium.ts';
  */
 
 const STRICT = "default-src 'self'; style-src 'self'; frame-src https://metronome.test";
-const TAGS = ['usage-chart', 'spend-breakdown', 'balance-ledger', 'invoice-list', 'metronome-dashboard', 'usage-summary'];
+const TAGS = ['usage-chart', 'spend-breakdown', 'balance-ledger', 'invoice-list', 'metronome-dashboard', 'usage-summary', 'usage-alerts'];
 
 let browser: Browser;
 let server: Server;
@@ -55,6 +55,7 @@ async function open(csp: 'strict' | 'none'): Promise<{ page: Page; problems: str
       'invoice-list': '[part="base"][aria-busy="false"] [part~="row"]',
       'metronome-dashboard': 'iframe',
       'usage-summary': '[part="base"][aria-busy="false"] [part~="metric"]',
+      'usage-alerts': '[part="base"][aria-busy="false"] [part~="gauge"]',
     },
   );
   await page.waitForFunction(() => document.querySelector('usage-chart')!.shadowRoot!.querySelector('[part="controls"] select option'));

@@ -270,6 +270,24 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     assert.equal(await page.evaluate((i) => document.querySelector('usage-summary')!.shadowRoot!.querySelectorAll('[part~="metric"]')[i]!.getAttribute('aria-pressed'), other), 'true');
   });
 
+  it('shows the demo customer\'s threshold notifications on first load, and the next customer\'s after a switch', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    const names = () =>
+      page.waitForFunction(
+        () => {
+          const root = document.querySelector('usage-alerts')?.shadowRoot;
+          return root?.querySelector('[part="base"][aria-busy="false"] [part="alert"]') && [...root.querySelectorAll('[part="alert"] .name')].map((n) => n.textContent).join(' | ');
+        },
+        { timeout: 30_000 },
+      ).then((handle) => handle.jsonValue() as Promise<string>);
+    assert.match(await names(), /GPU commit below \$40,000/);
+    await page.select('#customer', await page.evaluate(() => (document.querySelector('#customer') as HTMLSelectElement).options[1]!.value));
+    await page.waitForFunction(() => !document.querySelector('usage-alerts')!.shadowRoot!.textContent!.includes('GPU commit below'), { timeout: 30_000 });
+    assert.doesNotMatch(await names(), /GPU commit/);
+    await page.close();
+  });
+
   it('themes the whole page and every widget from the panel\'s Dark preset, the hosted dashboard included', async () => {
     const page = await openDemo();
     await page.waitForFunction(() => document.querySelector('metronome-dashboard')?.shadowRoot?.querySelector('iframe')?.src, { timeout: 30_000 });

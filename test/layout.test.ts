@@ -13,7 +13,7 @@ import { launchChromium, servePage } from './chromium.ts';
  * chart; a tap reads a window; the controls stay inside their widget.
  */
 
-const WIDGETS = ['usage', 'spend', 'usage-table', 'spend-table', 'balances', 'summary', 'invoices'];
+const WIDGETS = ['usage', 'spend', 'usage-table', 'spend-table', 'balances', 'summary', 'invoices', 'alerts'];
 const RUNS: Array<{ customer: string; width: number; locale?: string }> = [
   ...['hooli', 'acme', 'globex', 'initech'].map((customer) => ({ customer, width: 320 })),
   ...[375, 768, 1280].flatMap((width) => ['hooli', 'acme', 'initech'].map((customer) => ({ customer, width }))),
@@ -48,7 +48,7 @@ async function open(customer: string, width: number, locale = 'en-US'): Promise<
   await page.goto(`${origin}/?customer=${customer}&locale=${locale}`);
   await page.waitForFunction(
     (ids: string[]) =>
-      ids.every((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part="base"][aria-busy="false"] :is([part~="series"], [part~="row"], [part~="metric"], [part~="empty"])')),
+      ids.every((id) => document.getElementById(id)?.shadowRoot?.querySelector('[part="base"][aria-busy="false"] :is([part~="series"], [part~="row"], [part~="metric"], [part~="alert"], [part~="empty"])')),
     { timeout: 30_000 },
     WIDGETS,
   );

@@ -22,6 +22,7 @@ const ATTRIBUTES: Record<string, string> = {
   'usage-chart': 'billable-metric-id="0d7e3b5a-2c81-4f96-b4e0-9a1d6c3f8e27" group-key="region" compare theme="dark"',
   'spend-breakdown': 'group-by="region" window-size="hour" range="7d"',
   'balance-ledger': 'locale="de-DE" time-zone="Europe/Berlin"',
+  'usage-alerts': 'locale="de-DE"',
   'invoice-list': 'days="30" status="draft"',
   'metronome-dashboard': 'dashboard="usage" group-key-overrides=\'{"region": {"display_name": "Region"}}\'',
 };
@@ -47,7 +48,7 @@ async function serverRender(options: { connectedCallback?: boolean } = {}) {
 
 describe('server-side rendering', () => {
   it('finds every element', () => {
-    assert.deepEqual([...tags].sort(), ['balance-ledger', 'invoice-list', 'metronome-dashboard', 'spend-breakdown', 'usage-chart', 'usage-summary']);
+    assert.deepEqual([...tags].sort(), ['balance-ledger', 'invoice-list', 'metronome-dashboard', 'spend-breakdown', 'usage-alerts', 'usage-chart', 'usage-summary']);
   });
 
   it('imports every widget entry in a plain Node process, with no DOM', async () => {

@@ -4,6 +4,7 @@ export { MetronomeDashboard } from './metronome-dashboard/metronome-dashboard.ts
 export { InvoiceList } from './invoice-list/invoice-list.ts';
 export { SpendBreakdown } from './spend-breakdown/spend-breakdown.ts';
 export { UsageChart } from './usage-chart/usage-chart.ts';
+export { UsageAlerts } from './usage-alerts/usage-alerts.ts';
 export { UsageSummary } from './usage-summary/usage-summary.ts';
 export { COLOR_TOKENS, type ColorToken } from './shared/theme/palette.ts';
 export { ApiError } from './shared/api.ts';

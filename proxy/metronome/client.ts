@@ -8,6 +8,7 @@ import type {
   BreakdownsQuery,
   Contract,
   Customer,
+  CustomerAlert,
   CustomerBalance,
   EmbeddableDashboardOptions,
   Invoice,
@@ -194,6 +195,17 @@ export function createMetronome(options: MetronomeOptions) {
           };
           const path = '/v1/contracts/customerBalances/list';
           return allPages((cursor) => read<Page<CustomerBalance>>({ method: 'POST', path, body: cursor ? { ...body, next_page: cursor } : body, reuse: 'live' }));
+        },
+
+        /**
+         * The customer's enabled threshold notifications with their statuses (every page; the cursor goes
+         * in the query, the filter in the body). Disabled ones are watched by nobody and archived ones have
+         * no status, so neither is asked for.
+         */
+        customerAlerts(): Promise<CustomerAlert[]> {
+          const body: RequestBody<'listCustomerAlerts-v1'> = { customer_id: customerId, alert_statuses: ['enabled'] };
+          const path = '/v1/customer-alerts/list';
+          return allPages((cursor) => read<Page<CustomerAlert>>({ method: 'POST', path, query: cursor ? { next_page: cursor } : {}, body, reuse: 'live' }));
         },
 
         /** Metronome's own net balance of one credit type (drafts included, its default). */

@@ -15,6 +15,8 @@ export type RequestBody<Op extends keyof operations> =
   NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer T } } ? T : never;
 
 export type CreditType = Schemas['CreditType'];
+/** A threshold notification with the customer's status, as customer-alerts/list answers it. */
+export type CustomerAlert = Schemas['CustomerAlert'];
 export type Customer = Answer<'getCustomer-v1'>['data'];
 export type BillableMetric = Schemas['BillableMetricWithDeprecatedFields'];
 export type UsageGroupsQuery = Schemas['PagedUsageQueryPayload'];

@@ -114,6 +114,7 @@ const ROUTES: Record<string, () => Route> = {
   'GET /api/customer': () => ({ path: fixed('/api/customer'), valid: none, params: {} }),
   'GET /api/spend/summary': () => ({ path: fixed('/api/spend/summary'), valid: none, params: {} }),
   'GET /api/balances': () => ({ path: fixed('/api/balances'), valid: none, params: {} }),
+  'GET /api/alerts': () => ({ path: fixed('/api/alerts'), valid: none, params: {} }),
   'GET /api/usage': () => ({
     path: fixed('/api/usage'),
     valid: validUsage,

@@ -66,7 +66,7 @@ export function summaryPlan(contracts: Contract[], at: Date) {
 export type SummaryPlan = NonNullable<ReturnType<typeof summaryPlan>>;
 
 /** A draft belongs to the current period when their spans overlap (a draft of a closed period may linger). */
-function overlaps(invoice: Invoice, period: { start: Date; end: Date }): boolean {
+export function overlaps(invoice: Invoice, period: { start: Date; end: Date }): boolean {
   const start = Date.parse(invoice.start_timestamp ?? '');
   const end = Date.parse(invoice.end_timestamp ?? '');
   if (Number.isNaN(start) || Number.isNaN(end)) return true;

@@ -27,6 +27,7 @@ render(
     <invoice-list endpoint=${ENDPOINT} locale="en-US" refresh-interval="0" .tokenProvider=${proxy.tokenProvider}></invoice-list>
     <metronome-dashboard endpoint=${ENDPOINT} dashboard="usage" .tokenProvider=${proxy.tokenProvider}></metronome-dashboard>
     <usage-summary endpoint=${ENDPOINT} billable-metric-id=${METRIC_IDS.cpuHours} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-summary>
+    <usage-alerts endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-alerts>
   </main>`,
   document.body,
 );

@@ -6,6 +6,7 @@ import '../invoice-list/invoice-list.ts';
 import '../spend-breakdown/spend-breakdown.ts';
 import '../usage-chart/usage-chart.ts';
 import '../usage-summary/usage-summary.ts';
+import '../usage-alerts/usage-alerts.ts';
 import { configure } from '../shared/page-config.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { loaded } from './loaded.ts';
@@ -29,7 +30,7 @@ afterEach(() => {
 const part = (el: Element, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const text = (el: Element | null | undefined) => el?.textContent!.replace(/\s+/g, ' ').trim() ?? '';
 /** What the widget shows of the customer's figures: its chart's name, the legend, the rows, a summary's metrics. */
-const figures = (el: Element) => [...el.shadowRoot!.querySelectorAll('svg[aria-label], [part~="legend"], [part~="total"], [part~="row"], [part~="metric"]')].map((n) => n.getAttribute('aria-label') ?? text(n)).join(' | ');
+const figures = (el: Element) => [...el.shadowRoot!.querySelectorAll('svg[aria-label], [part~="legend"], [part~="total"], [part~="row"], [part~="metric"], [part~="alert"]')].map((n) => n.getAttribute('aria-label') ?? text(n)).join(' | ');
 /** The customer a proxy request was made for: its session token's `sub`. */
 const customerOf = (request: Request) => JSON.parse(atob(request.headers.get('authorization')!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).sub;
 
@@ -40,6 +41,7 @@ async function page() {
     <balance-ledger locale="en-US"></balance-ledger>
     <invoice-list locale="en-US" refresh-interval="0"></invoice-list>
     <usage-summary locale="en-US"></usage-summary>
+    <usage-alerts locale="en-US"></usage-alerts>
   </div>`);
   return [...el.children] as LitElement[];
 }

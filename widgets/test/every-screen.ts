@@ -99,3 +99,9 @@ export async function* invoiceScreens(el: LitElement & { showZeroUsageLineItems:
     yield i;
   }
 }
+
+/** Every notification, with its threshold, figure and gauge. */
+export async function* alertScreens(el: LitElement) {
+  await settled(el, '[part~="alert"]');
+  yield 'every notification';
+}

@@ -52,6 +52,7 @@ render(
     <section><balance-ledger id="balances" purchase .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></balance-ledger></section>
     <section><usage-summary id="summary" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></usage-summary></section>
     <section><invoice-list id="invoices" refresh-interval="0" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></invoice-list></section>
+    <section><usage-alerts id="alerts" .endpoint=${common.endpoint} .locale=${common.locale} .tokenProvider=${common.tokenProvider}></usage-alerts></section>
   </main>`,
   document.body,
 );

@@ -7,6 +7,7 @@ const DRAWN: Record<string, string> = {
   'balance-ledger': '[part~="row"]',
   'invoice-list': '[part~="row"]',
   'usage-summary': '[part~="metric"]',
+  'usage-alerts': '[part~="alert"]',
 };
 
 /** Waits until a widget has drawn its data, is no longer busy, and has no transition or pulse half-way. */

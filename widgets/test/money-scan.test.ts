@@ -6,8 +6,9 @@ import '../balance-ledger/balance-ledger.ts';
 import '../invoice-list/invoice-list.ts';
 import '../spend-breakdown/spend-breakdown.ts';
 import '../usage-chart/usage-chart.ts';
+import '../usage-alerts/usage-alerts.ts';
 import '../usage-summary/usage-summary.ts';
-import { invoiceScreens, ledgerScreens, spendScreens, summaryScreens, usageScreens } from './every-screen.ts';
+import { alertScreens, invoiceScreens, ledgerScreens, spendScreens, summaryScreens, usageScreens } from './every-screen.ts';
 import { amountsIn, overPrecise, readableText } from './money-text.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from './proxy-in-page.ts';
 
@@ -86,6 +87,12 @@ for (const customer of SIMULATOR_CUSTOMERS) {
     it('<usage-summary>: every metric\'s spend', async () => {
       const el = await fixture<HTMLElementTagNameMap['usage-summary']>(html`<usage-summary endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-summary>`);
       expect(await scan(el, summaryScreens(el))).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('<usage-alerts>: every threshold, figure and gauge', async () => {
+      const el = await fixture<HTMLElementTagNameMap['usage-alerts']>(html`<usage-alerts endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-alerts>`);
+      expect(await scan(el, alertScreens(el))).to.be.greaterThan(0);
       await expect(el).to.be.accessible();
     });
 

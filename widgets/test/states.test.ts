@@ -9,6 +9,7 @@ import '../metronome-dashboard/metronome-dashboard.ts';
 import '../spend-breakdown/spend-breakdown.ts';
 import '../usage-chart/usage-chart.ts';
 import '../usage-summary/usage-summary.ts';
+import '../usage-alerts/usage-alerts.ts';
 import '../locales/de.ts';
 import type { MwErrorEvent } from '../shared/events.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from './proxy-in-page.ts';
@@ -41,6 +42,7 @@ const WIDGETS = {
   'invoice-list': (locale: string) => html`<invoice-list endpoint=${ENDPOINT} locale=${locale} .tokenProvider=${proxy.tokenProvider}></invoice-list>`,
   'metronome-dashboard': (locale: string) => html`<metronome-dashboard endpoint=${ENDPOINT} locale=${locale} dashboard="invoices" .tokenProvider=${proxy.tokenProvider}></metronome-dashboard>`,
   'usage-summary': (locale: string) => html`<usage-summary endpoint=${ENDPOINT} locale=${locale} .tokenProvider=${proxy.tokenProvider}></usage-summary>`,
+  'usage-alerts': (locale: string) => html`<usage-alerts endpoint=${ENDPOINT} locale=${locale} .tokenProvider=${proxy.tokenProvider}></usage-alerts>`,
 };
 type Tag = keyof typeof WIDGETS;
 const widget = (tag: Tag, locale = 'en-US', view?: string) => fixture<LitElement>(html`<div style="width: 720px">${WIDGETS[tag](locale, view)}</div>`).then((page) => page.firstElementChild as LitElement);
@@ -114,6 +116,7 @@ describe('loading states', () => {
     ['invoice-list', undefined, ['table']],
     ['metronome-dashboard', undefined, ['frame']],
     ['usage-summary', undefined, ['headline', 'table']],
+    ['usage-alerts', undefined, ['table']],
   ];
   for (const [tag, view, shapes] of SHAPES) {
     it(`<${tag}>${view ? ` as a ${view}` : ''} loads under a ${shapes.join(' and ')} skeleton, busy, saying "Loading" once`, async () => {

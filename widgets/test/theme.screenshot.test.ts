@@ -7,6 +7,7 @@ import '../invoice-list/invoice-list.ts';
 import '../spend-breakdown/spend-breakdown.ts';
 import '../usage-chart/usage-chart.ts';
 import '../usage-summary/usage-summary.ts';
+import '../usage-alerts/usage-alerts.ts';
 import { loaded } from './loaded.ts';
 import { ENDPOINT, installProxy, type InstalledProxy } from './proxy-in-page.ts';
 
@@ -47,7 +48,7 @@ for (const theme of ['light', 'dark'] as const) {
     describe(`the ${theme} palette${narrow ? ' on a 375 px phone' : ''}`, () => {
       let page: HTMLElement;
       const name = (widget: string) => `${theme}-${narrow ? 'narrow-' : ''}${widget}`;
-      // Rendered by hand: fixture() would clear the page after the first test, and all five share it.
+      // Rendered by hand: fixture() would clear the page after the first test, and all of them share it.
       before(async () => {
         page = document.body.appendChild(document.createElement('div'));
         render(html`<div class=${theme} style="width: ${narrow ? 343 : 760}px; padding: 16px; font: 14px 'Liberation Sans', sans-serif; background: ${theme === 'dark' ? '#000' : '#f3f4f6'}">
@@ -56,6 +57,7 @@ for (const theme of ['light', 'dark'] as const) {
           <balance-ledger endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></balance-ledger>
           <invoice-list endpoint=${ENDPOINT} locale="en-US" refresh-interval="0" .tokenProvider=${proxy.tokenProvider}></invoice-list>
           <usage-summary endpoint=${ENDPOINT} billable-metric-id=${METRIC_IDS.cpuHours} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-summary>
+          <usage-alerts endpoint=${ENDPOINT} locale="en-US" .tokenProvider=${proxy.tokenProvider}></usage-alerts>
         </div>`, page);
         await document.fonts.ready;
       });
@@ -92,6 +94,12 @@ for (const theme of ['light', 'dark'] as const) {
         const el = page.querySelector('usage-summary')!;
         await loaded(el);
         await visualDiff(el, name('usage-summary'));
+      });
+
+      it('<usage-alerts>', async () => {
+        const el = page.querySelector('usage-alerts')!;
+        await loaded(el);
+        await visualDiff(el, name('usage-alerts'));
       });
     });
   }

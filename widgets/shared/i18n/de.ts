@@ -231,4 +231,20 @@ export const de: Messages = {
   change: (kind, percent) => ({ up: `Gestiegen ${percent}`, down: `Gesunken ${percent}`, same: 'Unverändert', new: 'Neu in diesem Zeitraum' })[kind],
   metricNoSpend: 'Keine Kosten',
   dailyUsage: (range, high, last) => `Tägliche Nutzung ${range}: höchster Wert ${high}, letzter Tag ${last}`,
+  // <usage-alerts>
+  loadingAlerts: 'Benachrichtigungen werden geladen…',
+  noAlerts: 'Keine Schwellenwert-Benachrichtigungen eingerichtet',
+  alertsCaption: 'Schwellenwert-Benachrichtigungen',
+  alertKinds: {
+    low_commit_balance: 'Verbleibendes Zusagenguthaben',
+    low_credit_balance: 'Verbleibendes Guthaben',
+    low_balance: 'Verbleibende Zusagen und Guthaben',
+    spend: 'Ausgaben in diesem Abrechnungszeitraum',
+    invoice_total: 'Rechnungsbetrag in diesem Abrechnungszeitraum',
+  },
+  alertStatus: (status) => (status === 'in_alarm' ? 'Ausgelöst' : status === 'ok' ? 'OK' : 'Wird geprüft'),
+  alertsAt: (direction, threshold) =>
+    direction === 'low' ? `Benachrichtigt bei ${threshold} oder weniger` : direction === 'high' ? `Benachrichtigt ab ${threshold}` : `Schwellenwert: ${threshold}`,
+  now: (current) => `Aktuell ${current}`,
+  ofThreshold: (current, threshold) => `${current} bei einem Schwellenwert von ${threshold}`,
 };

@@ -286,9 +286,31 @@ export const usageSummary = {
   dailyUsage: (range: string, high: string, last: string) => `Daily usage ${range}: highest ${high}, last day ${last}`,
 };
 
+/** The words of <usage-alerts> alone. */
+export const usageAlerts = {
+  loadingAlerts: 'Loading notifications…',
+  noAlerts: 'No threshold notifications are set up',
+  alertsCaption: 'Threshold notifications',
+  /** What a notification watches, by the kind the proxy names; other kinds are shown in Metronome's words. */
+  alertKinds: {
+    low_commit_balance: 'Remaining commit balance',
+    low_credit_balance: 'Remaining credit balance',
+    low_balance: 'Remaining commit and credit balance',
+    spend: 'Spend this billing period',
+    invoice_total: 'Invoice total this billing period',
+  } as Record<string, string>,
+  alertStatus: (status: 'ok' | 'in_alarm' | 'evaluating'): string => (status === 'in_alarm' ? 'Triggered' : status === 'ok' ? 'OK' : 'Being checked'),
+  /** The threshold: a balance alerts when it falls to it (`low`), spend when it rises to it, other kinds just have one. */
+  alertsAt: (direction: 'low' | 'high' | null, threshold: string) =>
+    direction === 'low' ? `Alerts at or below ${threshold}` : direction === 'high' ? `Alerts at or above ${threshold}` : `Threshold: ${threshold}`,
+  now: (current: string) => `Now ${current}`,
+  /** The gauge's accessible value: "$33,322.87 of the $40,000.00 threshold". */
+  ofThreshold: (current: string, threshold: string) => `${current} of the ${threshold} threshold`,
+};
+
 /** The words every widget reads; an element's own are added to them (`messages(locale, usageChart)`). */
 export type CommonMessages = typeof common;
 export type UsageChartMessages = CommonMessages & typeof usageChart;
 
 /** A catalogue: the English one's keys, each translated. */
-export type Messages = CommonMessages & typeof usageChart & typeof spendBreakdown & typeof balanceLedger & typeof invoiceList & typeof metronomeDashboard & typeof usageSummary;
+export type Messages = CommonMessages & typeof usageChart & typeof spendBreakdown & typeof balanceLedger & typeof invoiceList & typeof metronomeDashboard & typeof usageSummary & typeof usageAlerts;

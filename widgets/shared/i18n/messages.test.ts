@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { de } from './de.ts';
-import { balanceLedger, common, invoiceList, metronomeDashboard, spendBreakdown, usageChart } from './en.ts';
+import { balanceLedger, common, invoiceList, metronomeDashboard, spendBreakdown, usageAlerts, usageChart } from './en.ts';
 import { messages, registerMessages } from './messages.ts';
 import { onMessagesChange } from './registry.ts';
 
-const sections = [common, usageChart, spendBreakdown, balanceLedger, invoiceList, metronomeDashboard];
+const sections = [common, usageChart, spendBreakdown, balanceLedger, invoiceList, metronomeDashboard, usageAlerts];
 const en = Object.assign({}, ...sections) as typeof de;
 
 describe('the words of a locale', () => {
@@ -41,6 +41,7 @@ describe('the words of a locale', () => {
     // Words German shares with English.
     expect(same.sort()).to.deep.equal(['name', 'pdf', 'status']);
     expect(Object.keys(de.entryTypes).sort()).to.deep.equal(Object.keys(en.entryTypes).sort());
+    expect(Object.keys(de.alertKinds).sort()).to.deep.equal(Object.keys(en.alertKinds).sort());
   });
 
   it('choose plural forms by the language\'s rules', () => {
