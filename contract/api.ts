@@ -365,11 +365,22 @@ export interface UsageSummaryResponse {
 }
 
 /**
- * What a threshold notification watches, for the kinds the widgets describe: the remaining balance of
- * prepaid commits, of credits, or of both falling to the threshold; the current billing period's spend
- * (before commits and credits) or its invoice total (after them) reaching it.
+ * What a threshold notification watches, for every type Metronome documents: the remaining balance of
+ * prepaid commits, of credits, or of both falling to the threshold (an amount), or their share remaining
+ * (a percentage), or the days left before a commit's or credit's balance expires, or the seats left; the
+ * current billing period's spend (before commits and credits) or its invoice total (after them) reaching it.
  */
-export type AlertKind = 'low_commit_balance' | 'low_credit_balance' | 'low_balance' | 'spend' | 'invoice_total';
+export type AlertKind =
+  | 'low_commit_balance'
+  | 'low_credit_balance'
+  | 'low_balance'
+  | 'low_commit_percentage'
+  | 'low_credit_percentage'
+  | 'commit_days_left'
+  | 'credit_days_left'
+  | 'low_seat_balance'
+  | 'spend'
+  | 'invoice_total';
 
 /** One threshold notification of `GET /api/alerts`. */
 export interface AlertSummary {
@@ -379,9 +390,12 @@ export interface AlertSummary {
   kind: AlertKind | (string & {});
   /** Metronome's status for the customer; `evaluating` until Metronome has checked a new or changed notification. */
   status: 'ok' | 'in_alarm' | 'evaluating';
-  /** In the credit type's unit (USD cents), unrounded; a plain number when `credit_type` is null. */
+  /**
+   * In the credit type's unit (USD cents), unrounded; when `credit_type` is null a plain number: a
+   * percentage for the `_percentage` kinds (20 is 20%), days for the `_days_left` ones, seats.
+   */
   threshold: number;
-  /** The unit of `threshold` and `current`; null for a threshold that is not money (e.g. days). */
+  /** The unit of `threshold` and `current`; null for a threshold that is not money (a percentage, days, seats). */
   credit_type: { id: string; name: string } | null;
   /** The figure watched, as the balances and spend widgets show it now; null when the proxy cannot tell. */
   current: number | null;

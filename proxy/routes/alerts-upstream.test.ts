@@ -55,13 +55,28 @@ describe('GET /api/alerts over hand-made Metronome answers', () => {
   });
 
   it('keeps a type it does not know under Metronome\'s own name, with its threshold as a plain number when it has no credit type', async () => {
-    const { body } = await alerts([[notification('low_remaining_seat_balance_reached', 'in_alarm', { credit_type: undefined, threshold: 3 }), notification('future_thing_reached', 'ok', { credit_type: GPU })]]);
+    const { body } = await alerts([[notification('low_seats_soon_reached', 'in_alarm', { credit_type: undefined, threshold: 3 }), notification('future_thing_reached', 'ok', { credit_type: GPU })]]);
     assert.deepEqual(
       body.alerts.map((a) => [a.kind, a.status, a.threshold, a.credit_type, a.current]),
       [
-        ['low_remaining_seat_balance_reached', 'in_alarm', 3, null, null],
+        ['low_seats_soon_reached', 'in_alarm', 3, null, null],
         ['future_thing_reached', 'ok', 1000, GPU, null],
       ],
+    );
+  });
+
+  it('names every type Metronome documents by its kind, a percentage, days or seats with no credit type even when one is sent', async () => {
+    const types = {
+      low_remaining_commit_percentage_reached: 'low_commit_percentage',
+      low_remaining_contract_credit_percentage_reached: 'low_credit_percentage',
+      low_remaining_days_for_commit_segment_reached: 'commit_days_left',
+      low_remaining_days_for_contract_credit_segment_reached: 'credit_days_left',
+      low_remaining_seat_balance_reached: 'low_seat_balance',
+    };
+    const { body } = await alerts([Object.keys(types).map((type) => notification(type, 'ok', { credit_type: GPU, threshold: 20 }))]);
+    assert.deepEqual(
+      body.alerts.map((a) => [a.kind, a.threshold, a.credit_type, a.current]),
+      Object.values(types).map((kind) => [kind, 20, null, null]),
     );
   });
 

@@ -32,12 +32,12 @@ describe('GET /api/alerts over the simulator', () => {
     assert.equal(lists.length, 2, 'four enabled notifications come in two pages');
     assert.deepEqual(lists.map((c) => c.body), [0, 1].map(() => ({ customer_id: HOOLI_ID, alert_statuses: ['enabled'] })));
     assert.ok(lists[1]!.url.searchParams.get('next_page'), 'the second page is asked with the cursor');
-    assert.deepEqual(alerts.map((a) => a.kind).sort(), ['invoice_total', 'low_commit_balance', 'low_remaining_days_for_commit_segment_reached', 'spend']);
+    assert.deepEqual(alerts.map((a) => a.kind).sort(), ['commit_days_left', 'invoice_total', 'low_commit_balance', 'spend']);
     assert.ok(!alerts.some((a) => /replaced|Monthly invoice above/.test(a.name)), 'the archived and the disabled one are left out');
     const order = alerts.map((a) => ({ in_alarm: 0, evaluating: 1, ok: 2 })[a.status]);
     assert.deepEqual(order, [...order].sort(), 'in alarm first');
-    const unknown = alerts.find((a) => a.kind === 'low_remaining_days_for_commit_segment_reached')!;
-    assert.deepEqual([unknown.credit_type, unknown.threshold, unknown.current], [null, 14, null]);
+    const days = alerts.find((a) => a.kind === 'commit_days_left')!;
+    assert.deepEqual([days.credit_type, days.threshold, days.current], [null, 14, null]);
   });
 
   it('shows as current the balances /api/balances gives and the spend /api/spend/summary gives', async () => {

@@ -8,6 +8,11 @@ import type { SpendTotals } from './lines.ts';
 
 const KINDS: Record<string, AlertKind> = {
   low_remaining_commit_balance_reached: 'low_commit_balance',
+  low_remaining_commit_percentage_reached: 'low_commit_percentage',
+  low_remaining_contract_credit_percentage_reached: 'low_credit_percentage',
+  low_remaining_days_for_commit_segment_reached: 'commit_days_left',
+  low_remaining_days_for_contract_credit_segment_reached: 'credit_days_left',
+  low_remaining_seat_balance_reached: 'low_seat_balance',
   low_remaining_contract_credit_balance_reached: 'low_credit_balance',
   // The older name, for credit grants, still in Metronome's examples.
   low_credit_balance_reached: 'low_credit_balance',
@@ -16,6 +21,9 @@ const KINDS: Record<string, AlertKind> = {
   invoice_total_reached: 'invoice_total',
   monthly_invoice_total_spend_threshold_reached: 'invoice_total',
 };
+
+/** The kinds whose threshold is not money: a percentage, days or seats, whatever credit type Metronome sends. */
+const COUNTED: ReadonlySet<string> = new Set(['low_commit_percentage', 'low_credit_percentage', 'commit_days_left', 'credit_days_left', 'low_seat_balance']);
 
 const STATUS_ORDER = { in_alarm: 0, evaluating: 1, ok: 2 } as const;
 
@@ -64,14 +72,14 @@ function currentOf(kind: string, creditTypeId: string, figures: AlertFigures): n
 /**
  * Archived notifications (no status, or status archived) and disabled ones (not watched) are left out;
  * every other one is kept, an unknown type under its own name. A money kind without a credit type is
- * in USD cents, Metronome's default. In alarm first, then evaluating, then ok, each in Metronome's order.
+ * in USD cents, Metronome's default; a percentage, days or seats have none. In alarm first, then evaluating, then ok, each in Metronome's order.
  */
 export function shapeAlerts(alerts: CustomerAlert[], figures: AlertFigures): AlertSummary[] {
   return alerts
     .filter(({ customer_status, alert }) => customer_status != null && Object.hasOwn(STATUS_ORDER, customer_status) && alert.status?.toLowerCase() === 'enabled')
     .map(({ customer_status, alert }) => {
       const kind = kindOf(alert.type);
-      const creditType = alert.credit_type ?? (Object.hasOwn(KINDS, alert.type) ? USD_CENTS : null);
+      const creditType = COUNTED.has(kind) ? null : (alert.credit_type ?? (Object.hasOwn(KINDS, alert.type) ? USD_CENTS : null));
       return {
         id: alert.id,
         name: alert.name,

@@ -49,9 +49,9 @@ describe('<usage-alerts>', () => {
     expect(text(spend)).to.contain('Spend this billing period · Alerts at or above $25,000.00');
     const current = data.alerts.find((a) => a.kind === 'spend')!.current!;
     expect(text(spend)).to.contain(`Now ${formatMoney(current, USD, 'en-US')}`);
-    const unknown = items.find((i) => i.textContent!.includes('GPU commit quarter ending'))!;
-    expect(text(unknown)).to.contain('low_remaining_days_for_commit_segment_reached · Threshold: 14');
-    expect(unknown.querySelector('[part="gauge"]'), 'no figure, no gauge').to.equal(null);
+    const days = items.find((i) => i.textContent!.includes('GPU commit quarter ending'))!;
+    expect(text(days)).to.contain("Days before a commit's balance expires · Alerts at or below 14 days left");
+    expect(days.querySelector('[part="gauge"]'), 'no figure, no gauge').to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -85,17 +85,36 @@ describe('<usage-alerts>', () => {
 
   it('keeps a kind it does not know, in Metronome\'s words, its threshold in its own unit or as a plain number', async () => {
     handMade([
-      alert('Seats', { kind: 'low_remaining_seat_balance_reached', credit_type: null, threshold: 3, current: null }),
+      alert('Seats', { kind: 'low_seats_soon_reached', credit_type: null, threshold: 3, current: null }),
       alert('Custom', { kind: 'future_thing_reached', credit_type: GPU_CREDITS, threshold: 1234.5, current: null }),
       alert('Euro', { kind: 'low_balance', credit_type: EUR_CENTS, threshold: 123_456, current: 100_000 }),
     ]);
     const el = await alertsWidget();
     await loaded(el);
     expect(parts(el, 'alert').map((i) => text(i.querySelector('.small')!))).to.deep.equal([
-      'low_remaining_seat_balance_reached · Threshold: 3',
+      'low_seats_soon_reached · Threshold: 3',
       'future_thing_reached · Threshold: 1,234.5 GPU credits',
       'Remaining commit and credit balance · Alerts at or below €1,234.56',
     ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('states a share remaining as a percentage, days left as days and seats as a count, each falling to its threshold', async () => {
+    handMade([
+      alert('Share', { kind: 'low_credit_percentage', credit_type: null, threshold: 12.5, current: null }),
+      alert('Days', { kind: 'credit_days_left', credit_type: null, threshold: 1, current: null }),
+      alert('Seats', { kind: 'low_seat_balance', credit_type: null, threshold: 3, current: null }),
+    ]);
+    const el = await alertsWidget();
+    await loaded(el);
+    expect(parts(el, 'alert').map((i) => text(i.querySelector('.small')!))).to.deep.equal([
+      'Share of credit balance remaining · Alerts at or below 12.5%',
+      "Days before a credit's balance expires · Alerts at or below 1 day left",
+      'Remaining seats · Alerts at or below 3',
+    ]);
+    el.locale = 'de-DE';
+    await el.updateComplete;
+    expect(text(parts(el, 'alert')[0]!.querySelector('.small')!)).to.equal('Verbleibender Anteil des Guthabens · Benachrichtigt bei 12,5\u00a0% oder weniger');
     await expect(el).to.be.accessible();
   });
 
@@ -121,7 +140,7 @@ describe('<usage-alerts>', () => {
   });
 
   it('fits 320 px without scrolling sideways', async () => {
-    handMade([alert('A notification with a rather long name that has to wrap', { status: 'in_alarm', current: 3_000_000 }), alert('Seats', { kind: 'low_remaining_seat_balance_reached', credit_type: null, current: null })]);
+    handMade([alert('A notification with a rather long name that has to wrap', { status: 'in_alarm', current: 3_000_000 }), alert('Seats', { kind: 'low_seats_soon_reached', credit_type: null, current: null })]);
     const el = await alertsWidget();
     el.style.width = '320px';
     await loaded(el);

@@ -136,21 +136,25 @@ export class UsageAlerts extends LitElement {
   }
 
   /**
-   * A balance alerts when it falls to its threshold, spend when it rises to it; a kind the widget does
-   * not know is named by Metronome's type, as it is (no guess at words for it), and its threshold stated
-   * without a direction.
+   * A balance, share or days left alerts when it falls to its threshold, spend when it rises to it; a kind
+   * the widget does not know is named by Metronome's type, as it is (no guess at words for it), and its
+   * threshold stated without a direction.
    */
   #alert(alert: AlertSummary) {
     const locale = this.#format.locale;
     const t = messages(locale, usageAlerts);
-    const unit = alert.credit_type;
-    const amount = (v: number) => (unit ? formatMoney(v, unit, locale) : formatNumber(v, locale));
-    const known = Object.hasOwn(t.alertKinds, alert.kind);
-        const threshold = amount(alert.threshold);
+    const { kind, credit_type: unit } = alert;
+    const amount = (v: number) =>
+      unit ? formatMoney(v, unit, locale)
+      : kind.endsWith('_percentage') ? formatNumber(v / 100, locale, { style: 'percent', maximumFractionDigits: 2 })
+      : kind.endsWith('_days_left') ? t.daysLeftCount(v, formatNumber(v, locale))
+      : formatNumber(v, locale);
+    const known = Object.hasOwn(t.alertKinds, kind);
+    const threshold = amount(alert.threshold);
     return html`<li part="alert" class=${alert.status}>
       <span class="name">${alert.name}</span>
       <span part="status" class="status">${t.alertStatus(alert.status)}</span>
-      <span class="small">${known ? t.alertKinds[alert.kind] : alert.kind} · ${t.alertsAt(known ? (alert.kind.startsWith('low') ? 'low' : 'high') : null, threshold)}</span>
+      <span class="small">${known ? t.alertKinds[kind] : kind} · ${t.alertsAt(known ? (kind === 'spend' || kind === 'invoice_total' ? 'high' : 'low') : null, threshold)}</span>
       ${alert.current === null ? nothing : this.#gauge(alert, amount(alert.current), threshold)}
     </li>`;
   }

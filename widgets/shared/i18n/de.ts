@@ -239,12 +239,18 @@ export const de: Messages = {
     low_commit_balance: 'Verbleibendes Zusagenguthaben',
     low_credit_balance: 'Verbleibendes Guthaben',
     low_balance: 'Verbleibende Zusagen und Guthaben',
+    low_commit_percentage: 'Verbleibender Anteil des Zusagenguthabens',
+    low_credit_percentage: 'Verbleibender Anteil des Guthabens',
+    commit_days_left: 'Tage bis zum Verfall eines Zusagenguthabens',
+    credit_days_left: 'Tage bis zum Verfall eines Guthabens',
+    low_seat_balance: 'Verbleibende Plätze',
     spend: 'Ausgaben in diesem Abrechnungszeitraum',
     invoice_total: 'Rechnungsbetrag in diesem Abrechnungszeitraum',
   },
   alertStatus: (status) => (status === 'in_alarm' ? 'Ausgelöst' : status === 'ok' ? 'OK' : 'Wird geprüft'),
   alertsAt: (direction, threshold) =>
     direction === 'low' ? `Benachrichtigt bei ${threshold} oder weniger` : direction === 'high' ? `Benachrichtigt ab ${threshold}` : `Schwellenwert: ${threshold}`,
+  daysLeftCount: (count, days) => plural('de', count, { one: `noch ${days} Tag`, other: `noch ${days} Tage` }),
   now: (current) => `Aktuell ${current}`,
   ofThreshold: (current, threshold) => `${current} bei einem Schwellenwert von ${threshold}`,
 };

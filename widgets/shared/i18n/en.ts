@@ -296,6 +296,11 @@ export const usageAlerts = {
     low_commit_balance: 'Remaining commit balance',
     low_credit_balance: 'Remaining credit balance',
     low_balance: 'Remaining commit and credit balance',
+    low_commit_percentage: 'Share of commit balance remaining',
+    low_credit_percentage: 'Share of credit balance remaining',
+    commit_days_left: 'Days before a commit\'s balance expires',
+    credit_days_left: 'Days before a credit\'s balance expires',
+    low_seat_balance: 'Remaining seats',
     spend: 'Spend this billing period',
     invoice_total: 'Invoice total this billing period',
   } as Record<string, string>,
@@ -303,6 +308,8 @@ export const usageAlerts = {
   /** The threshold: a balance alerts when it falls to it (`low`), spend when it rises to it, other kinds just have one. */
   alertsAt: (direction: 'low' | 'high' | null, threshold: string) =>
     direction === 'low' ? `Alerts at or below ${threshold}` : direction === 'high' ? `Alerts at or above ${threshold}` : `Threshold: ${threshold}`,
+  /** A `_days_left` kind's threshold: "14 days left". */
+  daysLeftCount: (count: number, days: string) => plural('en', count, { one: `${days} day left`, other: `${days} days left` }),
   now: (current: string) => `Now ${current}`,
   /** The gauge's accessible value: "$33,322.87 of the $40,000.00 threshold". */
   ofThreshold: (current: string, threshold: string) => `${current} of the ${threshold} threshold`,
