@@ -34,7 +34,9 @@ export default css`
   .small {
     overflow-wrap: anywhere;
   }
+  /* At the top of its row, its own height, when a long name wraps beside it. */
   .status {
+    align-self: start;
     font-size: 0.8125rem;
     font-weight: 600;
     white-space: nowrap;
