@@ -139,7 +139,7 @@ export class UsageChart extends LitElement {
    * a cache) then draws the chart without a frame of skeleton before it, whose layout and paint the chart's
    * first frame would wait for. Later loads, and a server's placeholder being replaced, show it at once.
    */
-  #skeletonDue: boolean | 'waiting' = false;
+  #skeletonDue: boolean | undefined;
   #knownValues = new Map<string, Record<string, string[]>>();
 
   #customer = new SessionTask(this, this.#connection, {
@@ -265,7 +265,7 @@ export class UsageChart extends LitElement {
   /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
   override createRenderRoot() {
     const server = replaceServerRender(this);
-    this.#skeletonDue ||= Boolean(server);
+    if (server) this.#skeletonDue = true;
     return server ?? super.createRenderRoot();
   }
 
@@ -304,20 +304,25 @@ export class UsageChart extends LitElement {
       ${this.#chart.template({ model, summary: (m) => summarize(m, this.#format), mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend })}`;
   }
 
+  /** The skeleton once due; until then nothing, the next frame asked for once (false: asked; a frame's id is never 0). */
   #loading(label: string) {
-    if (this.#skeletonDue === true) return loadingTemplate(label, [this.view]);
-    if (!this.#skeletonDue) {
-      this.#skeletonDue = 'waiting';
-      requestAnimationFrame(() => {
-        this.#skeletonDue = true;
-        if (this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING) this.requestUpdate();
-      });
-    }
+    if (this.#skeletonDue) return loadingTemplate(label, [this.view]);
+    this.#skeletonDue ??= !requestAnimationFrame(() => {
+      this.#skeletonDue = true;
+      if (this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING) this.requestUpdate();
+    });
     return nothing;
   }
 
+  /** Worked out once per update (from its start), not at each of its many reads: it walks up the page for a `lang`. */
+  #formatNow: FormatOptions | undefined;
+
+  override willUpdate() {
+    this.#formatNow = undefined;
+  }
+
   get #format(): FormatOptions {
-    return widgetFormat(this, this.locale, this.timeZone);
+    return (this.#formatNow ??= widgetFormat(this, this.locale, this.timeZone));
   }
 
   #values(model: ChartModel): ValueFormat {
