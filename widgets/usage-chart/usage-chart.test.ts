@@ -2,9 +2,9 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { GLOBEX_ID, INITECH_ID, METRIC_IDS } from '../../simulator/index.ts';
 import type { CustomerResponse, UsageResponse } from '../../contract/index.ts';
 import type { MwErrorEvent } from '../shared/events.ts';
-import { installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
+import { ENDPOINT, installProxy, type InstalledProxy } from '../test/proxy-in-page.ts';
 import { DAYS_AGO_0915, DAYS_AGO_TEXT, expectStale, stale, TODAY_1042, ZONE } from '../test/stale.ts';
-import { chart, drawn, label, legendLabels, part, parts, rangeQuery, seriesPaths, usagePath } from '../test/usage-chart-fixture.ts';
+import { chart, drawn, label, legendLabels, part, parts, RANGE, rangeQuery, seriesPaths, usagePath } from '../test/usage-chart-fixture.ts';
 
 let proxy: InstalledProxy;
 beforeEach(() => {
@@ -97,12 +97,30 @@ describe('<usage-chart> data and states', () => {
   it('shows a skeleton while the first data loads', async () => {
     const release = proxy.holdNextResponse();
     const el = await chart(proxy);
-    expect(part(el, 'loading')).to.exist;
+    await waitUntil(() => part(el, 'loading'), 'no skeleton while the data loads');
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
     release();
     await drawn(el);
     expect(part(el, 'loading')).to.equal(null);
+  });
+
+  it('draws an answer already at hand without a frame of skeleton before the chart', async () => {
+    const data = await proxy.get<UsageResponse>(usagePath(`${rangeQuery}&window_size=day&group_key=region`));
+    // Answered within the same task, as a cache or a warm proxy in the page would.
+    proxy.override = async () => Object.assign(new Response(), { json: async () => data });
+    const el = document.createElement('usage-chart');
+    Object.assign(el, { endpoint: ENDPOINT, billableMetricId: METRIC_IDS.cpuHours, groupKey: 'region', ...RANGE, noControls: true, locale: 'en-US', tokenProvider: () => 'token' });
+    let skeleton = false;
+    document.body.append(el);
+    new MutationObserver(() => (skeleton ||= Boolean(part(el, 'loading')))).observe(el.shadowRoot!, { subtree: true, childList: true });
+    try {
+      await drawn(el);
+      expect(skeleton, 'a skeleton was drawn before the chart').to.equal(false);
+      await expect(el).to.be.accessible();
+    } finally {
+      el.remove();
+    }
   });
 
   it('says there is no usage when the range has none', async () => {

@@ -134,6 +134,12 @@ export class UsageChart extends LitElement {
 
   #chart = new WindowedChart(this);
   #refreshTimer: ReturnType<typeof setInterval> | undefined;
+  /**
+   * The first data's skeleton waits for the element's second frame: an answer already at hand (a warm proxy,
+   * a cache) then draws the chart without a frame of skeleton before it, whose layout and paint the chart's
+   * first frame would wait for. Later loads, and a server's placeholder being replaced, show it at once.
+   */
+  #skeletonDue: boolean | undefined;
   #knownValues = new Map<string, Record<string, string[]>>();
 
   #customer = new SessionTask(this, this.#connection, {
@@ -258,7 +264,9 @@ export class UsageChart extends LitElement {
 
   /** A server-rendered placeholder is replaced, not hydrated (see shared/server-render.ts). */
   override createRenderRoot() {
-    return replaceServerRender(this) ?? super.createRenderRoot();
+    const server = replaceServerRender(this);
+    if (server) this.#skeletonDue = true;
+    return server ?? super.createRenderRoot();
   }
 
   override render() {
@@ -281,11 +289,11 @@ export class UsageChart extends LitElement {
     const refusal = rangeRefusal(this.#range, this.windowSize, this.#format.locale);
     if (refusal) return errorTemplate(t, refusal);
     if (!this.#metricId) {
-      if (pending) return loadingTemplate(t.loadingUsage, [this.view]);
+      if (pending) return this.#loading(t.loadingUsage);
       return emptyTemplate(this.#customer.value ? t.noMetrics : t.setMetric);
     }
     // While reloading, the previous chart stays (dimmed) instead of flashing the skeleton.
-    if (!model) return pending ? loadingTemplate(t.loadingUsage, [this.view]) : nothing;
+    if (!model) return pending ? this.#loading(t.loadingUsage) : nothing;
     const allHidden = model.series.every((s) => s.hidden);
     if (model.total === 0 && !allHidden && !model.previous?.total) {
       // A legend only when the viewer switched off the series that have usage, to switch them back on.
@@ -296,8 +304,25 @@ export class UsageChart extends LitElement {
       ${this.#chart.template({ model, summary: (m) => summarize(m, this.#format), mode: this.chartType, format: this.#format, values: this.#values(model), table: this.view === 'table', legend: !this.noLegend })}`;
   }
 
+  /** The skeleton once due; until then nothing, the next frame asked for once (false: asked; a frame's id is never 0). */
+  #loading(label: string) {
+    if (this.#skeletonDue) return loadingTemplate(label, [this.view]);
+    this.#skeletonDue ??= !requestAnimationFrame(() => {
+      this.#skeletonDue = true;
+      if (this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING) this.requestUpdate();
+    });
+    return nothing;
+  }
+
+  /** Worked out once per update (from its start), not at each of its many reads: it walks up the page for a `lang`. */
+  #formatNow: FormatOptions | undefined;
+
+  override willUpdate() {
+    this.#formatNow = undefined;
+  }
+
   get #format(): FormatOptions {
-    return widgetFormat(this, this.locale, this.timeZone);
+    return (this.#formatNow ??= widgetFormat(this, this.locale, this.timeZone));
   }
 
   #values(model: ChartModel): ValueFormat {
