@@ -5,12 +5,29 @@ import { buildModel, OTHER_KEY } from './model.ts';
 
 const options = { title: 'CPU hours', maxGroups: 8, hidden: new Set<string>() };
 const size = { width: 460, height: 232 };
-/** The rectangles of one bar path, as [x, y, width, height]. */
+/**
+ * The bars of one bar path, as [x, y, width, height]: a bar is a rectangle `M x,top H x1 V bottom H x Z`
+ * or, where bars touch, a step of an outline that runs right along their tops and back along their bottoms.
+ */
 const rects = (d: string) =>
-  [...d.matchAll(/M([\d.-]+),([\d.-]+)H([\d.-]+)V([\d.-]+)/g)].map((m) => {
-    const [x0, top, x1, bottom] = m.slice(1).map(Number) as [number, number, number, number];
-    return [x0, top, x1 - x0, bottom - top];
-  });
+  d
+    .split('M')
+    .slice(1)
+    .flatMap((outline) => {
+      const [start, ...moves] = outline.match(/[HVZ]?[^HVZ]+/g)!;
+      let [x, y] = start!.split(',').map(Number) as [number, number];
+      const tops: number[][] = [];
+      const bottoms: number[][] = [];
+      for (const move of moves) {
+        const to = Number(move.slice(1));
+        if (move[0] === 'V') y = to;
+        else if (to > x) tops.push([x, y, to]);
+        else bottoms.unshift([to, y, x]);
+        if (move[0] === 'H') x = to;
+      }
+      expect(bottoms.length, 'a bottom for every top').to.equal(tops.length);
+      return tops.map(([x0, top, x1], i) => [x0!, top!, x1! - x0!, bottoms[i]![1]! - top!]);
+    });
 
 describe('windowed chart model', () => {
   it('keeps the largest groups and folds the rest into one "Other" series', () => {
@@ -99,6 +116,21 @@ describe('windowed chart layout', () => {
     expect(bars.length).to.be.at.most(geometry.innerWidth + 1);
     // (A column of one window whose value is 0 draws nothing.)
     expect(bars.length).to.be.greaterThan(geometry.innerWidth * 0.97);
+  });
+
+  it('draws touching bars as one outline, stacked exactly on the series below', () => {
+    const geometry = large('bars');
+    const [g0, g1] = [chunksOf(geometry, 'g0')[1]!, chunksOf(geometry, 'g1')[1]!];
+    // Only a column where the series is 0 breaks the outline.
+    expect(g1.d.split('M').length - 1).to.be.at.most(1 + g1.series.values.slice(...g1.windows).filter((v) => v === 0).length);
+    const below = new Map(rects(g0.d).map(([x, top]) => [x!.toFixed(1), top!]));
+    const bars = rects(g1.d);
+    expect(bars.length).to.be.greaterThan(200);
+    for (const [x, top, width, height] of bars) {
+      expect(width).to.be.within(0.3, 2);
+      expect(height).to.be.at.least(0);
+      if (below.has(x!.toFixed(1))) expect(top! + height!).to.be.closeTo(below.get(x!.toFixed(1))!, 0.01);
+    }
   });
 
   it('cuts a dense series into chunks of about 256 px, side by side, that draw every window once', () => {
