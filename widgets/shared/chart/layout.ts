@@ -84,19 +84,29 @@ export interface UsageLayout {
 const GAP = 8;
 const round = (n: number) => Math.round(n * 100) / 100;
 /**
- * Chrome rasterises a layer in tiles of 256 px, and a tile goes through every path that crosses it: a
- * dense series is cut where the SVG crosses a multiple of this, so that each tile draws only its own
- * share of the 2,160-window bars instead of all of them (4 times the work on an 800 px chart).
+ * Chrome rasterises a layer in tiles of 256 px that overlap by 2 (a new one every 254 px), and a tile goes
+ * through every path that crosses it, clipped but whole: a dense series is cut where tiles meet, so that
+ * each tile draws only its own share of the 2,160-window bars and not its neighbours' too. The windows
+ * within a few pixels of where two tiles meet make a narrow chunk of their own, which both tiles draw.
  */
-const CHUNK = 256;
+const TILE = 254;
 /** Fewer bars or points than this paint quickly enough whole, and stay one path per series. */
 const CHUNKED_FROM = 300;
 
-/** The indices where `floor((offset + edges[i]) / width)` changes: where a new pixel column or chunk starts. */
-function runs(edges: number[], width: number, offset = 0) {
+/** The indices where `key(i)` changes, in order: where a new pixel column or chunk starts. */
+function runs(count: number, key: (i: number) => number) {
   const starts: number[] = [];
-  for (let i = 0; i < edges.length; i++) if (i === 0 || Math.floor((offset + edges[i]!) / width) !== Math.floor((offset + edges[i - 1]!) / width)) starts.push(i);
+  for (let i = 0; i < count; i++) if (i === 0 || key(i) !== key(i - 1)) starts.push(i);
   return starts;
+}
+
+/**
+ * Which chunk a window starting at `left` (layer pixels) is in: 2c + 1 inside tile c, 2c within a few pixels
+ * of where tiles c - 1 and c meet. Cut at whole pixels, so that no pixel column is split between chunks.
+ */
+function chunkOf(left: number) {
+  const c = Math.floor((left + 2) / TILE);
+  return left + 2 - c * TILE < 5 ? 2 * c : 2 * c + 1;
 }
 
 export function layout(model: ChartModel, size: Size, mode: ChartMode, text: AxisText = plainText): UsageLayout {
@@ -126,7 +136,7 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
   const through = (values: number[], from = 0) =>
     values.length ? `M${values.map((v, i) => `${round(centre(from + i))},${round(y(v))}`).join('L')}${values.length === 1 ? 'Z' : ''}` : '';
   // Where each chunk starts, by window, and the window after the last.
-  const chunks = [...(model.windows.length < CHUNKED_FROM ? [0] : runs(windowLeft, CHUNK, margin.left)), model.windows.length];
+  const chunks = [...(model.windows.length < CHUNKED_FROM ? [0] : runs(windowLeft.length, (i) => chunkOf(margin.left + windowLeft[i]!))), model.windows.length];
 
   const drawn = negative ? [...series, negative] : series;
   const paths = chunks.slice(1).flatMap((to, c) => {
@@ -186,7 +196,7 @@ function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text
  */
 function pixelColumns(series: Series[], left: number[], right: number[]): [Series[], number[], number[]] {
   if (left.length < 2 || right[0]! - left[0]! >= 1) return [series, left, right];
-  const starts = runs(left, 1);
+  const starts = runs(left.length, (i) => Math.floor(left[i]!));
   const columnLeft = starts.map((i) => left[i]!);
   const columnRight = starts.map((_, c) => (c + 1 < starts.length ? left[starts[c + 1]!]! : right.at(-1)!));
   const merged = series.map((s) => ({
