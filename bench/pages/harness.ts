@@ -69,7 +69,8 @@ export function runBench(chart: BenchChart) {
     const onInput = (event: Event) => {
       if (Number.isNaN(inputAt)) inputAt = event.timeStamp;
     };
-    const types = ['pointermove', 'mousemove', 'keydown'];
+    // pointerrawupdate: a chart may read a move as soon as it happens, before the frame's pointermove.
+    const types = ['pointerrawupdate', 'pointermove', 'mousemove', 'keydown'];
     for (const type of types) addEventListener(type, onInput, { capture: true });
     const readyAt = await until(() => !Number.isNaN(inputAt) && chart.tooltip() !== '' && chart.tooltip() !== before, 3_000);
     for (const type of types) removeEventListener(type, onInput, { capture: true });

@@ -76,7 +76,7 @@ describe('<usage-chart> with 90 days of hourly windows', () => {
     const plot = el.shadowRoot!.querySelector('[part~="y-axis"] line')!.getBoundingClientRect();
     for (const key of groups) {
       const boxes = chunks(key);
-      // Chrome rasterises in 256 px tiles: a tile should draw its own bars, not the whole series.
+      // Chrome rasterises in tiles of 256 px: a tile should draw its own bars, not the whole series.
       expect(boxes.length).to.be.greaterThan(2);
       boxes.forEach((box, i) => i > 0 && expect(box.left).to.be.at.least(boxes[i - 1]!.right - 0.5));
       expect(boxes[0]!.left).to.be.closeTo(plot.left, 2);

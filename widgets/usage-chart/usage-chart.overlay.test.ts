@@ -112,3 +112,29 @@ describe('<usage-chart> reading a window', () => {
     expect(made).to.equal(0);
   });
 });
+
+describe('<usage-chart> following a mouse', () => {
+  it('reads the window under the pointer as soon as it moves (pointerrawupdate), before the next frame', async () => {
+    const el = await chart(proxy);
+    await drawn(el);
+    const { windows } = await proxy.get<UsageResponse>(usagePath(`${rangeQuery}&group_key=region`));
+    const plot = part(el, 'plot')!.getBoundingClientRect();
+    await press(el, 'Home');
+    const band = part(el, 'highlight')!.getBoundingClientRect();
+    await press(el, 'Escape');
+    const move = (type: string, index: number, pointerType = 'mouse') =>
+      part(el, 'plot')!.dispatchEvent(new PointerEvent(type, { pointerType, clientX: band.left + (index + 0.5) * band.width, clientY: plot.top + 50, bubbles: true }));
+    move('pointerrawupdate', 2);
+    await el.updateComplete;
+    expect(title(el)).to.equal(dayName(windows[2]!.starting_on));
+    // The frame's pointermove, where the pointer has got to since.
+    move('pointermove', 4);
+    await el.updateComplete;
+    expect(title(el)).to.equal(dayName(windows[4]!.starting_on));
+    // A finger has no hover: it reads a window by tapping.
+    await press(el, 'Escape');
+    move('pointerrawupdate', 2, 'touch');
+    await el.updateComplete;
+    expect(part(el, 'tooltip')).to.equal(null);
+  });
+});

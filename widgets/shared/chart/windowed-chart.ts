@@ -47,6 +47,8 @@ export class WindowedChart implements ReactiveController {
   #context: CanvasRenderingContext2D | null | undefined;
   /** A window has been read: the plot keeps its highlight and tooltip layers from then on (see chart.styles.ts). */
   #read = false;
+  /** A raw pointer move has been read since the last frame began (see #onRawMove). */
+  #readRaw = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {
     host.addController(this);
@@ -120,7 +122,7 @@ export class WindowedChart implements ReactiveController {
     return html`<div part="chart">
         <div part="plot" class="plot ${layered ? 'layered' : ''}" tabindex="0" role="group" aria-roledescription=${t.chartRole} aria-busy=${geometry ? 'false' : 'true'}
           aria-label=${`${summary} ${t.chartKeys}`}
-          @keydown=${this.#onKey} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave} @pointerup=${this.#onTap} @blur=${this.#clear}>
+          @keydown=${this.#onKey} @pointerrawupdate=${this.#onRawMove} @pointermove=${this.#onPointer} @pointerleave=${this.#onLeave} @pointerup=${this.#onTap} @blur=${this.#clear}>
           ${geometry ? this.#seriesSvg(geometry, p.mode, summary) : nothing}
           ${geometry ? highlightTemplate(geometry, this.size, active) : nothing}
           ${geometry && active !== null ? tooltipTemplate(model, geometry, active, format, values) : nothing}
@@ -136,6 +138,7 @@ export class WindowedChart implements ReactiveController {
   }
 
   #set(active: number | null) {
+    if (active === this.active) return;
     this.active = active;
     this.#read ||= active !== null;
     if (active === null) document.removeEventListener('pointerdown', this.#outside, true);
@@ -164,6 +167,17 @@ export class WindowedChart implements ReactiveController {
   // and a tap anywhere outside the chart hides it.
   #onPointer = (event: PointerEvent) => {
     if (!touchy(event)) this.#set(this.#windowAt(event));
+  };
+
+  // Chrome hands pointermove to the page at the start of the next frame, so its tooltip is made inside that
+  // frame and painted a few milliseconds after a key's. Where there is `pointerrawupdate` (sent as the pointer
+  // moves), the first move after a frame is read at once, before the next frame begins, as a key is; the
+  // frame's pointermove (everywhere else, the only one) then reads where the pointer has got to, usually the same window.
+  #onRawMove = (event: PointerEvent) => {
+    if (this.#readRaw) return;
+    this.#readRaw = true;
+    requestAnimationFrame(() => (this.#readRaw = false));
+    this.#onPointer(event);
   };
 
   #onLeave = (event: PointerEvent) => {
