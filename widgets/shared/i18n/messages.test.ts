@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { de } from './de.ts';
-import { balanceLedger, common, invoiceList, metronomeDashboard, spendBreakdown, usageAlerts, usageChart } from './en.ts';
+import { balanceLedger, common, invoiceList, metronomeDashboard, spendBreakdown, usageAlerts, usageChart, usageSummary } from './en.ts';
 import { messages, registerMessages } from './messages.ts';
 import { onMessagesChange } from './registry.ts';
 
-const sections = [common, usageChart, spendBreakdown, balanceLedger, invoiceList, metronomeDashboard, usageAlerts];
+const sections = [common, usageChart, spendBreakdown, balanceLedger, invoiceList, metronomeDashboard, usageAlerts, usageSummary];
 const en = Object.assign({}, ...sections) as typeof de;
 
 describe('the words of a locale', () => {
