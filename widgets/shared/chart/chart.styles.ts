@@ -47,11 +47,6 @@ export const chartStyles = css`
     opacity: 0.6;
     transition: opacity 0.2s;
   }
-  .filter summary {
-    border: 1px solid var(--_gray-light);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
-  }
   .controls button[aria-pressed='true'] {
     background: var(--_primary-light);
     border-color: var(--_primary-medium);
@@ -67,6 +62,9 @@ export const chartStyles = css`
     margin-left: -1px;
   }
   .filter summary {
+    border: 1px solid var(--_gray-light);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
     cursor: pointer;
     list-style: none;
   }
@@ -192,10 +190,6 @@ export const chartStyles = css`
     margin-top: 0.25rem;
     padding-top: 0.25rem;
   }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
-  }
   .swatch.previous {
     border: 2px dashed currentColor;
     box-sizing: border-box;
@@ -218,11 +212,7 @@ export const chartStyles = css`
     padding: 0.15rem 0.3rem;
   }
   [part='legend-item'] {
-    font: inherit;
-    color: inherit;
-    background: none;
     border: 0;
-    cursor: pointer;
   }
   [part='legend-item'][aria-pressed='false'] {
     opacity: 0.45;
@@ -247,9 +237,8 @@ export const chartStyles = css`
     width: calc(100cqw - 2rem);
     white-space: normal;
   }
-  /* Figures stay on one line; the table scrolls instead. */
-  th,
-  td {
+  /* Row names stay on one line, as the figures (.num) do; the table scrolls instead. */
+  th {
     white-space: nowrap;
   }
   thead th,
@@ -275,7 +264,4 @@ export const chartStyles = css`
   ${unsafeCSS(
     Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i} { fill: var(--_usage-line-${i}); stroke: var(--_usage-line-${i}); background: var(--_usage-line-${i}); }`).join('\n'),
   )}
-  path.lines {
-    fill: none;
-  }
 `;
