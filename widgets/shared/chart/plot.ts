@@ -3,7 +3,7 @@ import { type FormatOptions, formatDate, formatDay, formatWindow, isUtcMidnight 
 import { messages } from '../i18n/messages.ts';
 import { styleProperties } from '../style-properties.ts';
 import type { AxisText, ChartMode, UsageLayout } from './layout.ts';
-import { type ChartModel, visibleSeries } from './model.ts';
+import { type ChartModel, type Series, visibleSeries } from './model.ts';
 
 /** A chart's SVG and tooltip, drawn from a layout; no state of its own. */
 
@@ -89,27 +89,29 @@ export function windowName(model: ChartModel, index: number, format: FormatOptio
   return model.partial && index === model.windows.length - 1 ? messages(format.locale).soFar(name) : name;
 }
 
-/** What one window holds, in words: the tooltip's content and what the live region announces. */
+/**
+ * What one window holds, in words: the tooltip's rows (the visible series, the total, the negative
+ * series, the previous period; each with its swatch's class, none for the total) and what the live
+ * region announces, which names the total's unit.
+ */
 export function describeWindow(model: ChartModel, index: number, format: FormatOptions, values: ValueFormat) {
-  const rows = model.grouped ? visibleSeries(model).map((s) => ({ series: s, value: values.value(s.values[index]!) })) : [];
-  const negative = model.negative && !model.negative.hidden ? { series: model.negative, value: values.value(model.negative.values[index]!) } : null;
-  const total = values.value(model.totals[index]!);
-  const previous = model.previous ? values.value(model.previous.totals[index] ?? 0) : null;
-  const title = windowName(model, index, format);
   const t = messages(format.locale);
-  const text = [
-    title,
-    ...rows.map((r) => `${r.series.label}: ${r.value}`),
-    `${t.total}: ${total}${values.unit ? ` ${values.unit}` : ''}`,
-    ...(negative ? [`${negative.series.label}: ${negative.value}`] : []),
-    ...(previous === null ? [] : [`${t.previousPeriod}: ${previous}`]),
-  ].join('. ');
-  return { title, rows, total, negative, previous, text };
+  const { negative, previous } = model;
+  const row = (swatch: string, label: string, value: number) => ({ swatch, label, value: values.value(value) });
+  const series = (s: Series) => row(colourClass(s.colour), s.label, s.values[index]!);
+  const rows = [
+    ...(model.grouped ? visibleSeries(model).map(series) : []),
+    row('', t.total, model.totals[index]!),
+    ...(negative && !negative.hidden ? [series(negative)] : []),
+    ...(previous ? [row('previous', t.previousPeriod, previous.totals[index] ?? 0)] : []),
+  ];
+  const title = windowName(model, index, format);
+  const text = [title, ...rows.map((r) => `${r.label}: ${r.value}${r.swatch || !values.unit ? '' : ` ${values.unit}`}`)].join('. ');
+  return { title, rows, text };
 }
 
 export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index: number, format: FormatOptions, values: ValueFormat) {
-  const { title, rows, total, negative, previous } = describeWindow(model, index, format, values);
-  const t = messages(format.locale);
+  const { title, rows } = describeWindow(model, index, format, values);
   const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
   // Beside the window, on the side with more room: the frame's spacer (`--_at`, the room on that side)
   // shrinks where the tooltip would not fit, which pushes it back inside the chart at any width.
@@ -117,10 +119,10 @@ export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index:
   return html`<div class="tooltip-frame ${leftHalf ? '' : 'end'}" ${styleProperties({ '--_at': leftHalf ? `${centre + 12}px` : `calc(100% - ${centre - 12}px)` })}>
     <div part="tooltip" class="tooltip" aria-hidden="true">
       <div class="tooltip-title">${title}</div>
-      ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
-      <div class="tooltip-row total"><span></span><span>${t.total}</span><span class="num">${total}</span></div>
-      ${negative ? html`<div class="tooltip-row"><span class="swatch negative"></span><span>${negative.series.label}</span><span class="num">${negative.value}</span></div>` : nothing}
-      ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>${t.previousPeriod}</span><span class="num">${previous}</span></div>`}
+      ${rows.map(
+        (r) =>
+          html`<div class="tooltip-row ${r.swatch ? '' : 'total'}"><span class=${r.swatch ? `swatch ${r.swatch}` : ''}></span><span>${r.label}</span><span class="num">${r.value}</span></div>`,
+      )}
     </div>
   </div>`;
 }
