@@ -1,7 +1,6 @@
 import { html, nothing, svg } from 'lit';
 import { type FormatOptions, formatDate, formatDay, formatWindow, isUtcMidnight } from '../format.ts';
 import { messages } from '../i18n/messages.ts';
-import { styleProperties } from '../style-properties.ts';
 import type { AxisText, ChartMode, UsageLayout } from './layout.ts';
 import { type ChartModel, type Series, visibleSeries } from './model.ts';
 
@@ -116,7 +115,8 @@ export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index:
   // Beside the window, on the side with more room: the frame's spacer (`--_at`, the room on that side)
   // shrinks where the tooltip would not fit, which pushes it back inside the chart at any width.
   const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
-  return html`<div class="tooltip-frame ${leftHalf ? '' : 'end'}" ${styleProperties({ '--_at': leftHalf ? `${centre + 12}px` : `calc(100% - ${centre - 12}px)` })}>
+  // `.style` is the CSSOM (cssText), which a strict Content-Security-Policy allows, unlike a style attribute.
+  return html`<div class="tooltip-frame ${leftHalf ? '' : 'end'}" .style=${`--_at:${leftHalf ? `${centre + 12}px` : `calc(100% - ${centre - 12}px)`}`}>
     <div part="tooltip" class="tooltip" aria-hidden="true">
       <div class="tooltip-title">${title}</div>
       ${rows.map(
