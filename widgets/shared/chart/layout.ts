@@ -165,6 +165,7 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
  * spill past either end of the plot are anchored inward.
  */
 function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text: AxisText): XTick[] {
+  // Each with where its label starts and ends (`from`, `to`), which the ticks drawn keep.
   let ticks: Array<XTick & { from: number; to: number }> = [];
   for (let count = Math.max(2, Math.floor(innerWidth / 90)); count > 0; count = Math.min(count - 1, Math.floor(count * 0.8))) {
     ticks = utcTicks(start, end, count).map((value) => {
@@ -178,7 +179,7 @@ function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text
     if (ticks.every((t, i) => i === 0 || ticks[i - 1]!.to + GAP <= t.from)) break;
     ticks = ticks.slice(0, 1);
   }
-  return ticks.map(({ position, value, label, anchor }) => ({ position, value, label, anchor }));
+  return ticks;
 }
 
 /**
