@@ -14,6 +14,14 @@ describe("the build's html`…` minifier", () => {
     assert.equal(minifyHtmlTemplates(source), source);
   });
 
+  it('drops the quotes of attribute values HTML reads alike unquoted, inside tags only and never before a binding', () => {
+    const source = 'const t = html`<p class="a b" part="row" data-x="1.5%"><i title="x" class="s ${c}" id="n"${x} aria-label=${y}></i> role="text" <br hidden="">`;';
+    assert.equal(
+      minifyHtmlTemplates(source),
+      'const t = html`<p class="a b" part=row data-x=1.5%><i title=x class="s ${c}" id="n"${x} aria-label=${y}></i> role="text" <br hidden="">`;',
+    );
+  });
+
   it('stops the build on a source it cannot follow rather than guess', () => {
     assert.throws(() => minifyHtmlTemplates("const a = html`<p>${'x}`;"), /could not be read/);
     assert.throws(() => minifyHtmlTemplates('if (a) /`/.test(b); const c = html`<p>`;'), /could not be read/);
