@@ -1,8 +1,10 @@
 import { css, unsafeCSS } from 'lit';
+import { CHART_DEFAULTS } from '../theme/palette.ts';
+import { themeOf } from '../theme/theme.styles.ts';
 import { SERIES_COLOURS } from './plot.ts';
 
-/** The colour tokens the windowed charts paint with (see `themeStyles`). */
-export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-light', 'action', 'action-hover', ...Array.from({ length: SERIES_COLOURS }, (_, i) => `usage-line-${i}`)];
+/** The windowed charts' share of the theme: the tokens they paint with (see `themeStyles`). */
+export const chartTheme = themeOf(CHART_DEFAULTS);
 
 /**
  * Styles of the windowed charts (usage, spend): controls row, plot, tooltip, legend, table, series colours.

@@ -1,5 +1,5 @@
 import { css, type CSSResult, unsafeCSS } from 'lit';
-import { defaultsNamed, FONT_FAMILY, internal, RADIUS, SPACING, type TokenName } from './palette.ts';
+import { type Defaults, defaultsNamed, FONT_FAMILY, internal, RADIUS, SPACING, type TokenName } from './palette.ts';
 
 /**
  * A widget's share of the theme: for each colour token it paints with (by short name, `gray-medium`), an
@@ -18,7 +18,15 @@ import { defaultsNamed, FONT_FAMILY, internal, RADIUS, SPACING, type TokenName }
  * shrink-to-fit box, such as a flex row, give it a width or `flex: 1`.)
  */
 export function themeStyles(...names: TokenName[]): CSSResult {
-  const properties = [...new Set(['gray-dark', 'white', ...names])].map((name) => [`--metronome-${name}`, defaultsNamed(name)] as const);
+  return themeOf(Object.fromEntries([...new Set(['gray-dark', 'white', ...names])].map((name) => [name, defaultsNamed(name)])));
+}
+
+/**
+ * `themeStyles` for every token of `tokens` (which holds `gray-dark` and `white`), with those defaults:
+ * a widget's file that names its tokens this way carries no other token's colours.
+ */
+export function themeOf(tokens: Defaults): CSSResult {
+  const properties = Object.entries(tokens).map(([name, colours]) => [`--metronome-${name}`, colours] as const);
   const defaults = (palette: 'light' | 'dark') =>
     unsafeCSS(properties.map(([property, colours]) => `${internal(property)}: var(${property}, ${colours[palette === 'light' ? 0 : 1]});`).join('\n'));
   return css`
