@@ -1,7 +1,7 @@
 // Minifies the static text of lit's html`…` and svg`…` templates in the widgets' own sources: each run of
-// whitespace that holds a line break (the source's indentation) becomes one line break. Spaces and
-// breaks render alike wherever the widgets put text (no <pre>, no white-space: pre), so the page is the
-// same; whitespace without a line break, between inline elements or words, is kept as written, and
+// whitespace that holds a line break (the source's indentation) becomes one space (which compresses
+// better among the code's spaces than a line break). Spaces and breaks render alike wherever the widgets
+// put text (no <pre>, no white-space: pre), so the page is the same; whitespace without a line break, between inline elements or words, is kept as written, and
 // nothing is removed outright. Inside tags, an attribute value the HTML parser reads alike unquoted
 // (`class="tooltip-row"`) loses its quotes. Templates nested in `${…}` are minified too; other template literals,
 // strings, comments and regular expressions are left alone.
@@ -73,14 +73,14 @@ function scanCode(source, at) {
 }
 
 /**
- * The static text `chunk` of an html`…` template with its indentation one line break and, inside tags,
+ * The static text `chunk` of an html`…` template with its indentation one space and, inside tags,
  * the quotes dropped around a whole attribute value without whitespace, quotes, `=`, `<`, `>` or a
  * backtick, when whitespace or the tag's end follows (never before an interpolation). `state` is where
  * the chunk starts: in `text`, a `tag`, or a value quoted with `"` or `'` (a binding splits a tag or
  * value); returns the text and where it ends.
  */
 function minifyChunk(chunk, state) {
-  const text = chunk.replace(/[ \t]*\n\s*/g, '\n');
+  const text = chunk.replace(/[ \t]*\n\s*/g, ' ');
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
