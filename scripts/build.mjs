@@ -48,10 +48,18 @@ const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}
 
 const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning', plugins: [minifyTemplates] };
 
+/**
+ * Properties named `_…` (an underscore, then a letter) belong to shapes internal to the widgets (a chart's
+ * layout, the controls' state): never in the JSON contract, the public API, lit's properties or what two
+ * copies of the package share on a page. The minified files rename them to a letter or two; lit's own
+ * `_$…` names are left alone.
+ */
+const INTERNAL_PROPERTY = /^_[a-z]/;
+
 /** The self-contained files, minified: what the all-widgets size budget measures. */
 export async function buildCdn(outdir = 'dist/cdn') {
   const entries = [...widgetEntries(), ...localeEntries()];
-  await build({ ...common, entryPoints: [{ in: 'widgets/index.ts', out: 'widgets' }, configEntry, ...entries], outdir, minify: true });
+  await build({ ...common, entryPoints: [{ in: 'widgets/index.ts', out: 'widgets' }, configEntry, ...entries], outdir, minify: true, mangleProps: INTERNAL_PROPERTY });
   return ['widgets', 'config', ...entries.map((e) => e.out)].map((name) => `${outdir}/${name}.js`);
 }
 

@@ -23,19 +23,19 @@ export interface Settings {
   groupKeyOverrides: GroupKeyOverrides | undefined;
 }
 
-/** What the controls show besides the settings, worked out by the element. */
+/** What the controls show besides the settings, worked out by the element (`_…`: see UsageLayout). */
 export interface ControlsState {
-  customer: CustomerResponse | undefined;
-  metricId: string;
-  range: RangePreset;
+  _customer: CustomerResponse | undefined;
+  _metricId: string;
+  _range: RangePreset;
   /** Custom range as YYYY-MM-DD, the last day inclusive. */
-  customFrom: string;
-  customTo: string;
-  hourlyAllowed: boolean;
+  _customFrom: string;
+  _customTo: string;
+  _hourlyAllowed: boolean;
   /** Values seen so far for each key of the group key, and those the viewer kept. */
-  knownValues: Record<string, string[]>;
-  filter: Record<string, string[]>;
-  canExport: boolean;
+  _knownValues: Record<string, string[]>;
+  _filter: Record<string, string[]>;
+  _canExport: boolean;
 }
 
 export interface ControlsHandlers {
@@ -50,8 +50,8 @@ export interface ControlsHandlers {
 const value = (e: Event) => (e.target as HTMLInputElement | HTMLSelectElement).value;
 
 export function controlsTemplate(settings: Settings, s: ControlsState, on: ControlsHandlers, t: UsageChartMessages) {
-  const metrics = s.customer?.billable_metrics ?? [];
-  const metric = metrics.find((m) => m.id === s.metricId);
+  const metrics = s._customer?.billable_metrics ?? [];
+  const metric = metrics.find((m) => m.id === s._metricId);
   const { groupKey, groupKeyOverrides: overrides } = settings;
   const keys = groupKey ? groupKey.split(',') : [];
   return html`<div part="controls" class="controls">
@@ -65,7 +65,7 @@ export function controlsTemplate(settings: Settings, s: ControlsState, on: Contr
         }}
         ?disabled=${!metrics.length}
       >
-        ${metrics.map((m) => html`<option value=${m.id} ?selected=${m.id === s.metricId}>${m.name}</option>`)}
+        ${metrics.map((m) => html`<option value=${m.id} ?selected=${m.id === s._metricId}>${m.name}</option>`)}
       </select>
     </label>
     <label
@@ -79,22 +79,22 @@ export function controlsTemplate(settings: Settings, s: ControlsState, on: Contr
     <label
       >${t.range}
       <select @change=${(e: Event) => on.range(value(e) as RangePreset)}>
-        ${s.customer?.current_billing_period ? html`<option value="current-period" ?selected=${s.range === 'current-period'}>${t.currentPeriod}</option>` : nothing}
-        <option value="7d" ?selected=${s.range === '7d'}>${t.lastDays(7)}</option>
-        <option value="30d" ?selected=${s.range === '30d'}>${t.lastDays(30)}</option>
-        <option value="90d" ?selected=${s.range === '90d'}>${t.lastDays(90)}</option>
-        <option value="custom" ?selected=${s.range === 'custom'}>${t.customPick}</option>
+        ${s._customer?.current_billing_period ? html`<option value="current-period" ?selected=${s._range === 'current-period'}>${t.currentPeriod}</option>` : nothing}
+        <option value="7d" ?selected=${s._range === '7d'}>${t.lastDays(7)}</option>
+        <option value="30d" ?selected=${s._range === '30d'}>${t.lastDays(30)}</option>
+        <option value="90d" ?selected=${s._range === '90d'}>${t.lastDays(90)}</option>
+        <option value="custom" ?selected=${s._range === 'custom'}>${t.customPick}</option>
       </select>
     </label>
-    ${s.range === 'custom'
-      ? html`<label>${t.from} <input type="date" .value=${s.customFrom} max=${s.customTo} @change=${(e: Event) => on.customRange(value(e), s.customTo)} /></label>
-          <label>${t.to} <input type="date" .value=${s.customTo} min=${s.customFrom} @change=${(e: Event) => on.customRange(s.customFrom, value(e))} /></label>`
+    ${s._range === 'custom'
+      ? html`<label>${t.from} <input type="date" .value=${s._customFrom} max=${s._customTo} @change=${(e: Event) => on.customRange(value(e), s._customTo)} /></label>
+          <label>${t.to} <input type="date" .value=${s._customTo} min=${s._customFrom} @change=${(e: Event) => on.customRange(s._customFrom, value(e))} /></label>`
       : nothing}
     <label
       >${t.windows}
       <select @change=${(e: Event) => on.change({ windowSize: value(e) as WindowSize })}>
         <option value="day" ?selected=${settings.windowSize === 'day'}>${t.daily}</option>
-        <option value="hour" ?selected=${settings.windowSize === 'hour'} ?disabled=${!s.hourlyAllowed}>${s.hourlyAllowed ? t.hourly : t.hourlyAtMost(MAX_HOURLY_DAYS)}</option>
+        <option value="hour" ?selected=${settings.windowSize === 'hour'} ?disabled=${!s._hourlyAllowed}>${s._hourlyAllowed ? t.hourly : t.hourlyAtMost(MAX_HOURLY_DAYS)}</option>
       </select>
     </label>
     <label class="inline"><input type="checkbox" .checked=${settings.compare} @change=${(e: Event) => on.change({ compare: (e.target as HTMLInputElement).checked })} /> ${t.compare}</label>
@@ -103,13 +103,13 @@ export function controlsTemplate(settings: Settings, s: ControlsState, on: Contr
       <button type="button" aria-pressed=${settings.chartType === 'lines'} @click=${() => on.change({ chartType: 'lines' })}>${t.lines}</button>
     </div>
     <button type="button" part="table-toggle" aria-pressed=${settings.view === 'table'} @click=${() => on.change({ view: settings.view === 'table' ? 'chart' : 'table' })}>${t.table}</button>
-    <button type="button" part="export" ?disabled=${!s.canExport} @click=${on.exportCsv}>${t.exportCsv}</button>
+    <button type="button" part="export" ?disabled=${!s._canExport} @click=${on.exportCsv}>${t.exportCsv}</button>
   </div>`;
 }
 
 function filterTemplate(key: string, overrides: GroupKeyOverrides | undefined, s: ControlsState, on: ControlsHandlers, t: UsageChartMessages) {
-  const known = s.knownValues[key] ?? [];
-  const kept = s.filter[key] ?? [];
+  const known = s._knownValues[key] ?? [];
+  const kept = s._filter[key] ?? [];
   const label = keyLabel(key, overrides);
   const toggle = (v: string, checked: boolean) => {
     const base = kept.length ? kept : known;

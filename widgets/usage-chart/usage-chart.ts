@@ -343,15 +343,15 @@ export class UsageChart extends LitElement {
     const days = range ? (Date.parse(range.endingBefore) - Date.parse(range.startingOn)) / DAY : 0;
     const custom = Boolean(this.startingOn && this.endingBefore);
     return {
-      customer: this.#customer.value ?? undefined,
-      metricId: this.#metricId,
-      range: custom ? 'custom' : this.range || (this.#customer.value?.current_billing_period ? 'current-period' : '30d'),
-      customFrom: range?.startingOn.slice(0, 10) ?? '',
-      customTo: range ? new Date(Date.parse(range.endingBefore) - DAY).toISOString().slice(0, 10) : '',
-      hourlyAllowed: days <= MAX_HOURLY_DAYS,
-      knownValues: this.#knownValues.get(`${this.#metricId}|${this.groupKey}`) ?? {},
-      filter: parseGroupFilter(this.groupFilter),
-      canExport: Boolean(model),
+      _customer: this.#customer.value ?? undefined,
+      _metricId: this.#metricId,
+      _range: custom ? 'custom' : this.range || (this.#customer.value?.current_billing_period ? 'current-period' : '30d'),
+      _customFrom: range?.startingOn.slice(0, 10) ?? '',
+      _customTo: range ? new Date(Date.parse(range.endingBefore) - DAY).toISOString().slice(0, 10) : '',
+      _hourlyAllowed: days <= MAX_HOURLY_DAYS,
+      _knownValues: this.#knownValues.get(`${this.#metricId}|${this.groupKey}`) ?? {},
+      _filter: parseGroupFilter(this.groupFilter),
+      _canExport: Boolean(model),
     } as const;
   }
 

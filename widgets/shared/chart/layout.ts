@@ -60,26 +60,31 @@ export interface AxisText {
 /** For tests and servers: ISO dates, plain numbers, and a width of 7 px a character. */
 const plainText: AxisText = { x: (d) => d.toISOString().slice(5, 10), y: String, measure: (label) => label.length * 7 };
 
+/**
+ * Fields named `_…`, here and in other shapes internal to the widgets, never leave the bundle they are
+ * made in (not in the JSON contract, the public API or lit's properties): the CDN build renames them to
+ * a letter or two (`mangleProps` in scripts/build.mjs).
+ */
 export interface UsageLayout {
-  margin: { top: number; right: number; bottom: number; left: number };
-  innerWidth: number;
-  innerHeight: number;
+  _margin: { top: number; right: number; bottom: number; left: number };
+  _innerWidth: number;
+  _innerHeight: number;
   /**
    * Visible series, bottom of the stack first, then the negative series (drawn below zero) if any; a
    * dense series in chunks, left to right, each drawing the windows from `windows[0]` up to `windows[1]`.
    */
-  paths: Array<{ series: Series; d: string; windows: [number, number] }>;
+  _paths: Array<{ series: Series; d: string; windows: [number, number] }>;
   /** Lines mode with a comparison: the current total, so it can be read against the previous one. */
-  totalPath: string | null;
+  _totalPath: string | null;
   /** The previous period's totals, window by window. */
-  previousPath: string | null;
+  _previousPath: string | null;
   /** The window still being counted (to hatch), by its left edge and width. */
   partial: { x: number; width: number } | null;
   /** Left and right edge of each window, for hit-testing and placing the tooltip. */
-  windowLeft: number[];
-  windowRight: number[];
-  xTicks: XTick[];
-  yTicks: Tick[];
+  _windowLeft: number[];
+  _windowRight: number[];
+  _xTicks: XTick[];
+  _yTicks: Tick[];
 }
 
 /** Room between an x label and the next, and between a y label and the plot (with the tick gap of 6). */
@@ -144,17 +149,17 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
   });
 
   return {
-    margin,
-    innerWidth,
-    innerHeight,
-    paths,
-    totalPath: mode === 'lines' && model.previous ? through(model.totals) : null,
-    previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
+    _margin: margin,
+    _innerWidth: innerWidth,
+    _innerHeight: innerHeight,
+    _paths: paths,
+    _totalPath: mode === 'lines' && model.previous ? through(model.totals) : null,
+    _previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
     partial: model.partial ? { x: windowLeft.at(-1)!, width: windowRight.at(-1)! - windowLeft.at(-1)! } : null,
-    windowLeft,
-    windowRight,
-    xTicks: xTicks(new Date(model.startingOn), new Date(model.endingBefore), x, innerWidth, text),
-    yTicks,
+    _windowLeft: windowLeft,
+    _windowRight: windowRight,
+    _xTicks: xTicks(new Date(model.startingOn), new Date(model.endingBefore), x, innerWidth, text),
+    _yTicks: yTicks,
   };
 }
 
@@ -234,7 +239,7 @@ function stackedBars(series: Series[], left: number[], right: number[], y: Linea
 }
 
 /** The window under a horizontal position inside the plot, or null outside every window. */
-export function windowAt(geometry: Pick<UsageLayout, 'windowLeft' | 'windowRight'>, x: number): number | null {
-  const i = bisectRight(geometry.windowLeft, x) - 1;
-  return i >= 0 && x < geometry.windowRight[i]! ? i : null;
+export function windowAt(geometry: Pick<UsageLayout, '_windowLeft' | '_windowRight'>, x: number): number | null {
+  const i = bisectRight(geometry._windowLeft, x) - 1;
+  return i >= 0 && x < geometry._windowRight[i]! ? i : null;
 }

@@ -41,23 +41,23 @@ export function axisText(format: FormatOptions, values: ValueFormat, days: boole
 
 /** The axes, gridlines and series: everything that stays put while a window is read. */
 export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string) {
-  const { margin, innerWidth, innerHeight } = geometry;
+  const { _margin: margin, _innerWidth: innerWidth, _innerHeight: innerHeight } = geometry;
   return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
     <g transform="translate(${margin.left} ${margin.top})">
       <g part="axis y-axis" aria-hidden="true">
-        ${geometry.yTicks.map(
+        ${geometry._yTicks.map(
           (t) => svg`<line x1="0" x2=${innerWidth} y1=${t.position} y2=${t.position}></line>
             <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${t.label}</text>`,
         )}
       </g>
       <g aria-hidden="true">
-        ${geometry.paths.map((p) => svg`<path part="series" class="${colourClass(p.series.colour)} ${mode}" data-series=${p.series.key} d=${p.d}></path>`)}
-        ${geometry.totalPath ? svg`<path part="total-line" class="total-line" d=${geometry.totalPath}></path>` : nothing}
-        ${geometry.previousPath ? svg`<path part="previous-line" class="previous-line" d=${geometry.previousPath}></path>` : nothing}
+        ${geometry._paths.map((p) => svg`<path part="series" class="${colourClass(p.series.colour)} ${mode}" data-series=${p.series.key} d=${p.d}></path>`)}
+        ${geometry._totalPath ? svg`<path part="total-line" class="total-line" d=${geometry._totalPath}></path>` : nothing}
+        ${geometry._previousPath ? svg`<path part="previous-line" class="previous-line" d=${geometry._previousPath}></path>` : nothing}
         ${partialTemplate(geometry.partial, innerHeight)}
       </g>
       <g part="axis x-axis" aria-hidden="true" transform="translate(0 ${innerHeight})">
-        ${geometry.xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${t.label}</text>`)}
+        ${geometry._xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${t.label}</text>`)}
       </g>
     </g>
   </svg>`;
@@ -65,12 +65,12 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
 
 /** The band behind the window being read, in its own layer under the series, so that moving it repaints nothing else. */
 export function highlightTemplate(geometry: UsageLayout, size: { width: number; height: number }, active: number | null) {
-  const { margin } = geometry;
+  const { _margin: margin } = geometry;
   return html`<svg class="underlay" aria-hidden="true" width=${size.width} height=${size.height}>
     ${active === null
       ? nothing
-      : svg`<rect part="highlight" class="highlight" x=${margin.left + geometry.windowLeft[active]!} y=${margin.top}
-          width=${Math.max(1, geometry.windowRight[active]! - geometry.windowLeft[active]!)} height=${geometry.innerHeight}></rect>`}
+      : svg`<rect part="highlight" class="highlight" x=${margin.left + geometry._windowLeft[active]!} y=${margin.top}
+          width=${Math.max(1, geometry._windowRight[active]! - geometry._windowLeft[active]!)} height=${geometry._innerHeight}></rect>`}
   </svg>`;
 }
 
@@ -111,10 +111,10 @@ export function describeWindow(model: ChartModel, index: number, format: FormatO
 
 export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index: number, format: FormatOptions, values: ValueFormat) {
   const { title, rows } = describeWindow(model, index, format, values);
-  const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
+  const centre = geometry._margin.left + (geometry._windowLeft[index]! + geometry._windowRight[index]!) / 2;
   // Beside the window, on the side with more room: the frame's spacer (`--_at`, the room on that side)
   // shrinks where the tooltip would not fit, which pushes it back inside the chart at any width.
-  const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
+  const leftHalf = centre < geometry._margin.left + geometry._innerWidth / 2;
   // `.style` is the CSSOM (cssText), which a strict Content-Security-Policy allows, unlike a style attribute.
   return html`<div class="tooltip-frame ${leftHalf ? '' : 'end'}" .style=${`--_at:${leftHalf ? `${centre + 12}px` : `calc(100% - ${centre - 12}px)`}`}>
     <div part="tooltip" class="tooltip" aria-hidden="true">

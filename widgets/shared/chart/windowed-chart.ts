@@ -156,7 +156,7 @@ export class WindowedChart implements ReactiveController {
   #windowAt(event: PointerEvent) {
     const svg = this.host.renderRoot.querySelector('svg');
     const geometry = this.#memo?.geometry;
-    return svg && geometry ? windowAt(geometry, event.clientX - svg.getBoundingClientRect().left - geometry.margin.left) : null;
+    return svg && geometry ? windowAt(geometry, event.clientX - svg.getBoundingClientRect().left - geometry._margin.left) : null;
   }
 
   // A mouse reads the window it hovers. A finger or a pen has no hover: a tap shows the tapped window (and
