@@ -19,14 +19,6 @@ const DAY = 24 * HOUR;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
-/** What a step of several counts in: every 5th second of the minute, 3rd hour of the day, 2nd day since 1970. */
-const FIELDS: Partial<Record<string, (date: Date) => number>> = {
-  second: (date) => date.getUTCSeconds(),
-  minute: (date) => date.getUTCMinutes(),
-  hour: (date) => date.getUTCHours(),
-  day: (date) => +date / DAY,
-};
-
 /** d3-time's tick intervals, shortest first: unit, step, and the length it is chosen by. */
 const INTERVALS = (
   [
@@ -47,12 +39,13 @@ export function utcTicks(start: Date, stop: Date, count: number): Date[] {
   const i = bisectRight(LENGTHS, target);
   if (i === INTERVALS.length) return calendarTicks(start, stop, 'year', Math.floor(tickStep(+start / YEAR, +stop / YEAR, count)));
   if (i === 0) return fixedTicks(start, stop, Math.floor(Math.max(tickStep(+start, +stop, count), 1)));
-  const { unit, step } = INTERVALS[target / LENGTHS[i - 1]! < LENGTHS[i]! / target ? i - 1 : i]!;
+  const { unit, step, length } = INTERVALS[target / LENGTHS[i - 1]! < LENGTHS[i]! / target ? i - 1 : i]!;
   if (unit === 'month' || unit === 'year') return calendarTicks(start, stop, unit, step);
-  const field = FIELDS[unit];
-  // Weeks start on Sunday: 1970 began on a Thursday.
-  const ticks = unit === 'week' ? fixedTicks(start, stop, 7 * DAY, 3 * DAY) : fixedTicks(start, stop, unit === 'day' ? DAY : unit === 'hour' ? HOUR : unit === 'minute' ? MINUTE : SECOND);
-  return field && step > 1 ? ticks.filter((date) => field(date) % step === 0) : ticks;
+  // Multiples of the step's length since 1970: a minute and an hour hold a whole number of every step of
+  // seconds and minutes, and a day of every step of hours, so every 15th minute since 1970 is every 15th
+  // minute of the hour (and every other day, d3-time's, is counted from 1970). Weeks start on Sunday:
+  // 1970 began on a Thursday.
+  return fixedTicks(start, stop, length, unit === 'week' ? 3 * DAY : 0);
 }
 
 /** The moments `offset` plus a multiple of `length` milliseconds after 1970 within [start, stop]. */
