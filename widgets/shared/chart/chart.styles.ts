@@ -264,6 +264,7 @@ export const chartStyles = css`
     color: var(--_gray-medium);
   }
   ${unsafeCSS(
-    Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i} { fill: var(--_usage-line-${i}); stroke: var(--_usage-line-${i}); background: var(--_usage-line-${i}); }`).join('\n'),
+    // Minified as written: the build minifies only the static text of css`…`.
+    Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i}{fill:var(--_usage-line-${i});stroke:var(--_usage-line-${i});background:var(--_usage-line-${i})}`).join(''),
   )}
 `;
