@@ -51,8 +51,8 @@ const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true,
 /**
  * Properties named `_…` (an underscore, then a letter) belong to shapes internal to the widgets (a chart's
  * layout, the controls' state): never in the JSON contract, the public API, lit's properties or what two
- * copies of the package share on a page. The minified files rename them to a letter or two; lit's own
- * `_$…` names are left alone.
+ * copies of the package share on a page. The minified files rename them to a letter or two (and d3-array's
+ * own `_…` fields alike, which stay inside the same file); lit's `_$…` names are left alone.
  */
 const INTERNAL_PROPERTY = /^_[a-z]/;
 
