@@ -37,10 +37,10 @@ export function utcTicks(start: Date, stop: Date, count: number): Date[] {
   if (stop < start) return utcTicks(stop, start, count).reverse();
   const target = (+stop - +start) / count;
   const i = bisectRight(LENGTHS, target);
-  if (i === INTERVALS.length) return calendarTicks(start, stop, 'year', Math.floor(tickStep(+start / YEAR, +stop / YEAR, count)));
+  if (i === INTERVALS.length) return monthTicks(start, stop, 12 * Math.floor(tickStep(+start / YEAR, +stop / YEAR, count)));
   if (i === 0) return fixedTicks(start, stop, Math.floor(Math.max(tickStep(+start, +stop, count), 1)));
   const { unit, step, length } = INTERVALS[target / LENGTHS[i - 1]! < LENGTHS[i]! / target ? i - 1 : i]!;
-  if (unit === 'month' || unit === 'year') return calendarTicks(start, stop, unit, step);
+  if (unit === 'month' || unit === 'year') return monthTicks(start, stop, unit === 'year' ? 12 : step);
   // Multiples of the step's length since 1970: a minute and an hour hold a whole number of every step of
   // seconds and minutes, and a day of every step of hours, so every 15th minute since 1970 is every 15th
   // minute of the hour (and every other day, d3-time's, is counted from 1970). Weeks start on Sunday:
@@ -56,16 +56,17 @@ function fixedTicks(start: Date, stop: Date, length: number, offset = 0): Date[]
   return ticks;
 }
 
-/** The first days of months (with month numbers a multiple of `step`) or years (a multiple of `step`) within [start, stop]. */
-function calendarTicks(start: Date, stop: Date, unit: 'month' | 'year', step: number): Date[] {
-  if (!(step > 0) || !Number.isFinite(step)) return [];
+/**
+ * The first days of the months within [start, stop] whose count since year 0 is a multiple of `months`:
+ * every month or quarter (12 is a multiple of both, so these are months 1, 4, 7 and 10), and, with 12 or
+ * a multiple of it, every year or every nth year (d3-time's years divisible by n).
+ */
+function monthTicks(start: Date, stop: Date, months: number): Date[] {
+  if (!(months > 0) || !Number.isFinite(months)) return [];
   const date = new Date(start);
-  if (unit === 'year') date.setUTCFullYear(Math.floor(date.getUTCFullYear() / step) * step, 0, 1);
-  else date.setUTCDate(1);
+  date.setUTCDate(1);
   date.setUTCHours(0, 0, 0, 0);
-  const next = () => (unit === 'year' ? date.setUTCFullYear(date.getUTCFullYear() + step) : date.setUTCMonth(date.getUTCMonth() + 1));
-  if (date < start) next();
   const ticks: Date[] = [];
-  for (; date <= stop; next()) if (unit === 'year' || date.getUTCMonth() % step === 0) ticks.push(new Date(date));
+  for (; date <= stop; date.setUTCMonth(date.getUTCMonth() + 1)) if (date >= start && (date.getUTCFullYear() * 12 + date.getUTCMonth()) % months === 0) ticks.push(new Date(date));
   return ticks;
 }
