@@ -242,9 +242,6 @@ export const chartStyles = css`
   /* Row names stay on one line, as the figures (.num) do; the table scrolls instead. */
   th {
     white-space: nowrap;
-  }
-  thead th,
-  tbody th {
     position: sticky;
     top: 0;
     background: var(--_white);
