@@ -16,36 +16,30 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
-/** d3-time's tick intervals, shortest first: unit, step, and the length it is chosen by. */
-const INTERVALS = (
-  [
-    ['second', SECOND, [1, 5, 15, 30]],
-    ['minute', MINUTE, [1, 5, 15, 30]],
-    ['hour', HOUR, [1, 3, 6, 12]],
-    ['day', DAY, [1, 2]],
-    ['week', 7 * DAY, [1]],
-    ['month', MONTH, [1, 3]],
-    ['year', YEAR, [1]],
-  ] as const
-).flatMap(([unit, length, steps]) => steps.map((step) => ({ unit, step, length: step * length })));
-const LENGTHS = INTERVALS.map((i) => i.length);
+/**
+ * d3-time's tick intervals, shortest first, by the length they are chosen by: 1, 5, 15 and 30 seconds and
+ * minutes, 1, 3, 6 and 12 hours, 1 and 2 days, a week, 1 and 3 months, a year.
+ */
+const LENGTHS = [SECOND, MINUTE].flatMap((unit) => [1, 5, 15, 30].map((n) => n * unit)).concat([1, 3, 6, 12].map((n) => n * HOUR), [DAY, 2 * DAY, WEEK, MONTH, 3 * MONTH, YEAR]);
 
 export function utcTicks(start: Date, stop: Date, count: number): Date[] {
   if (stop < start) return utcTicks(stop, start, count).reverse();
   const target = (+stop - +start) / count;
   const i = bisectRight(LENGTHS, target);
-  if (i === INTERVALS.length) return monthTicks(start, stop, 12 * Math.floor(tickStep(+start / YEAR, +stop / YEAR, count)));
+  if (i === LENGTHS.length) return monthTicks(start, stop, 12 * Math.floor(tickStep(+start / YEAR, +stop / YEAR, count)));
   if (i === 0) return fixedTicks(start, stop, Math.floor(Math.max(tickStep(+start, +stop, count), 1)));
-  const { unit, step, length } = INTERVALS[target / LENGTHS[i - 1]! < LENGTHS[i]! / target ? i - 1 : i]!;
-  if (unit === 'month' || unit === 'year') return monthTicks(start, stop, unit === 'year' ? 12 : step);
-  // Multiples of the step's length since 1970: a minute and an hour hold a whole number of every step of
-  // seconds and minutes, and a day of every step of hours, so every 15th minute since 1970 is every 15th
-  // minute of the hour (and every other day, d3-time's, is counted from 1970). Weeks start on Sunday:
-  // 1970 began on a Thursday.
-  return fixedTicks(start, stop, length, unit === 'week' ? 3 * DAY : 0);
+  const length = target / LENGTHS[i - 1]! < LENGTHS[i]! / target ? LENGTHS[i - 1]! : LENGTHS[i]!;
+  // A month, a quarter and a year (365 days: 12 of the 30-day months they are chosen by) are calendar months.
+  if (length >= MONTH) return monthTicks(start, stop, Math.round(length / MONTH));
+  // Multiples of the length since 1970: a minute and an hour hold a whole number of every step of seconds
+  // and minutes, and a day of every step of hours, so every 15th minute since 1970 is every 15th minute of
+  // the hour (and every other day, d3-time's, is counted from 1970). Weeks start on Sunday: 1970 began on
+  // a Thursday.
+  return fixedTicks(start, stop, length, length === WEEK ? 3 * DAY : 0);
 }
 
 /** The moments `offset` plus a multiple of `length` milliseconds after 1970 within [start, stop]. */
