@@ -101,8 +101,3 @@ export const defaultsNamed = (name: TokenName): readonly [light: string, dark: s
   if (!colours) throw new Error(`No colour token --metronome-${name}`);
   return colours;
 };
-
-/** Non-colour tokens and their defaults. */
-export const FONT_FAMILY = '--metronome-font-family';
-export const RADIUS = { property: '--metronome-radius', value: '6px' } as const;
-export const SPACING = { property: '--metronome-spacing', value: '0.5rem' } as const;
