@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { day, usage } from './fixtures.ts';
-import { layout, windowAt } from './layout.ts';
+import { type ChartMode, layout as layOut, plainText, type Size, windowAt } from './layout.ts';
 import { buildModel, OTHER_KEY } from './model.ts';
 
 const options = { title: 'CPU hours', maxGroups: 8, hidden: new Set<string>() };
+/** Laid out with plain axis text: ISO dates, plain numbers, 7 px a character. */
+const layout = (model: ReturnType<typeof buildModel>, at: Size, mode: ChartMode) => layOut(model, at, mode, plainText);
 const size = { width: 460, height: 232 };
 /** The rectangles of one bar path, as [x, y, width, height]. */
 const rects = (d: string) =>

@@ -57,8 +57,8 @@ export interface AxisText {
   measure(label: string): number;
 }
 
-/** For tests and servers: ISO dates, plain numbers, and a width of 7 px a character. */
-const plainText: AxisText = { x: (d) => d.toISOString().slice(5, 10), y: String, measure: (label) => label.length * 7 };
+/** For tests: ISO dates, plain numbers, and a width of 7 px a character (the widgets measure their own). */
+export const plainText: AxisText = { x: (d) => d.toISOString().slice(5, 10), y: String, measure: (label) => label.length * 7 };
 
 /**
  * Fields named `_…`, here and in other shapes internal to the widgets, never leave the bundle they are
@@ -106,7 +106,7 @@ function runs(edges: number[], width: number, offset = 0) {
   return starts;
 }
 
-export function layout(model: ChartModel, size: Size, mode: ChartMode, text: AxisText = plainText): UsageLayout {
+export function layout(model: ChartModel, size: Size, mode: ChartMode, text: AxisText): UsageLayout {
   const innerHeight = Math.max(0, size.height - 8 - 24);
   const series = visibleSeries(model);
   const previous = model.previous?.totals ?? [];
