@@ -26,15 +26,15 @@ export const colourClass = (colour: number) => (colour < 0 ? 'negative' : `s${co
 const isMidnight = (date: Date, format: FormatOptions) => formatDate(date, format, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }) === '00:00';
 
 /**
- * The axes' words in the widget's locale, measured by `measure`. `days`: the windows are Metronome's
+ * The axes' words in the widget's locale (`tick` writes the values), measured by `measure`. `days`: the windows are Metronome's
  * (UTC) days, so a tick at a UTC midnight is named by its date in every time zone, as the windows are;
  * hourly charts read in the widget's zone.
  */
-export function axisText(format: FormatOptions, values: ValueFormat, days: boolean, measure: (label: string) => number): AxisText {
+export function axisText(format: FormatOptions, tick: (value: number) => string, days: boolean, measure: (label: string) => number): AxisText {
   return {
     x: (d) =>
       days && isUtcMidnight(d) ? formatDay(d, format, { month: 'short', day: 'numeric' }) : isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' }),
-    y: values.tick,
+    y: tick,
     measure,
   };
 }

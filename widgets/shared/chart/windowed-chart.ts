@@ -76,7 +76,7 @@ export class WindowedChart implements ReactiveController {
       const context = (this.#context ??= document.createElement('canvas').getContext('2d'));
       if (context) context.font = font;
       const measure = (label: string) => context?.measureText(label).width ?? label.length * 7;
-      const text = axisText(format, { value: tick, tick, unit: '' }, model.windowSize !== 'hour', measure);
+      const text = axisText(format, tick, model.windowSize !== 'hour', measure);
       this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, mode, text) : null };
     }
     return this.#memo;
