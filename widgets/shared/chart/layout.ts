@@ -9,12 +9,11 @@ import { utcTicks } from './utc-ticks.ts';
  * finds its window by bisecting window edges. The only file of the widget that uses d3 (with utc-ticks.ts).
  */
 
-/** A linear scale: a number of the domain to its position in the range, and the domain's ticks. */
+/** A linear scale: a number of the domain to its position in the range. */
 interface LinearScale {
   (value: number): number;
   domain: [number, number];
   range: [number, number];
-  ticks(count: number): number[];
 }
 
 /**
@@ -26,7 +25,7 @@ function linearScale(domain: [number, number], range: [number, number]): LinearS
   const [r0, r1] = range;
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
   const scale = ((value: number) => (k === 0 ? (r0 + r1) / 2 : r0 + (value - d0) * k)) as LinearScale;
-  return Object.assign(scale, { domain, range, ticks: (count: number) => ticks(d0, d1, count) });
+  return Object.assign(scale, { domain, range });
 }
 
 export type ChartMode = 'bars' | 'lines';
@@ -116,8 +115,9 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
     mode === 'bars'
       ? Math.max(max(model.totals) ?? 0, max(previous) ?? 0)
       : Math.max(max(series.flatMap((s) => s.values)) ?? 0, model.previous ? (max(model.totals) ?? 0) : 0, max(previous) ?? 0);
-  const y = linearScale(nice(lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1, 5), [innerHeight, 0]);
-  const yTicks = y.ticks(5).map((value) => ({ position: y(value), value, label: text.y(value) }));
+  const yDomain = nice(lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1, 5);
+  const y = linearScale(yDomain, [innerHeight, 0]);
+  const yTicks = ticks(...yDomain, 5).map((value) => ({ position: y(value), value, label: text.y(value) }));
   // The left margin holds the widest y label, so none is cut whatever the unit, locale or magnitude.
   const margin = { top: 8, right: 12, bottom: 24, left: Math.ceil(Math.max(0, ...yTicks.map((t) => text.measure(t.label)))) + 6 + GAP / 2 };
   const innerWidth = Math.max(0, size.width - margin.left - margin.right);
