@@ -220,8 +220,8 @@ export const chartStyles = css`
     opacity: 0.45;
     text-decoration: line-through;
   }
+  /* A flex or grid item wherever it is (legend entries, tooltip rows), so no display of its own. */
   .swatch {
-    display: inline-block;
     width: 0.75rem;
     height: 0.75rem;
     border-radius: 2px;
