@@ -195,18 +195,17 @@ function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text
 function pixelColumns(series: Series[], left: number[], right: number[]): [Series[], number[], number[]] {
   if (left.length < 2 || right[0]! - left[0]! >= 1) return [series, left, right];
   const starts = runs(left, 1);
-  const columnLeft = starts.map((i) => left[i]!);
-  const columnRight = starts.map((_, c) => (c + 1 < starts.length ? left[starts[c + 1]!]! : right.at(-1)!));
+  // Each column's windows end where the next column's start, the last column's with the last window.
+  const ends = [...starts.slice(1), left.length];
   const merged = series.map((s) => ({
     ...s,
     values: starts.map((from, c) => {
-      const to = c + 1 < starts.length ? starts[c + 1]! : s.values.length;
       let sum = 0;
-      for (let i = from; i < to; i++) sum += s.values[i]!;
-      return sum / (to - from);
+      for (let i = from; i < ends[c]!; i++) sum += s.values[i]!;
+      return sum / (ends[c]! - from);
     }),
   }));
-  return [merged, columnLeft, columnRight];
+  return [merged, starts.map((i) => left[i]!), ends.map((i) => right[i - 1]!)];
 }
 
 /**
