@@ -49,12 +49,20 @@ const external = Object.keys(pkg.dependencies).flatMap((name) => [name, `${name}
 const common = { bundle: true, format: 'esm', target: 'es2022', sourcemap: true, legalComments: 'none', logLevel: 'warning', plugins: [minifyTemplates] };
 
 /**
+ * Properties named `_…` (an underscore, then a letter) belong to shapes internal to the widgets (a chart's
+ * layout, the controls' state): never in the JSON contract, the public API, lit's properties or what two
+ * copies of the package share on a page. The minified files rename them to a letter or two (and d3-array's
+ * own `_…` fields alike, which stay inside the same file); lit's `_$…` names are left alone.
+ */
+const INTERNAL_PROPERTY = /^_[a-z]/;
+
+/**
  * How the self-contained files are built (and `npm run bench` builds its page of <usage-chart>). Each starts
  * with V8's explicit compile hint: a page loads one to draw its widgets at once, so Chromium compiles every
  * function while it streams the file, on a background thread, rather than each one on the main thread at its
  * first call during the first render (a sixth of the small chart's main-thread time). Other engines ignore it.
  */
-export const cdnOptions = { ...common, minify: true, banner: { js: '//# allFunctionsCalledOnLoad' } };
+export const cdnOptions = { ...common, minify: true, banner: { js: '//# allFunctionsCalledOnLoad' }, mangleProps: INTERNAL_PROPERTY };
 
 /** The self-contained files, minified: what the all-widgets size budget measures. */
 export async function buildCdn(outdir = 'dist/cdn') {

@@ -8,7 +8,8 @@ import { minifyHtmlTemplates } from './minify-html.mjs';
 
 /**
  * Minified CSS text: comments removed; outside quoted strings, runs of whitespace one space, none around
- * braces, semicolons, commas and `>`, none after a colon (before one it is a descendant combinator:
+ * braces, semicolons, commas and `>`, nor around `*` and `/` in calc() (which needs them only around + and
+ * -; elsewhere `.a *` is a selector), none after a colon (before one it is a descendant combinator:
  * `.a :hover`), no semicolon before a closing brace, and no leading zero of a fraction (`0.5rem`: `.5rem`).
  * An attribute selector's quoted value that is a plain name loses its quotes (`[part='base']`:
  * `[part=base]`); any other quoted string is kept as written.
@@ -24,6 +25,7 @@ export function minifyCssText(text) {
         : part
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/calc\([^;{}]*\)/g, (calc) => calc.replace(/\s*([*/])\s*/g, '$1'))
             .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
             .replace(/(^|[^\w.#-])0\.(\d)/g, '$1.$2'),

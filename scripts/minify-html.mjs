@@ -1,8 +1,9 @@
 // Minifies the static text of lit's html`…` and svg`…` templates in the widgets' own sources: each run of
-// whitespace that holds a line break (the source's indentation) becomes one line break. Spaces and
-// breaks render alike wherever the widgets put text (no <pre>, no white-space: pre), so the page is the
-// same; whitespace without a line break, between inline elements or words, is kept as written, and
-// nothing is removed outright. Templates nested in `${…}` are minified too; other template literals,
+// whitespace that holds a line break (the source's indentation) becomes one space (which compresses
+// better among the code's spaces than a line break). Spaces and breaks render alike wherever the widgets
+// put text (no <pre>, no white-space: pre), so the page is the same; whitespace without a line break, between inline elements or words, is kept as written, and
+// nothing is removed outright. Inside tags, an attribute value the HTML parser reads alike unquoted
+// (`class="tooltip-row"`) loses its quotes. Templates nested in `${…}` are minified too; other template literals,
 // strings, comments and regular expressions are left alone.
 
 /** Stops the build on a source the scanner cannot follow (an unterminated string, or a regex taken for a division). */
@@ -71,12 +72,43 @@ function scanCode(source, at) {
   return { text: out, end: i };
 }
 
+/**
+ * The static text `chunk` of an html`…` template with its indentation one space and, inside tags,
+ * the quotes dropped around a whole attribute value without whitespace, quotes, `=`, `<`, `>` or a
+ * backtick, when whitespace or the tag's end follows (never before an interpolation). `state` is where
+ * the chunk starts: in `text`, a `tag`, or a value quoted with `"` or `'` (a binding splits a tag or
+ * value); returns the text and where it ends.
+ */
+function minifyChunk(chunk, state) {
+  const text = chunk.replace(/[ \t]*\n\s*/g, ' ');
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (state === 'text') {
+      if (c === '<' && /[a-z]/i.test(text[i + 1] ?? '')) state = 'tag';
+    } else if (state === 'tag') {
+      const plain = c === '"' && text[i - 1] === '=' ? /^"([^\s"'=<>`]+)"(?=[\s>])/.exec(text.slice(i)) : null;
+      if (plain) {
+        out += plain[1];
+        i += plain[0].length - 1;
+        continue;
+      }
+      if (c === '"' || c === "'") state = c;
+      else if (c === '>') state = 'text';
+    } else if (c === state) state = 'tag';
+    out += c;
+  }
+  return { text: out, state };
+}
+
 /** Reads a template literal from just after its opening backtick to its closing one (`end`). */
 function scanTemplate(source, at, minify) {
   let out = '';
   let chunk = '';
+  let state = 'text';
   const flush = () => {
-    out += minify ? chunk.replace(/[ \t]*\n\s*/g, '\n') : chunk;
+    if (minify) ({ text: chunk, state } = minifyChunk(chunk, state));
+    out += chunk;
     chunk = '';
   };
   let i = at;

@@ -19,6 +19,11 @@ describe("the build's css`…` minifier", () => {
     assert.equal(minifyCssTemplates(source), "const a = css`[part=base] [part~=\"x\"],[title='a b']{opacity:.6;margin:10.5px .25rem;content:'0.5'}`;");
   });
 
+  it('drops the spaces around * and / in calc() only, where they are not selectors', () => {
+    const source = 'const a = css`.a * .b { gap: calc(var(--x) * 1.5) calc(var(--x) / 2 + 1px); grid-column: 1 / -1; }`;';
+    assert.equal(minifyCssTemplates(source), 'const a = css`.a * .b{gap:calc(var(--x)*1.5) calc(var(--x)/2 + 1px);grid-column:1 / -1}`;');
+  });
+
   it('leaves html`…` and other templates alone, whitespace included', () => {
     const source = 'const t = html`<span>a</span> <span>b</span>`; const s = `  x  `;';
     assert.equal(minifyCssTemplates(source), source);

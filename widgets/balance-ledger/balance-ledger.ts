@@ -14,7 +14,6 @@ import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
-import { styleProperties } from '../shared/style-properties.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import { cardStyles } from '../shared/card.styles.ts';
 import { tableStyles } from '../shared/table.styles.ts';
@@ -224,7 +223,7 @@ export class BalanceLedger extends LitElement {
       ? commitmentText(item, this.#format)
       : t.meter(money(item.used), money(item.remaining), money(item.expired), money(item.upcoming), money(item.granted + item.upcoming));
     return html`<div part="bar" class="meter" role="img" aria-label=${label}>${pieces.map(([name, v]) =>
-      v > 0 ? html`<span class=${name} ${styleProperties({ width: `${(100 * v) / whole}%` })}></span>` : nothing,
+      v > 0 ? html`<span class=${name} .style=${`width:${(100 * v) / whole}%`}></span>` : nothing,
     )}</div>`;
   }
 

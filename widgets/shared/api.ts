@@ -45,10 +45,11 @@ async function authorizedFetch(
     let response: Response;
     try {
       const json: Record<string, string> = options.body === undefined ? {} : { 'content-type': 'application/json' };
+      // No method is a GET, and JSON.stringify(undefined) no body.
       response = await fetch(url, {
-        method: options.method ?? 'GET',
+        method: options.method,
         headers: { authorization: `Bearer ${token}`, accept: options.accept, ...json },
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: JSON.stringify(options.body),
         signal: options.signal,
       });
     } catch (err) {

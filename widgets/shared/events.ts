@@ -9,9 +9,10 @@ import type { ApiError } from './api.ts';
  */
 export class MwErrorEvent extends Event {
   static readonly eventName = 'mw-error';
-  readonly status: number;
-  readonly code: string;
-  readonly message: string;
+  // Set in the constructor; `declare` emits no field definitions before it runs.
+  declare readonly status: number;
+  declare readonly code: string;
+  declare readonly message: string;
   constructor(readonly error: Error) {
     super(MwErrorEvent.eventName, { bubbles: true, composed: true });
     // Read, not `instanceof ApiError`: an error from another copy of the package is one too.

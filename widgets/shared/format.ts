@@ -86,8 +86,7 @@ export function formatWindow(start: Date, end: Date, format: FormatOptions): str
   if (span === DAY && isUtcMidnight(start)) return formatDay(start, format, { weekday: 'short', ...DAY_OPTIONS });
   // One window over the whole range (window size `none`): its days.
   if (span > DAY && isUtcMidnight(start) && isUtcMidnight(end)) return formatPeriod(start.toISOString(), end.toISOString(), format);
-  const time: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-  return `${formatDate(start, format, { month: 'short', day: 'numeric', ...time })} – ${formatDate(end, format, span < DAY ? time : { month: 'short', day: 'numeric', ...time })}`;
+  return `${formatDateTime(start, format)} – ${span < DAY ? formatDate(end, format, { hour: 'numeric', minute: '2-digit' }) : formatDateTime(end, format)}`;
 }
 
 /** Today's date in `timeZone`, as the UTC midnight that starts it (the day Metronome calls by that date). */

@@ -1,8 +1,7 @@
 import { css } from 'lit';
-import { CHART_TOKENS } from '../shared/chart/chart.styles.ts';
-import { themeStyles } from '../shared/theme/theme.styles.ts';
+import { chartTheme } from '../shared/chart/chart.styles.ts';
 
-export const theme = themeStyles(...CHART_TOKENS);
+export const theme = chartTheme;
 
 /** Under 24rem the headline figures are a fifth smaller, so that an amount with its unit's name fits a line. */
 export default css`

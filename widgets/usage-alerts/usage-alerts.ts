@@ -13,7 +13,6 @@ import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
 import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
-import { styleProperties } from '../shared/style-properties.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import styles, { theme } from './usage-alerts.styles.ts';
 import { defineElement } from '../shared/define.ts';
@@ -166,7 +165,7 @@ export class UsageAlerts extends LitElement {
     const max = Math.max(value, alert.threshold) || 1;
     const at = (v: number) => `${(100 * Math.max(0, v)) / max}%`;
     return html`<div part="gauge" class="gauge" role="meter" aria-label=${alert.name} aria-valuemax=${max} aria-valuenow=${value} aria-valuetext=${t.ofThreshold(current, threshold)}>
-        <b ${styleProperties({ width: at(value) })}></b><i ${styleProperties({ left: at(alert.threshold) })}></i>
+        <b .style=${`width:${at(value)}`}></b><i .style=${`left:${at(alert.threshold)}`}></i>
       </div>
       <span class="small now">${t.now(current)}</span>`;
   }

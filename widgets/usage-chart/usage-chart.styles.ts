@@ -1,9 +1,8 @@
 import { css } from 'lit';
-import { CHART_TOKENS } from '../shared/chart/chart.styles.ts';
-import { themeStyles } from '../shared/theme/theme.styles.ts';
+import { chartTheme } from '../shared/chart/chart.styles.ts';
 
 /** Everything else <usage-chart> wears is the shared chart sheet. */
-export const theme = themeStyles(...CHART_TOKENS);
+export const theme = chartTheme;
 
 /** The range's total above the chart (a hint's colour): the figure stands out; a whole number of pixels high. */
 export const totalStyles = css`

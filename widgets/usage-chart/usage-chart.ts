@@ -21,7 +21,7 @@ import { type ThemeName, ThemeController } from '../shared/theme/theme-controlle
 import { emptyTemplate, errorTemplate, errorText, loadingTemplate, stateStyles } from '../shared/states.ts';
 import { replaceServerRender, serverPlaceholder } from '../shared/server-render.ts';
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
-import { controlsTemplate, type ControlsHandlers } from './usage-chart.controls.ts';
+import { controlsTemplate, type ControlsHandlers, type Settings } from './usage-chart.controls.ts';
 import type { ChartMode } from '../shared/chart/layout.ts';
 import type { ChartModel } from '../shared/chart/model.ts';
 import type { ValueFormat } from '../shared/chart/plot.ts';
@@ -270,12 +270,12 @@ export class UsageChart extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading usage…', [this.view]);
+    if (isServer) return serverPlaceholder(usageChart.loadingUsage, [this.view]);
     const pending = this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING;
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#customer.value, this.#usage.value], this.#format)}
-      ${this.noControls ? nothing : controlsTemplate(this.#controlsState(model), this.#handlers, messages(this.#format.locale, usageChart))}
+      ${this.noControls ? nothing : controlsTemplate(this, this.#controlsState(model), this.#handlers, messages(this.#format.locale, usageChart))}
       ${this.#renderBody(model, pending)}
       <div class="visually-hidden" aria-live="polite">${model ? this.#chart.liveText(model, this.#format, this.#values(model)) : ''}</div>
     </div>`;
@@ -368,33 +368,26 @@ export class UsageChart extends LitElement {
     const days = range ? (Date.parse(range.endingBefore) - Date.parse(range.startingOn)) / DAY : 0;
     const custom = Boolean(this.startingOn && this.endingBefore);
     return {
-      customer: this.#customer.value ?? undefined,
-      metricId: this.#metricId,
-      groupKey: this.groupKey,
-      range: custom ? 'custom' : this.range || (this.#customer.value?.current_billing_period ? 'current-period' : '30d'),
-      customFrom: range?.startingOn.slice(0, 10) ?? '',
-      customTo: range ? new Date(Date.parse(range.endingBefore) - DAY).toISOString().slice(0, 10) : '',
-      windowSize: this.windowSize,
-      hourlyAllowed: days <= MAX_HOURLY_DAYS,
-      compare: this.compare,
-      mode: this.chartType,
-      table: this.view === 'table',
-      knownValues: this.#knownValues.get(`${this.#metricId}|${this.groupKey}`) ?? {},
-      filter: parseGroupFilter(this.groupFilter),
-      overrides: this.groupKeyOverrides,
-      canExport: Boolean(model),
+      _customer: this.#customer.value ?? undefined,
+      _metricId: this.#metricId,
+      _range: custom ? 'custom' : this.range || (this.#customer.value?.current_billing_period ? 'current-period' : '30d'),
+      _customFrom: range?.startingOn.slice(0, 10) ?? '',
+      _customTo: range ? new Date(Date.parse(range.endingBefore) - DAY).toISOString().slice(0, 10) : '',
+      _hourlyAllowed: days <= MAX_HOURLY_DAYS,
+      _knownValues: this.#knownValues.get(`${this.#metricId}|${this.groupKey}`) ?? {},
+      _filter: parseGroupFilter(this.groupFilter),
+      _canExport: Boolean(model),
     } as const;
   }
 
-  #change(settings: Partial<Pick<UsageChart, 'billableMetricId' | 'groupKey' | 'groupFilter' | 'range' | 'startingOn' | 'endingBefore' | 'windowSize' | 'compare' | 'chartType' | 'view'>>) {
+  #change(settings: Partial<Settings>) {
     Object.assign(this, settings);
     if ('billableMetricId' in settings || 'groupKey' in settings) this.#chart.reset();
     this.dispatchEvent(new MwChangeEvent(settings));
   }
 
   #handlers: ControlsHandlers = {
-    metric: (id) => this.#change({ billableMetricId: id, groupKey: this.#customer.value?.billable_metrics.find((m) => m.id === id)?.group_keys[0]?.join(',') ?? '', groupFilter: '' }),
-    groupKey: (groupKey) => this.#change({ groupKey, groupFilter: '' }),
+    change: (settings) => this.#change(settings),
     range: (range) =>
       range === 'custom'
         ? this.#change({ range, startingOn: this.#range?.startingOn ?? '', endingBefore: this.#range?.endingBefore ?? '' })
@@ -403,10 +396,6 @@ export class UsageChart extends LitElement {
       if (!from || !to || to < from) return;
       this.#change({ startingOn: `${from}T00:00:00.000Z`, endingBefore: new Date(Date.parse(`${to}T00:00:00Z`) + DAY).toISOString() });
     },
-    windowSize: (size) => this.#change({ windowSize: size as WindowSize }),
-    compare: (compare) => this.#change({ compare }),
-    mode: (chartType) => this.#change({ chartType }),
-    table: (on) => this.#change({ view: on ? 'table' : 'chart' }),
     filter: (key, values) => {
       const filter = { ...parseGroupFilter(this.groupFilter), [key]: values };
       this.#change({ groupFilter: serializeGroupFilter(filter).join(';') });

@@ -1,8 +1,10 @@
 import { css, unsafeCSS } from 'lit';
+import { CHART_DEFAULTS } from '../theme/palette.ts';
+import { themeOf } from '../theme/theme.styles.ts';
 import { SERIES_COLOURS } from './plot.ts';
 
-/** The colour tokens the windowed charts paint with (see `themeStyles`). */
-export const CHART_TOKENS = ['gray-medium', 'gray-light', 'gray-extralight', 'primary-medium', 'primary-light', 'action', 'action-hover', ...Array.from({ length: SERIES_COLOURS }, (_, i) => `usage-line-${i}`)];
+/** The windowed charts' share of the theme: the tokens they paint with (see `themeStyles`). */
+export const chartTheme = themeOf(CHART_DEFAULTS);
 
 /**
  * Styles of the windowed charts (usage, spend): controls row, plot, tooltip, legend, table, series colours.
@@ -47,11 +49,6 @@ export const chartStyles = css`
     opacity: 0.6;
     transition: opacity 0.2s;
   }
-  .filter summary {
-    border: 1px solid var(--_gray-light);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) / 2) var(--_space);
-  }
   .controls button[aria-pressed='true'] {
     background: var(--_primary-light);
     border-color: var(--_primary-medium);
@@ -67,6 +64,9 @@ export const chartStyles = css`
     margin-left: -1px;
   }
   .filter summary {
+    border: 1px solid var(--_gray-light);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) / 2) var(--_space);
     cursor: pointer;
     list-style: none;
   }
@@ -192,10 +192,6 @@ export const chartStyles = css`
     margin-top: 0.25rem;
     padding-top: 0.25rem;
   }
-  .num {
-    text-align: right;
-    font-variant-numeric: tabular-nums;
-  }
   .swatch.previous {
     border: 2px dashed currentColor;
     box-sizing: border-box;
@@ -218,18 +214,14 @@ export const chartStyles = css`
     padding: 0.15rem 0.3rem;
   }
   [part='legend-item'] {
-    font: inherit;
-    color: inherit;
-    background: none;
     border: 0;
-    cursor: pointer;
   }
   [part='legend-item'][aria-pressed='false'] {
     opacity: 0.45;
     text-decoration: line-through;
   }
+  /* A flex or grid item wherever it is (legend entries, tooltip rows), so no display of its own. */
   .swatch {
-    display: inline-block;
     width: 0.75rem;
     height: 0.75rem;
     border-radius: 2px;
@@ -247,13 +239,9 @@ export const chartStyles = css`
     width: calc(100cqw - 2rem);
     white-space: normal;
   }
-  /* Figures stay on one line; the table scrolls instead. */
-  th,
-  td {
+  /* Row names stay on one line, as the figures (.num) do; the table scrolls instead. */
+  th {
     white-space: nowrap;
-  }
-  thead th,
-  tbody th {
     position: sticky;
     top: 0;
     background: var(--_white);
@@ -273,9 +261,7 @@ export const chartStyles = css`
     color: var(--_gray-medium);
   }
   ${unsafeCSS(
-    Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i} { fill: var(--_usage-line-${i}); stroke: var(--_usage-line-${i}); background: var(--_usage-line-${i}); }`).join('\n'),
+    // Minified as written: the build minifies only the static text of css`…`.
+    Array.from({ length: SERIES_COLOURS }, (_, i) => `.s${i}{fill:var(--_usage-line-${i});stroke:var(--_usage-line-${i});background:var(--_usage-line-${i})}`).join(''),
   )}
-  path.lines {
-    fill: none;
-  }
 `;

@@ -1,6 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { Directive, directive, type ChildPart } from 'lit/directive.js';
-import { styleProperties } from '../style-properties.ts';
 
 /** A real table of exactly what a chart shows, for screen readers and for people who want the numbers. */
 export interface TableData {
@@ -36,7 +35,7 @@ class VisibleRows extends Directive {
     const { count } = data;
     const first = count > WHOLE ? Math.min(this.#first, count) : 0;
     const last = count > WHOLE ? Math.min(this.#last, count) : count;
-    const spacer = (rows: number) => (rows > 0 ? html`<tr aria-hidden="true" ${styleProperties({ height: `${rows * this.#height}px` })}></tr>` : nothing);
+    const spacer = (rows: number) => (rows > 0 ? html`<tr aria-hidden="true" .style=${`height:${rows * this.#height}px`}></tr>` : nothing);
     const rows = Array.from({ length: last - first }, (_, k) => {
       const r = data.row(first + k);
       return html`<tr part="row" aria-rowindex=${first + k + 2}><th scope="row">${r.label}</th>${r.cells.map((c, j) => html`<td class="num" title=${r.titles?.[j] ?? nothing}>${c}</td>`)}</tr>`;

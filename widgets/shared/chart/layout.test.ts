@@ -1,9 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { day, usage } from './fixtures.ts';
-import { layout, windowAt } from './layout.ts';
+import { type ChartMode, layout as layOut, plainText, type Size, windowAt } from './layout.ts';
 import { buildModel, OTHER_KEY } from './model.ts';
 
 const options = { title: 'CPU hours', maxGroups: 8, hidden: new Set<string>() };
+/** Laid out with plain axis text: ISO dates, plain numbers, 7 px a character. */
+const layout = (model: ReturnType<typeof buildModel>, at: Size, mode: ChartMode) => layOut(model, at, mode, plainText);
 const size = { width: 460, height: 232 };
 /**
  * The bars of one bar path, as [x, y, width, height]: a bar is a rectangle `M x,top H x1 V bottom H x Z`
@@ -48,8 +50,8 @@ describe('windowed chart model', () => {
     expect(model.endingBefore, 'the range itself is kept, for the axis').to.equal(day(5));
     expect(model.previous!.total, 'as far as the previous period had got').to.equal(12);
     const geometry = layout(model, size, 'bars');
-    expect(geometry.partial!.x).to.equal(geometry.windowLeft[2]);
-    expect(windowAt(geometry, geometry.windowRight[2]! + 1), 'the day to come is no window').to.equal(null);
+    expect(geometry.partial!.x).to.equal(geometry._windowLeft[2]);
+    expect(windowAt(geometry, geometry._windowRight[2]! + 1), 'the day to come is no window').to.equal(null);
     expect(buildModel(usage([{ a: 5 }]), options).partial).to.equal(false);
   });
 
@@ -86,36 +88,36 @@ describe('windowed chart model', () => {
 describe('windowed chart layout', () => {
   it('draws each series as one path of bars stacked on the series below, heights proportional to values', () => {
     const geometry = layout(buildModel(usage([{ a: 30, b: 10 }, { a: 20, b: 20 }]), options), size, 'bars');
-    expect(geometry.paths).to.have.length(2);
-    const [a0] = rects(geometry.paths[0]!.d);
-    const [b0] = rects(geometry.paths[1]!.d);
-    expect(a0![1]! + a0![3]!).to.be.closeTo(geometry.innerHeight, 0.01);
+    expect(geometry._paths).to.have.length(2);
+    const [a0] = rects(geometry._paths[0]!.d);
+    const [b0] = rects(geometry._paths[1]!.d);
+    expect(a0![1]! + a0![3]!).to.be.closeTo(geometry._innerHeight, 0.01);
     expect(b0![1]! + b0![3]!).to.be.closeTo(a0![1]!, 0.02);
     expect(a0![3]! / b0![3]!).to.be.closeTo(3, 0.01);
   });
 
   it('places windows left to right without overlap and skips zero values', () => {
     const geometry = layout(buildModel(usage([{ a: 1, b: 0 }, { a: 1, b: 1 }, { a: 1, b: 1 }]), options), size, 'bars');
-    const bars = rects(geometry.paths[0]!.d);
+    const bars = rects(geometry._paths[0]!.d);
     for (let i = 1; i < bars.length; i++) expect(bars[i]![0]).to.be.greaterThan(bars[i - 1]![0]! + bars[i - 1]![2]!);
-    expect(rects(geometry.paths[1]!.d)).to.have.length(2);
+    expect(rects(geometry._paths[1]!.d)).to.have.length(2);
   });
 
   const hourly = Array.from({ length: 2160 }, (_, i) => Object.fromEntries(Array.from({ length: 10 }, (_, g) => [`g${g}`, (i * (g + 1)) % 97])));
   const large = (mode: 'bars' | 'lines') => layout(buildModel(usage(hourly), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, mode);
   /** A series' chunks, left to right. */
-  const chunksOf = (geometry: ReturnType<typeof layout>, key: string) => geometry.paths.filter((p) => p.series.key === key);
+  const chunksOf = (geometry: ReturnType<typeof layout>, key: string) => geometry._paths.filter((p) => p.series.key === key);
 
   it('keeps 21,600 values in a few paths per series, with a bar per pixel column', () => {
     const geometry = large('bars');
-    expect(new Set(geometry.paths.map((p) => p.series.key)).size).to.equal(10);
-    expect(geometry.paths.length).to.be.at.most(10 * 2 * Math.ceil(1200 / 254));
-    expect(geometry.paths[0]!.series.values).to.have.length(2160);
+    expect(new Set(geometry._paths.map((p) => p.series.key)).size).to.equal(10);
+    expect(geometry._paths.length).to.be.at.most(10 * 2 * Math.ceil(1200 / 254));
+    expect(geometry._paths[0]!.series.values).to.have.length(2160);
     const bars = chunksOf(geometry, 'g0').flatMap((p) => rects(p.d));
     // Narrower than a pixel, neighbouring windows share a pixel column's bar.
-    expect(bars.length).to.be.at.most(geometry.innerWidth + 1);
+    expect(bars.length).to.be.at.most(geometry._innerWidth + 1);
     // (A column of one window whose value is 0 draws nothing.)
-    expect(bars.length).to.be.greaterThan(geometry.innerWidth * 0.97);
+    expect(bars.length).to.be.greaterThan(geometry._innerWidth * 0.97);
   });
 
   it('draws touching bars as one outline, stacked exactly on the series below', () => {
@@ -144,7 +146,7 @@ describe('windowed chart layout', () => {
       expect(chunks.at(-1)!.windows[1]).to.equal(2160);
       chunks.forEach((chunk, i) => {
         const bars = rects(chunk.d);
-        const [from, to] = [bars[0]![0]!, Math.max(...bars.map(([x, , w]) => x! + w!))].map((x) => x + geometry.margin.left) as [number, number];
+        const [from, to] = [bars[0]![0]!, Math.max(...bars.map(([x, , w]) => x! + w!))].map((x) => x + geometry._margin.left) as [number, number];
         // Chrome's tile c spans SVG pixels 254c to 254c + 256: a chunk lies within one tile's own pixels, or is a few pixels where two meet.
         const tile = Math.floor(from / 254);
         expect(to - from <= 8 || (from >= tile * 254 + 2 && to <= (tile + 1) * 254), `chunk ${i}, ${from} to ${to}`).to.equal(true);
@@ -153,7 +155,7 @@ describe('windowed chart layout', () => {
       });
     }
     // A small chart stays one path per series.
-    expect(layout(buildModel(usage(hourly.slice(0, 48)), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, 'bars').paths).to.have.length(10);
+    expect(layout(buildModel(usage(hourly.slice(0, 48)), { ...options, maxGroups: 10 }), { width: 1200, height: 300 }, 'bars')._paths).to.have.length(10);
   });
 
   it('runs a dense line on across its chunks: each starts at the last point of the one before', () => {
@@ -172,34 +174,34 @@ describe('windowed chart layout', () => {
     ];
     const data = { ...usage([{ a: 1, b: 2 }, { a: 3, b: 4 }]), previous: { starting_on: day(-1), ending_before: day(1), windows: previousWindows, total: 10 } };
     const geometry = layout(buildModel(data, options), size, 'lines');
-    expect(geometry.paths[0]!.d).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
-    expect(geometry.totalPath).to.be.a('string');
-    expect(geometry.previousPath).to.be.a('string');
-    expect(geometry.yTicks.at(-1)!.value).to.be.at.least(10);
+    expect(geometry._paths[0]!.d).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+    expect(geometry._totalPath).to.be.a('string');
+    expect(geometry._previousPath).to.be.a('string');
+    expect(geometry._yTicks.at(-1)!.value).to.be.at.least(10);
   });
 
   it('writes a line as the path d3-shape drew: through each window centre, a lone window as a closed point', () => {
     const geometry = layout(buildModel(usage([{ a: 1 }, { a: 3 }]), options), size, 'lines');
     const hundredths = (n: number) => Math.round(n * 100) / 100;
-    const centre = (i: number) => hundredths((geometry.windowLeft[i]! + geometry.windowRight[i]!) / 2);
-    const [top, middle] = [geometry.yTicks.at(-1)!, geometry.yTicks.find((t) => t.value === 1)!];
+    const centre = (i: number) => hundredths((geometry._windowLeft[i]! + geometry._windowRight[i]!) / 2);
+    const [top, middle] = [geometry._yTicks.at(-1)!, geometry._yTicks.find((t) => t.value === 1)!];
     expect(top.value).to.equal(3);
-    expect(geometry.paths[0]!.d).to.equal(`M${centre(0)},${hundredths(middle.position)}L${centre(1)},${hundredths(top.position)}`);
+    expect(geometry._paths[0]!.d).to.equal(`M${centre(0)},${hundredths(middle.position)}L${centre(1)},${hundredths(top.position)}`);
     const lone = layout(buildModel(usage([{ a: 2 }]), options), size, 'lines');
-    expect(lone.paths[0]!.d).to.match(/^M[\d.]+,[\d.]+Z$/);
+    expect(lone._paths[0]!.d).to.match(/^M[\d.]+,[\d.]+Z$/);
   });
 
   it('finds the window under the pointer, and none outside the plot', () => {
     const geometry = layout(buildModel(usage([{ a: 1 }, { a: 1 }, { a: 1 }, { a: 1 }]), options), size, 'bars');
     expect(windowAt(geometry, 1)).to.equal(0);
-    expect(windowAt(geometry, geometry.innerWidth / 2 + 1)).to.equal(2);
-    expect(windowAt(geometry, geometry.innerWidth - 1)).to.equal(3);
+    expect(windowAt(geometry, geometry._innerWidth / 2 + 1)).to.equal(2);
+    expect(windowAt(geometry, geometry._innerWidth - 1)).to.equal(3);
     expect(windowAt(geometry, -5)).to.equal(null);
-    expect(windowAt(geometry, geometry.innerWidth + 5)).to.equal(null);
+    expect(windowAt(geometry, geometry._innerWidth + 5)).to.equal(null);
   });
 
   it('anchors x labels at the edges inward so they are not clipped', () => {
-    const { xTicks, innerWidth } = layout(buildModel(usage([{ a: 1 }, { a: 1 }]), options), size, 'bars');
+    const { _xTicks: xTicks, _innerWidth: innerWidth } = layout(buildModel(usage([{ a: 1 }, { a: 1 }]), options), size, 'bars');
     expect(xTicks[0]!.anchor).to.equal('start');
     expect(xTicks.at(-1)!.position).to.equal(innerWidth);
     expect(xTicks.at(-1)!.anchor).to.equal('end');
@@ -208,21 +210,21 @@ describe('windowed chart layout', () => {
 
   it('gives all-zero data a usable axis and no bars', () => {
     const geometry = layout(buildModel(usage([{ a: 0 }]), options), size, 'bars');
-    expect(geometry.paths[0]!.d).to.equal('');
-    expect(geometry.yTicks.length).to.be.greaterThan(1);
+    expect(geometry._paths[0]!.d).to.equal('');
+    expect(geometry._yTicks.length).to.be.greaterThan(1);
   });
 
   it('draws a negative series below zero, apart from the stack, and extends the axis down to it', () => {
     const model = buildModel(usage([{ a: 30 }, { a: 10 }]), { ...options, negative: { label: 'Commits and credits', values: [-10, 0] } });
     const geometry = layout(model, size, 'bars');
-    expect(geometry.paths.map((p) => p.series.label)).to.deep.equal(['a', 'Commits and credits']);
-    const zero = geometry.yTicks.find((t) => t.value === 0)!.position;
-    const [below] = rects(geometry.paths[1]!.d);
-    expect(rects(geometry.paths[1]!.d)).to.have.length(1);
+    expect(geometry._paths.map((p) => p.series.label)).to.deep.equal(['a', 'Commits and credits']);
+    const zero = geometry._yTicks.find((t) => t.value === 0)!.position;
+    const [below] = rects(geometry._paths[1]!.d);
+    expect(rects(geometry._paths[1]!.d)).to.have.length(1);
     const [top, bottom] = [below![1]!, below![1]! + below![3]!].sort((a, b) => a - b);
     expect(top).to.be.closeTo(zero, 0.1);
     expect(bottom).to.be.greaterThan(zero + 10);
-    expect(geometry.yTicks[0]!.value).to.be.at.most(-10);
+    expect(geometry._yTicks[0]!.value).to.be.at.most(-10);
   });
 
   it('names the fold key so it never collides with a real group', () => {

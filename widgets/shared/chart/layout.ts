@@ -9,11 +9,8 @@ import { utcTicks } from './utc-ticks.ts';
  * finds its window by bisecting window edges. The only file of the widget that uses d3 (with utc-ticks.ts).
  */
 
-/** A linear scale: a number of the domain to its position in the range, and the domain's ticks. */
-interface LinearScale {
-  (value: number): number;
-  ticks(count: number): number[];
-}
+/** A linear scale: a number of the domain to its position in the range. */
+type LinearScale = (value: number) => number;
 
 /**
  * d3-scale's scaleLinear would bring d3-interpolate, d3-color and d3-format (a fifth of the all-widgets
@@ -23,8 +20,7 @@ function linearScale(domain: [number, number], range: [number, number]): LinearS
   const [d0, d1] = domain;
   const [r0, r1] = range;
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
-  const scale = ((value: number) => (k === 0 ? (r0 + r1) / 2 : r0 + (value - d0) * k)) as LinearScale;
-  return Object.assign(scale, { ticks: (count: number) => ticks(d0, d1, count) });
+  return (value) => (k === 0 ? (r0 + r1) / 2 : r0 + (value - d0) * k);
 }
 
 export type ChartMode = 'bars' | 'lines';
@@ -55,29 +51,34 @@ export interface AxisText {
   measure(label: string): number;
 }
 
-/** For tests and servers: ISO dates, plain numbers, and a width of 7 px a character. */
-const plainText: AxisText = { x: (d) => d.toISOString().slice(5, 10), y: String, measure: (label) => label.length * 7 };
+/** For tests: ISO dates, plain numbers, and a width of 7 px a character (the widgets measure their own). */
+export const plainText: AxisText = { x: (d) => d.toISOString().slice(5, 10), y: String, measure: (label) => label.length * 7 };
 
+/**
+ * Fields named `_…`, here and in other shapes internal to the widgets, never leave the bundle they are
+ * made in (not in the JSON contract, the public API or lit's properties): the CDN build renames them to
+ * a letter or two (`mangleProps` in scripts/build.mjs).
+ */
 export interface UsageLayout {
-  margin: { top: number; right: number; bottom: number; left: number };
-  innerWidth: number;
-  innerHeight: number;
+  _margin: { top: number; right: number; bottom: number; left: number };
+  _innerWidth: number;
+  _innerHeight: number;
   /**
    * Visible series, bottom of the stack first, then the negative series (drawn below zero) if any; a
    * dense series in chunks, left to right, each drawing the windows from `windows[0]` up to `windows[1]`.
    */
-  paths: Array<{ series: Series; d: string; windows: [number, number] }>;
+  _paths: Array<{ series: Series; d: string; windows: [number, number] }>;
   /** Lines mode with a comparison: the current total, so it can be read against the previous one. */
-  totalPath: string | null;
+  _totalPath: string | null;
   /** The previous period's totals, window by window. */
-  previousPath: string | null;
+  _previousPath: string | null;
   /** The window still being counted (to hatch), by its left edge and width. */
   partial: { x: number; width: number } | null;
   /** Left and right edge of each window, for hit-testing and placing the tooltip. */
-  windowLeft: number[];
-  windowRight: number[];
-  xTicks: XTick[];
-  yTicks: Tick[];
+  _windowLeft: number[];
+  _windowRight: number[];
+  _xTicks: XTick[];
+  _yTicks: Tick[];
 }
 
 /** Room between an x label and the next, and between a y label and the plot (with the tick gap of 6). */
@@ -109,7 +110,7 @@ function chunkOf(left: number) {
   return left + 2 - c * TILE < 5 ? 2 * c : 2 * c + 1;
 }
 
-export function layout(model: ChartModel, size: Size, mode: ChartMode, text: AxisText = plainText): UsageLayout {
+export function layout(model: ChartModel, size: Size, mode: ChartMode, text: AxisText): UsageLayout {
   const innerHeight = Math.max(0, size.height - 8 - 24);
   const series = visibleSeries(model);
   const previous = model.previous?.totals ?? [];
@@ -119,8 +120,9 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
     mode === 'bars'
       ? Math.max(max(model.totals) ?? 0, max(previous) ?? 0)
       : Math.max(max(series.flatMap((s) => s.values)) ?? 0, model.previous ? (max(model.totals) ?? 0) : 0, max(previous) ?? 0);
-  const y = linearScale(nice(lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1, 5), [innerHeight, 0]);
-  const yTicks = y.ticks(5).map((value) => ({ position: y(value), value, label: text.y(value) }));
+  const yDomain = nice(lowest, highest > 0 ? highest : lowest < 0 ? 0 : 1, 5);
+  const y = linearScale(yDomain, [innerHeight, 0]);
+  const yTicks = ticks(...yDomain, 5).map((value) => ({ position: y(value), value, label: text.y(value) }));
   // The left margin holds the widest y label, so none is cut whatever the unit, locale or magnitude.
   const margin = { top: 8, right: 12, bottom: 24, left: Math.ceil(Math.max(0, ...yTicks.map((t) => text.measure(t.label)))) + 6 + GAP / 2 };
   const innerWidth = Math.max(0, size.width - margin.left - margin.right);
@@ -152,17 +154,17 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
   });
 
   return {
-    margin,
-    innerWidth,
-    innerHeight,
-    paths,
-    totalPath: mode === 'lines' && model.previous ? through(model.totals) : null,
-    previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
+    _margin: margin,
+    _innerWidth: innerWidth,
+    _innerHeight: innerHeight,
+    _paths: paths,
+    _totalPath: mode === 'lines' && model.previous ? through(model.totals) : null,
+    _previousPath: model.previous ? through(previous.slice(0, model.windows.length)) : null,
     partial: model.partial ? { x: windowLeft.at(-1)!, width: windowRight.at(-1)! - windowLeft.at(-1)! } : null,
-    windowLeft,
-    windowRight,
-    xTicks: xTicks(new Date(model.startingOn), new Date(model.endingBefore), x, innerWidth, text),
-    yTicks,
+    _windowLeft: windowLeft,
+    _windowRight: windowRight,
+    _xTicks: xTicks(new Date(model.startingOn), new Date(model.endingBefore), x, innerWidth, text),
+    _yTicks: yTicks,
   };
 }
 
@@ -173,6 +175,7 @@ export function layout(model: ChartModel, size: Size, mode: ChartMode, text: Axi
  * spill past either end of the plot are anchored inward.
  */
 function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text: AxisText): XTick[] {
+  // Each with where its label starts and ends (`from`, `to`), which the ticks drawn keep.
   let ticks: Array<XTick & { from: number; to: number }> = [];
   for (let count = Math.max(2, Math.floor(innerWidth / 90)); count > 0; count = Math.min(count - 1, Math.floor(count * 0.8))) {
     ticks = utcTicks(start, end, count).map((value) => {
@@ -186,7 +189,7 @@ function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text
     if (ticks.every((t, i) => i === 0 || ticks[i - 1]!.to + GAP <= t.from)) break;
     ticks = ticks.slice(0, 1);
   }
-  return ticks.map(({ position, value, label, anchor }) => ({ position, value, label, anchor }));
+  return ticks;
 }
 
 /**
@@ -197,18 +200,17 @@ function xTicks(start: Date, end: Date, x: LinearScale, innerWidth: number, text
 function pixelColumns(series: Series[], left: number[], right: number[]): [Series[], number[], number[]] {
   if (left.length < 2 || right[0]! - left[0]! >= 1) return [series, left, right];
   const starts = runs(left.length, (i) => Math.floor(left[i]!));
-  const columnLeft = starts.map((i) => left[i]!);
-  const columnRight = starts.map((_, c) => (c + 1 < starts.length ? left[starts[c + 1]!]! : right.at(-1)!));
+  // Each column's windows end where the next column's start, the last column's with the last window.
+  const ends = [...starts.slice(1), left.length];
   const merged = series.map((s) => ({
     ...s,
     values: starts.map((from, c) => {
-      const to = c + 1 < starts.length ? starts[c + 1]! : s.values.length;
       let sum = 0;
-      for (let i = from; i < to; i++) sum += s.values[i]!;
-      return sum / (to - from);
+      for (let i = from; i < ends[c]!; i++) sum += s.values[i]!;
+      return sum / (ends[c]! - from);
     }),
   }));
-  return [merged, columnLeft, columnRight];
+  return [merged, starts.map((i) => left[i]!), ends.map((i) => right[i - 1]!)];
 }
 
 /**
@@ -259,7 +261,7 @@ function stackedBars(series: Series[], left: number[], right: number[], y: Linea
 }
 
 /** The window under a horizontal position inside the plot, or null outside every window. */
-export function windowAt(geometry: Pick<UsageLayout, 'windowLeft' | 'windowRight'>, x: number): number | null {
-  const i = bisectRight(geometry.windowLeft, x) - 1;
-  return i >= 0 && x < geometry.windowRight[i]! ? i : null;
+export function windowAt(geometry: Pick<UsageLayout, '_windowLeft' | '_windowRight'>, x: number): number | null {
+  const i = bisectRight(geometry._windowLeft, x) - 1;
+  return i >= 0 && x < geometry._windowRight[i]! ? i : null;
 }

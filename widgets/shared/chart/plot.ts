@@ -1,9 +1,8 @@
 import { html, nothing, svg } from 'lit';
 import { type FormatOptions, formatDate, formatDay, formatWindow, isUtcMidnight } from '../format.ts';
 import { messages } from '../i18n/messages.ts';
-import { styleProperties } from '../style-properties.ts';
 import type { AxisText, ChartMode, UsageLayout } from './layout.ts';
-import { type ChartModel, visibleSeries } from './model.ts';
+import { type ChartModel, type Series, visibleSeries } from './model.ts';
 
 /** A chart's SVG and tooltip, drawn from a layout; no state of its own. */
 
@@ -27,38 +26,38 @@ export const colourClass = (colour: number) => (colour < 0 ? 'negative' : `s${co
 const isMidnight = (date: Date, format: FormatOptions) => formatDate(date, format, { hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }) === '00:00';
 
 /**
- * The axes' words in the widget's locale, measured by `measure`. `days`: the windows are Metronome's
+ * The axes' words in the widget's locale (`tick` writes the values), measured by `measure`. `days`: the windows are Metronome's
  * (UTC) days, so a tick at a UTC midnight is named by its date in every time zone, as the windows are;
  * hourly charts read in the widget's zone.
  */
-export function axisText(format: FormatOptions, values: ValueFormat, days: boolean, measure: (label: string) => number): AxisText {
+export function axisText(format: FormatOptions, tick: (value: number) => string, days: boolean, measure: (label: string) => number): AxisText {
   return {
     x: (d) =>
       days && isUtcMidnight(d) ? formatDay(d, format, { month: 'short', day: 'numeric' }) : isMidnight(d, format) ? formatDate(d, format) : formatDate(d, format, { hour: 'numeric', minute: '2-digit' }),
-    y: values.tick,
+    y: tick,
     measure,
   };
 }
 
 /** The axes, gridlines and series: everything that stays put while a window is read. */
 export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { width: number; height: number }, summary: string) {
-  const { margin, innerWidth, innerHeight } = geometry;
+  const { _margin: margin, _innerWidth: innerWidth, _innerHeight: innerHeight } = geometry;
   return html`<svg role="img" aria-label=${summary} width=${size.width} height=${size.height}>
     <g transform="translate(${margin.left} ${margin.top})">
       <g part="axis y-axis" aria-hidden="true">
-        ${geometry.yTicks.map(
+        ${geometry._yTicks.map(
           (t) => svg`<line x1="0" x2=${innerWidth} y1=${t.position} y2=${t.position}></line>
             <text x="-6" y=${t.position} dy="0.32em" text-anchor="end">${t.label}</text>`,
         )}
       </g>
       <g aria-hidden="true">
-        ${geometry.paths.map((p) => svg`<path part="series" class="${colourClass(p.series.colour)} ${mode}" data-series=${p.series.key} d=${p.d}></path>`)}
-        ${geometry.totalPath ? svg`<path part="total-line" class="total-line" d=${geometry.totalPath}></path>` : nothing}
-        ${geometry.previousPath ? svg`<path part="previous-line" class="previous-line" d=${geometry.previousPath}></path>` : nothing}
+        ${geometry._paths.map((p) => svg`<path part="series" class="${colourClass(p.series.colour)} ${mode}" data-series=${p.series.key} d=${p.d}></path>`)}
+        ${geometry._totalPath ? svg`<path part="total-line" class="total-line" d=${geometry._totalPath}></path>` : nothing}
+        ${geometry._previousPath ? svg`<path part="previous-line" class="previous-line" d=${geometry._previousPath}></path>` : nothing}
         ${partialTemplate(geometry.partial, innerHeight)}
       </g>
       <g part="axis x-axis" aria-hidden="true" transform="translate(0 ${innerHeight})">
-        ${geometry.xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${t.label}</text>`)}
+        ${geometry._xTicks.map((t) => svg`<text x=${t.position} y="16" text-anchor=${t.anchor}>${t.label}</text>`)}
       </g>
     </g>
   </svg>`;
@@ -66,12 +65,12 @@ export function svgTemplate(geometry: UsageLayout, mode: ChartMode, size: { widt
 
 /** The band behind the window being read, in its own layer under the series, so that moving it repaints nothing else. */
 export function highlightTemplate(geometry: UsageLayout, size: { width: number; height: number }, active: number | null) {
-  const { margin } = geometry;
+  const { _margin: margin } = geometry;
   return html`<svg class="underlay" aria-hidden="true" width=${size.width} height=${size.height}>
     ${active === null
       ? nothing
-      : svg`<rect part="highlight" class="highlight" x=${margin.left + geometry.windowLeft[active]!} y=${margin.top}
-          width=${Math.max(1, geometry.windowRight[active]! - geometry.windowLeft[active]!)} height=${geometry.innerHeight}></rect>`}
+      : svg`<rect part="highlight" class="highlight" x=${margin.left + geometry._windowLeft[active]!} y=${margin.top}
+          width=${Math.max(1, geometry._windowRight[active]! - geometry._windowLeft[active]!)} height=${geometry._innerHeight}></rect>`}
   </svg>`;
 }
 
@@ -89,38 +88,41 @@ export function windowName(model: ChartModel, index: number, format: FormatOptio
   return model.partial && index === model.windows.length - 1 ? messages(format.locale).soFar(name) : name;
 }
 
-/** What one window holds, in words: the tooltip's content and what the live region announces. */
+/**
+ * What one window holds, in words: the tooltip's rows (the visible series, the total, the negative
+ * series, the previous period; each with its swatch's class, none for the total) and what the live
+ * region announces, which names the total's unit.
+ */
 export function describeWindow(model: ChartModel, index: number, format: FormatOptions, values: ValueFormat) {
-  const rows = model.grouped ? visibleSeries(model).map((s) => ({ series: s, value: values.value(s.values[index]!) })) : [];
-  const negative = model.negative && !model.negative.hidden ? { series: model.negative, value: values.value(model.negative.values[index]!) } : null;
-  const total = values.value(model.totals[index]!);
-  const previous = model.previous ? values.value(model.previous.totals[index] ?? 0) : null;
-  const title = windowName(model, index, format);
   const t = messages(format.locale);
-  const text = [
-    title,
-    ...rows.map((r) => `${r.series.label}: ${r.value}`),
-    `${t.total}: ${total}${values.unit ? ` ${values.unit}` : ''}`,
-    ...(negative ? [`${negative.series.label}: ${negative.value}`] : []),
-    ...(previous === null ? [] : [`${t.previousPeriod}: ${previous}`]),
-  ].join('. ');
-  return { title, rows, total, negative, previous, text };
+  const { negative, previous } = model;
+  const row = (swatch: string, label: string, value: number) => ({ swatch, label, value: values.value(value) });
+  const series = (s: Series) => row(colourClass(s.colour), s.label, s.values[index]!);
+  const rows = [
+    ...(model.grouped ? visibleSeries(model).map(series) : []),
+    row('', t.total, model.totals[index]!),
+    ...(negative && !negative.hidden ? [series(negative)] : []),
+    ...(previous ? [row('previous', t.previousPeriod, previous.totals[index] ?? 0)] : []),
+  ];
+  const title = windowName(model, index, format);
+  const text = [title, ...rows.map((r) => `${r.label}: ${r.value}${r.swatch || !values.unit ? '' : ` ${values.unit}`}`)].join('. ');
+  return { title, rows, text };
 }
 
 export function tooltipTemplate(model: ChartModel, geometry: UsageLayout, index: number, format: FormatOptions, values: ValueFormat) {
-  const { title, rows, total, negative, previous } = describeWindow(model, index, format, values);
-  const t = messages(format.locale);
-  const centre = geometry.margin.left + (geometry.windowLeft[index]! + geometry.windowRight[index]!) / 2;
+  const { title, rows } = describeWindow(model, index, format, values);
+  const centre = geometry._margin.left + (geometry._windowLeft[index]! + geometry._windowRight[index]!) / 2;
   // Beside the window, on the side with more room: the frame's spacer (`--_at`, the room on that side)
   // shrinks where the tooltip would not fit, which pushes it back inside the chart at any width.
-  const leftHalf = centre < geometry.margin.left + geometry.innerWidth / 2;
-  return html`<div class="tooltip-frame ${leftHalf ? '' : 'end'}" ${styleProperties({ '--_at': leftHalf ? `${centre + 12}px` : `calc(100% - ${centre - 12}px)` })}>
+  const leftHalf = centre < geometry._margin.left + geometry._innerWidth / 2;
+  // `.style` is the CSSOM (cssText), which a strict Content-Security-Policy allows, unlike a style attribute.
+  return html`<div class="tooltip-frame ${leftHalf ? '' : 'end'}" .style=${`--_at:${leftHalf ? `${centre + 12}px` : `calc(100% - ${centre - 12}px)`}`}>
     <div part="tooltip" class="tooltip" aria-hidden="true">
       <div class="tooltip-title">${title}</div>
-      ${rows.map((r) => html`<div class="tooltip-row"><span class="swatch ${colourClass(r.series.colour)}"></span><span>${r.series.label}</span><span class="num">${r.value}</span></div>`)}
-      <div class="tooltip-row total"><span></span><span>${t.total}</span><span class="num">${total}</span></div>
-      ${negative ? html`<div class="tooltip-row"><span class="swatch negative"></span><span>${negative.series.label}</span><span class="num">${negative.value}</span></div>` : nothing}
-      ${previous === null ? nothing : html`<div class="tooltip-row"><span class="swatch previous"></span><span>${t.previousPeriod}</span><span class="num">${previous}</span></div>`}
+      ${rows.map(
+        (r) =>
+          html`<div class="tooltip-row ${r.swatch ? '' : 'total'}"><span class=${r.swatch ? `swatch ${r.swatch}` : ''}></span><span>${r.label}</span><span class="num">${r.value}</span></div>`,
+      )}
     </div>
   </div>`;
 }

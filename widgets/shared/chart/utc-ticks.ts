@@ -16,43 +16,30 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
-/** What a step of several counts in: every 5th second of the minute, 3rd hour of the day, 2nd day since 1970. */
-const FIELDS: Partial<Record<string, (date: Date) => number>> = {
-  second: (date) => date.getUTCSeconds(),
-  minute: (date) => date.getUTCMinutes(),
-  hour: (date) => date.getUTCHours(),
-  day: (date) => +date / DAY,
-};
-
-/** d3-time's tick intervals, shortest first: unit, step, and the length it is chosen by. */
-const INTERVALS = (
-  [
-    ['second', SECOND, [1, 5, 15, 30]],
-    ['minute', MINUTE, [1, 5, 15, 30]],
-    ['hour', HOUR, [1, 3, 6, 12]],
-    ['day', DAY, [1, 2]],
-    ['week', 7 * DAY, [1]],
-    ['month', MONTH, [1, 3]],
-    ['year', YEAR, [1]],
-  ] as const
-).flatMap(([unit, length, steps]) => steps.map((step) => ({ unit, step, length: step * length })));
-const LENGTHS = INTERVALS.map((i) => i.length);
+/**
+ * d3-time's tick intervals, shortest first, by the length they are chosen by: 1, 5, 15 and 30 seconds and
+ * minutes, 1, 3, 6 and 12 hours, 1 and 2 days, a week, 1 and 3 months, a year.
+ */
+const LENGTHS = [SECOND, MINUTE].flatMap((unit) => [1, 5, 15, 30].map((n) => n * unit)).concat([1, 3, 6, 12].map((n) => n * HOUR), [DAY, 2 * DAY, WEEK, MONTH, 3 * MONTH, YEAR]);
 
 export function utcTicks(start: Date, stop: Date, count: number): Date[] {
   if (stop < start) return utcTicks(stop, start, count).reverse();
   const target = (+stop - +start) / count;
   const i = bisectRight(LENGTHS, target);
-  if (i === INTERVALS.length) return calendarTicks(start, stop, 'year', Math.floor(tickStep(+start / YEAR, +stop / YEAR, count)));
+  if (i === LENGTHS.length) return monthTicks(start, stop, 12 * Math.floor(tickStep(+start / YEAR, +stop / YEAR, count)));
   if (i === 0) return fixedTicks(start, stop, Math.floor(Math.max(tickStep(+start, +stop, count), 1)));
-  const { unit, step } = INTERVALS[target / LENGTHS[i - 1]! < LENGTHS[i]! / target ? i - 1 : i]!;
-  if (unit === 'month' || unit === 'year') return calendarTicks(start, stop, unit, step);
-  const field = FIELDS[unit];
-  // Weeks start on Sunday: 1970 began on a Thursday.
-  const ticks = unit === 'week' ? fixedTicks(start, stop, 7 * DAY, 3 * DAY) : fixedTicks(start, stop, unit === 'day' ? DAY : unit === 'hour' ? HOUR : unit === 'minute' ? MINUTE : SECOND);
-  return field && step > 1 ? ticks.filter((date) => field(date) % step === 0) : ticks;
+  const length = target / LENGTHS[i - 1]! < LENGTHS[i]! / target ? LENGTHS[i - 1]! : LENGTHS[i]!;
+  // A month, a quarter and a year (365 days: 12 of the 30-day months they are chosen by) are calendar months.
+  if (length >= MONTH) return monthTicks(start, stop, Math.round(length / MONTH));
+  // Multiples of the length since 1970: a minute and an hour hold a whole number of every step of seconds
+  // and minutes, and a day of every step of hours, so every 15th minute since 1970 is every 15th minute of
+  // the hour (and every other day, d3-time's, is counted from 1970). Weeks start on Sunday: 1970 began on
+  // a Thursday.
+  return fixedTicks(start, stop, length, length === WEEK ? 3 * DAY : 0);
 }
 
 /** The moments `offset` plus a multiple of `length` milliseconds after 1970 within [start, stop]. */
@@ -63,16 +50,17 @@ function fixedTicks(start: Date, stop: Date, length: number, offset = 0): Date[]
   return ticks;
 }
 
-/** The first days of months (with month numbers a multiple of `step`) or years (a multiple of `step`) within [start, stop]. */
-function calendarTicks(start: Date, stop: Date, unit: 'month' | 'year', step: number): Date[] {
-  if (!(step > 0) || !Number.isFinite(step)) return [];
+/**
+ * The first days of the months within [start, stop] whose count since year 0 is a multiple of `months`:
+ * every month or quarter (12 is a multiple of both, so these are months 1, 4, 7 and 10), and, with 12 or
+ * a multiple of it, every year or every nth year (d3-time's years divisible by n).
+ */
+function monthTicks(start: Date, stop: Date, months: number): Date[] {
+  if (!(months > 0) || !Number.isFinite(months)) return [];
   const date = new Date(start);
-  if (unit === 'year') date.setUTCFullYear(Math.floor(date.getUTCFullYear() / step) * step, 0, 1);
-  else date.setUTCDate(1);
+  date.setUTCDate(1);
   date.setUTCHours(0, 0, 0, 0);
-  const next = () => (unit === 'year' ? date.setUTCFullYear(date.getUTCFullYear() + step) : date.setUTCMonth(date.getUTCMonth() + 1));
-  if (date < start) next();
   const ticks: Date[] = [];
-  for (; date <= stop; next()) if (unit === 'year' || date.getUTCMonth() % step === 0) ticks.push(new Date(date));
+  for (; date <= stop; date.setUTCMonth(date.getUTCMonth() + 1)) if (date >= start && (date.getUTCFullYear() * 12 + date.getUTCMonth()) % months === 0) ticks.push(new Date(date));
   return ticks;
 }

@@ -78,7 +78,7 @@ export class WindowedChart implements ReactiveController {
       const context = (this.#context ??= document.createElement('canvas').getContext('2d'));
       if (context) context.font = font;
       const measure = (label: string) => context?.measureText(label).width ?? label.length * 7;
-      const text = axisText(format, { value: tick, tick, unit: '' }, model.windowSize !== 'hour', measure);
+      const text = axisText(format, tick, model.windowSize !== 'hour', measure);
       this.#memo = { key, model, geometry: width > 0 && height > 0 ? layout(model, { width, height }, mode, text) : null };
     }
     return this.#memo;
@@ -159,7 +159,7 @@ export class WindowedChart implements ReactiveController {
   #windowAt(event: PointerEvent) {
     const svg = this.host.renderRoot.querySelector('svg');
     const geometry = this.#memo?.geometry;
-    return svg && geometry ? windowAt(geometry, event.clientX - svg.getBoundingClientRect().left - geometry.margin.left) : null;
+    return svg && geometry ? windowAt(geometry, event.clientX - svg.getBoundingClientRect().left - geometry._margin.left) : null;
   }
 
   // A mouse reads the window it hovers. A finger or a pen has no hover: a tap shows the tapped window (and

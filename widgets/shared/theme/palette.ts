@@ -28,11 +28,10 @@ const USAGE_LINES: ReadonlyArray<readonly [string, string]> = [
   ['#65a30d', '#a3e635'],
 ];
 
-/**
- * Each token's light and dark default, by short name, in the table's order: all a widget's stylesheet
- * needs. Apart from the table below, so that a widget's file carries none of the slots and roles.
- */
-export const DEFAULTS: Readonly<Record<string, readonly [light: string, dark: string]>> = {
+/** Light and dark defaults of tokens, by short name. */
+export type Defaults = Readonly<Record<string, readonly [light: string, dark: string]>>;
+
+const BASE: Defaults = {
   'gray-dark': ['#111827', '#f3f4f6'],
   'gray-medium': ['#4b5563', '#9ca3af'],
   'gray-light': ['#d1d5db', '#4b5563'],
@@ -41,13 +40,31 @@ export const DEFAULTS: Readonly<Record<string, readonly [light: string, dark: st
   'primary-medium': ['#2563eb', '#60a5fa'],
   'primary-light': ['#eff6ff', '#172554'],
   ...Object.fromEntries(USAGE_LINES.map((colours, i) => [`usage-line-${i}`, colours])),
+};
+
+const STATUS: Defaults = {
   'primary-green': ['#047857', '#34d399'],
   'primary-red': ['#b91c1c', '#f87171'],
   'progress-bar': ['#2563eb', '#60a5fa'],
   'progress-bar-background': ['#e5e7eb', '#374151'],
+};
+
+const ACTIONS: Defaults = {
   action: ['#1d4ed8', '#93c5fd'],
   'action-hover': ['#1e40af', '#bfdbfe'],
 };
+
+/**
+ * Each token's light and dark default, by short name, in the table's order: all a widget's stylesheet
+ * needs. Apart from the table below, so that a widget's file carries none of the slots and roles.
+ */
+export const DEFAULTS: Defaults = /* @__PURE__ */ Object.assign({}, BASE, STATUS, ACTIONS);
+
+/**
+ * The defaults of every token a windowed chart (usage, spend) paints with: all but the status colours,
+ * in a table of their own so that a chart's file, which does not look tokens up by name, carries no others.
+ */
+export const CHART_DEFAULTS: Defaults = /* @__PURE__ */ Object.assign({}, BASE, ACTIONS);
 
 /** Each token's Metronome slot, when the hosted dashboards have one, and role, by short name; the series' below. */
 const SLOTS_AND_ROLES: Readonly<Record<string, readonly [slot: string | undefined, role: string]>> = {
@@ -84,8 +101,3 @@ export const defaultsNamed = (name: TokenName): readonly [light: string, dark: s
   if (!colours) throw new Error(`No colour token --metronome-${name}`);
   return colours;
 };
-
-/** Non-colour tokens and their defaults. */
-export const FONT_FAMILY = '--metronome-font-family';
-export const RADIUS = { property: '--metronome-radius', value: '6px' } as const;
-export const SPACING = { property: '--metronome-spacing', value: '0.5rem' } as const;

@@ -28,8 +28,8 @@ export function resolveTheme(
 ): ResolvedTheme {
   if (isTheme(own)) return { name: own, forced: true };
   for (let node = parentOf(element); node; node = parentOf(node)) {
-    if (node.classList.contains('dark')) return { name: 'dark', forced: true };
-    if (node.classList.contains('light')) return { name: 'light', forced: true };
+    const name = (['dark', 'light'] as const).find((theme) => node.classList.contains(theme));
+    if (name) return { name, forced: true };
   }
   return { name: systemPrefersDark ? 'dark' : 'light', forced: false };
 }
@@ -95,8 +95,8 @@ export class ThemeController implements ReactiveController {
     const next = resolveTheme(this.#host, undefined, this.#own);
     if (next.name === this.#theme.name && next.forced === this.#theme.forced) return;
     this.#theme = next;
-    this.#states.delete('dark');
-    this.#states.delete('light');
+    // The theme's are the only custom states the widgets have.
+    this.#states.clear();
     if (this.inForce) this.#states.add(next.name);
     if (!updating) this.#host.requestUpdate();
   }

@@ -1,5 +1,5 @@
 import { css, type CSSResult, unsafeCSS } from 'lit';
-import { defaultsNamed, FONT_FAMILY, internal, RADIUS, SPACING, type TokenName } from './palette.ts';
+import { type Defaults, defaultsNamed, type TokenName } from './palette.ts';
 
 /**
  * A widget's share of the theme: for each colour token it paints with (by short name, `gray-medium`), an
@@ -18,25 +18,32 @@ import { defaultsNamed, FONT_FAMILY, internal, RADIUS, SPACING, type TokenName }
  * shrink-to-fit box, such as a flex row, give it a width or `flex: 1`.)
  */
 export function themeStyles(...names: TokenName[]): CSSResult {
-  const properties = [...new Set(['gray-dark', 'white', ...names])].map((name) => [`--metronome-${name}`, defaultsNamed(name)] as const);
-  const defaults = (palette: 'light' | 'dark') =>
-    unsafeCSS(properties.map(([property, colours]) => `${internal(property)}: var(${property}, ${colours[palette === 'light' ? 0 : 1]});`).join('\n'));
+  return themeOf(Object.fromEntries([...new Set(['gray-dark', 'white', ...names])].map((name) => [name, defaultsNamed(name)])));
+}
+
+/**
+ * `themeStyles` for every token of `tokens` (which holds `gray-dark` and `white`), with those defaults:
+ * a widget's file that names its tokens this way carries no other token's colours.
+ */
+export function themeOf(tokens: Defaults): CSSResult {
+  // `--_gray-medium:var(--metronome-gray-medium,#4b5563);` for each token: `palette` 0 is light, 1 dark.
+  const defaults = (palette: 0 | 1) => unsafeCSS(Object.entries(tokens).map(([name, colours]) => `--_${name}:var(--metronome-${name},${colours[palette]});`).join(''));
   return css`
     :host {
       display: block;
       container-type: inline-size;
-      ${defaults('light')}
-      --_radius: var(${unsafeCSS(RADIUS.property)}, ${unsafeCSS(RADIUS.value)});
-      --_space: var(${unsafeCSS(SPACING.property)}, ${unsafeCSS(SPACING.value)});
+      ${defaults(0)}
+      --_radius: var(--metronome-radius, 6px);
+      --_space: var(--metronome-spacing, 0.5rem);
       color: var(--metronome-gray-dark);
       background: var(--metronome-white);
-      font-family: var(${unsafeCSS(FONT_FAMILY)});
+      font-family: var(--metronome-font-family);
     }
     :host(:state(light)) {
       color-scheme: light;
     }
     :host(:state(dark)) {
-      ${defaults('dark')}
+      ${defaults(1)}
       color-scheme: dark;
     }
     :host(:state(light)),

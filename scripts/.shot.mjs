@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+const [url, out, width, height = 1000] = process.argv.slice(2);
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const page = await browser.newPage();
+await page.setViewport({ width: Number(width), height: 900 });
+await page.goto(url, { waitUntil: 'networkidle0' });
+await new Promise((r) => setTimeout(r, 2500));
+const total = await page.evaluate(() => document.documentElement.scrollHeight);
+for (let y = 0, i = 0; y < total; y += Number(height), i++) await page.screenshot({ path: `${out}-${i}.png`, clip: { x: 0, y, width: Number(width), height: Math.min(Number(height), total - y) } });
+console.log(total);
+await browser.close();
