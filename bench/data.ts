@@ -41,3 +41,14 @@ export function benchData(name: CaseName): BenchData {
   };
   return { starts, groups, values, usage };
 }
+
+/**
+ * The windows' names as people read dates ("Jan 5", "Jan 5, 2 PM"), which <usage-chart> writes on its axis and
+ * in its tooltip. A peer's page makes them inside its render call, as an app showing dates would, so that
+ * every library pays for formatting dates (and the first Intl formatter's data) and none shows raw ISO strings.
+ */
+export function windowLabels(data: BenchData): string[] {
+  const hourly = data.usage.window_size === 'hour';
+  const format = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric', ...(hourly ? { hour: 'numeric' } : {}) });
+  return data.starts.map((start) => format.format(Date.parse(start)));
+}

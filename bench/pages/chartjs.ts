@@ -1,7 +1,7 @@
 // chart.js in the benchmark, imported as bench/entries/chartjs-bar.ts measures it, with its defaults for bars
 // and tooltips in index mode (every group of the window under the pointer). No animation, as <usage-chart> has none.
 import { Chart } from '../entries/chartjs-bar.ts';
-import { HEIGHT, WIDTH } from '../data.ts';
+import { HEIGHT, WIDTH, windowLabels } from '../data.ts';
 import { runBench } from './harness.ts';
 
 let chart: Chart<'bar'>;
@@ -15,7 +15,7 @@ runBench({
     host.append(canvas);
     chart = new Chart(canvas, {
       type: 'bar',
-      data: { labels: data.starts, datasets: data.groups.map((label, k) => ({ label, data: data.values[k]! })) },
+      data: { labels: windowLabels(data), datasets: data.groups.map((label, k) => ({ label, data: data.values[k]! })) },
       options: {
         animation: false,
         responsive: false,

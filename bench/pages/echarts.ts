@@ -2,6 +2,7 @@
 // `large` mode for bars (one path per series past `largeThreshold`, 400). No animation, as <usage-chart> has none.
 import type { ECharts } from 'echarts/core';
 import { init } from '../entries/echarts-modular.ts';
+import { windowLabels } from '../data.ts';
 import { runBench } from './harness.ts';
 
 const large = new URLSearchParams(location.search).has('large');
@@ -17,7 +18,7 @@ runBench({
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: data.starts },
+      xAxis: { type: 'category', data: windowLabels(data) },
       yAxis: { type: 'value' },
       series: data.groups.map((name, k) => ({ type: 'bar', name, stack: 'total', data: data.values[k], large })),
     });
