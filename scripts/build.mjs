@@ -61,8 +61,12 @@ const INTERNAL_PROPERTY = /^_[a-z]/;
  * with V8's explicit compile hint: a page loads one to draw its widgets at once, so Chromium compiles every
  * function while it streams the file, on a background thread, rather than each one on the main thread at its
  * first call during the first render (a sixth of the small chart's main-thread time). Other engines ignore it.
+ *
+ * They run in browsers only, so they drop the statements labelled `SERVER:` (an element's placeholder for
+ * a server render). esbuild inlines lit's `isServer` as false but keeps `if (false) return …` and all it
+ * reaches; the package's entries keep them, for lit SSR in Node.
  */
-export const cdnOptions = { ...common, minify: true, banner: { js: '//# allFunctionsCalledOnLoad' }, mangleProps: INTERNAL_PROPERTY };
+export const cdnOptions = { ...common, minify: true, banner: { js: '//# allFunctionsCalledOnLoad' }, mangleProps: INTERNAL_PROPERTY, dropLabels: ['SERVER'] };
 
 /** The self-contained files, minified: what the all-widgets size budget measures. */
 export async function buildCdn(outdir = 'dist/cdn') {
