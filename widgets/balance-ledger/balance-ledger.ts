@@ -160,7 +160,7 @@ export class BalanceLedger extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading balances…', LEDGER_SKELETON);
+    SERVER: if (isServer) return serverPlaceholder('Loading balances…', LEDGER_SKELETON);
     const pending = this.#balances.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${staleTemplate([this.#balances.value], this.#format)}${this.#body(pending)}</div>`;
   }

@@ -271,7 +271,7 @@ export class InvoiceList extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading invoices…', ['table']);
+    SERVER: if (isServer) return serverPlaceholder('Loading invoices…', ['table']);
     const pending = this.#invoices.status === TaskStatus.PENDING || this.#detail.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>
       ${staleTemplate([this.#invoices.value, this.#detail.value, this.#explain.value], this.#format)}

@@ -172,7 +172,7 @@ export class MetronomeDashboard extends LitElement {
 
   override render() {
     // On a server there is no page to read the locale from: the placeholder is in the element's own locale or English.
-    if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined, metronomeDashboard).dashboard(this.dashboard).toLowerCase()}…`, ['frame']);
+    SERVER: if (isServer) return serverPlaceholder(`Loading the ${messages(this.locale || undefined, metronomeDashboard).dashboard(this.dashboard).toLowerCase()}…`, ['frame']);
     const t = messages(widgetFormat(this, this.locale, '').locale, metronomeDashboard);
     const title = t.dashboard(this.dashboard);
     const body =

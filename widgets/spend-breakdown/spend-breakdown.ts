@@ -212,7 +212,7 @@ export class SpendBreakdown extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading spend…', this.noHeadline ? [this.view] : ['headline', this.view]);
+    SERVER: if (isServer) return serverPlaceholder('Loading spend…', this.noHeadline ? [this.view] : ['headline', this.view]);
     const pending = this.#spend.status === TaskStatus.PENDING || this.#summary.status === TaskStatus.PENDING;
     const entry = this.#entry;
     const view = entry ? this.#view(entry) : null;

@@ -116,7 +116,7 @@ export class UsageAlerts extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading notifications…', ALERTS_SKELETON);
+    SERVER: if (isServer) return serverPlaceholder('Loading notifications…', ALERTS_SKELETON);
     const pending = this.#alerts.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${staleTemplate([this.#alerts.value], this.#format)}${this.#body(pending)}</div>`;
   }

@@ -270,7 +270,7 @@ export class UsageChart extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder(usageChart.loadingUsage, [this.view]);
+    SERVER: if (isServer) return serverPlaceholder(usageChart.loadingUsage, [this.view]);
     const pending = this.#usage.status === TaskStatus.PENDING || this.#customer.status === TaskStatus.PENDING;
     const model = this.#view?.model ?? null;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>

@@ -134,7 +134,7 @@ export class UsageSummary extends LitElement {
   }
 
   override render() {
-    if (isServer) return serverPlaceholder('Loading usage…', SUMMARY_SKELETON);
+    SERVER: if (isServer) return serverPlaceholder('Loading usage…', SUMMARY_SKELETON);
     const pending = this.#summary.status === TaskStatus.PENDING;
     return html`<div part="base" aria-busy=${pending ? 'true' : 'false'}>${staleTemplate([this.#summary.value], this.#format)}${this.#body(pending)}</div>`;
   }
