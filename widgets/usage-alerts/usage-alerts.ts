@@ -19,9 +19,6 @@ import { defineElement } from '../shared/define.ts';
 
 const ALERTS_SKELETON = ['table'] as const;
 
-/** 1 for a triggered notification, which comes first; the rest keep the proxy's order (sort is stable). */
-const triggered = (alert: AlertSummary) => +(alert.status === 'in_alarm');
-
 /**
  * The customer's threshold notifications: each one's name, what it watches in plain words, its
  * threshold, whether it has been triggered (in words and a mark, never colour alone) and, where the
@@ -130,8 +127,8 @@ export class UsageAlerts extends LitElement {
     const data = this.#alerts.value;
     if (!data) return pending ? loadingTemplate(t.loadingAlerts, ALERTS_SKELETON) : nothing;
     if (data.alerts.length === 0) return emptyTemplate(t.noAlerts);
-    const sorted = [...data.alerts].sort((a, b) => triggered(b) - triggered(a));
-    return html`<ul part="list" aria-label=${t.alertsCaption}>${sorted.map((alert) => this.#alert(alert))}</ul>`;
+    // Triggered first: the proxy's order (AlertsResponse).
+    return html`<ul part="list" aria-label=${t.alertsCaption}>${data.alerts.map((alert) => this.#alert(alert))}</ul>`;
   }
 
   /**
