@@ -7,7 +7,7 @@ import { reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatMoney, formatNumber, widgetFormat } from '../shared/format.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
-import { usageAlerts } from '../shared/i18n/en.ts';
+import { type CommonMessages, usageAlerts } from '../shared/i18n/en.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
@@ -16,6 +16,8 @@ import { replaceServerRender, serverPlaceholder } from '../shared/server-render.
 import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import styles, { theme } from './usage-alerts.styles.ts';
 import { defineElement } from '../shared/define.ts';
+
+type Words = CommonMessages & typeof usageAlerts;
 
 const ALERTS_SKELETON = ['table'] as const;
 
@@ -119,7 +121,8 @@ export class UsageAlerts extends LitElement {
   }
 
   #body(pending: boolean) {
-    const t = messages(this.#format.locale, usageAlerts);
+    const locale = this.#format.locale;
+    const t = messages(locale, usageAlerts);
     if (this.#alerts.status === TaskStatus.ERROR) {
       return errorTemplate(t, errorText(this.#alerts.error, t), () => this.#alerts.run());
     }
@@ -128,7 +131,7 @@ export class UsageAlerts extends LitElement {
     if (!data) return pending ? loadingTemplate(t.loadingAlerts, ALERTS_SKELETON) : nothing;
     if (data.alerts.length === 0) return emptyTemplate(t.noAlerts);
     // Triggered first: the proxy's order (AlertsResponse).
-    return html`<ul part="list" aria-label=${t.alertsCaption}>${data.alerts.map((alert) => this.#alert(alert))}</ul>`;
+    return html`<ul part="list" aria-label=${t.alertsCaption}>${data.alerts.map((alert) => this.#alert(alert, t, locale))}</ul>`;
   }
 
   /**
@@ -136,9 +139,7 @@ export class UsageAlerts extends LitElement {
    * the widget does not know is named by Metronome's type, as it is (no guess at words for it), and its
    * threshold stated without a direction.
    */
-  #alert(alert: AlertSummary) {
-    const locale = this.#format.locale;
-    const t = messages(locale, usageAlerts);
+  #alert(alert: AlertSummary, t: Words, locale: string | undefined) {
     const { kind, credit_type: unit } = alert;
     const amount = (v: number) =>
       unit ? formatMoney(v, unit, locale)
@@ -151,13 +152,12 @@ export class UsageAlerts extends LitElement {
       <span class="name">${alert.name}</span>
       <span part="status" class="status">${t.alertStatus(alert.status)}</span>
       <span class="small">${known ? t.alertKinds[kind] : kind} · ${t.alertsAt(known ? (kind === 'spend' || kind === 'invoice_total' ? 'high' : 'low') : null, threshold)}</span>
-      ${alert.current === null ? nothing : this.#gauge(alert, amount(alert.current), threshold)}
+      ${alert.current === null ? nothing : this.#gauge(alert, amount(alert.current), threshold, t)}
     </li>`;
   }
 
   /** The figure as a bar against a mark at the threshold, on a scale to the larger of the two. */
-  #gauge(alert: AlertSummary, current: string, threshold: string) {
-    const t = messages(this.#format.locale, usageAlerts);
+  #gauge(alert: AlertSummary, current: string, threshold: string, t: Words) {
     const value = Math.max(0, alert.current!);
     const max = Math.max(value, alert.threshold) || 1;
     const at = (v: number) => `${(100 * Math.max(0, v)) / max}%`;

@@ -9,7 +9,7 @@ import { numberFormat } from '../shared/intl.ts';
 import { moneyTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
-import { usageSummary } from '../shared/i18n/en.ts';
+import { type CommonMessages, usageSummary } from '../shared/i18n/en.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
@@ -155,14 +155,12 @@ export class UsageSummary extends LitElement {
         <span class="note">${compared ? t.comparedWith(formatPeriod(compared.starting_on, compared.ending_before, format)) : ''}</span>
       </p>
       <ul>
-        ${data.metrics.map((metric) => html`<li>${this.#metric(metric, data, shown)}</li>`)}
+        ${data.metrics.map((metric) => html`<li>${this.#metric(metric, data, shown, t, format.locale)}</li>`)}
       </ul>`;
   }
 
   /** `period` as the headline shows it, for the sparkline's name. */
-  #metric(metric: UsageSummaryMetric, data: UsageSummaryResponse, period: string) {
-    const locale = this.#format.locale;
-    const t = messages(locale, usageSummary);
+  #metric(metric: UsageSummaryMetric, data: UsageSummaryResponse, period: string, t: CommonMessages & typeof usageSummary, locale: string | undefined) {
     const id = metric.billable_metric.id;
     const number = (v: number) => formatNumber(v, locale);
     const line = sparkline(metric.daily, data.starting_on, data.ending_before);
