@@ -164,7 +164,7 @@ export class UsageAlerts extends LitElement {
     return html`<div part="gauge" class="gauge" role="meter" aria-label=${alert.name} aria-valuemax=${max} aria-valuenow=${value} aria-valuetext=${t.ofThreshold(current, threshold)}>
         <b .style=${`width:${at(value)}`}></b><i .style=${`left:${at(alert.threshold)}`}></i>
       </div>
-      <span class="small now">${t.now(current)}</span>`;
+      <span class="small">${t.now(current)}</span>`;
   }
 
   get #format(): FormatOptions {
