@@ -12,13 +12,13 @@ export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight',
  * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
  */
 export default css`
-  [part='base'][aria-busy='true'] [part='list'] {
+  [part='base'][aria-busy='true'] ul {
     opacity: 0.6;
   }
-  [part='list'] {
+  ul {
+    list-style: none;
     margin: 0;
     padding: 0;
-    list-style: none;
   }
   [part='alert'] {
     display: grid;
