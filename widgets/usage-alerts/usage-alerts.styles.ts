@@ -5,7 +5,8 @@ export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight',
 
 /**
  * - A notification is a grid: its name and status on the first line (the status keeps its words on
- *   one line, the name wraps, and so does a type's name, a word as long as the widget is wide), then what it watches, the gauge and the figure across the width.
+ *   one line; the rest wraps anywhere, set once on the notification, even a type's name, a word as long
+ *   as the widget is wide), then what it watches, the gauge and the figure across the width.
  * - The status says itself in words, after a mark (✓, !, …) with empty alternative text, so that
  *   neither colour nor a symbol alone carries it.
  * - The gauge's mark is the threshold, drawn over the track in the text colour so it shows on the bar.
@@ -26,13 +27,10 @@ export default css`
     gap: calc(var(--_space) / 2) var(--_space);
     padding: var(--_space) 0;
     border-bottom: 1px solid var(--_gray-light);
+    overflow-wrap: anywhere;
   }
   .name {
     font-weight: 600;
-  }
-  .name,
-  .small {
-    overflow-wrap: anywhere;
   }
   /* At the top of its row, its own height, when a long name wraps beside it. */
   .status {
