@@ -143,7 +143,7 @@ export class UsageAlerts extends LitElement {
     const { kind, credit_type: unit } = alert;
     const amount = (v: number) =>
       unit ? formatMoney(v, unit, locale)
-      : kind.endsWith('_percentage') ? formatNumber(v / 100, locale, { style: 'percent', maximumFractionDigits: 2 })
+      : kind.endsWith('_percentage') ? formatNumber(v / 100, locale, { style: 'percent' })
       : kind.endsWith('_days_left') ? t.daysLeftCount(v, formatNumber(v, locale))
       : formatNumber(v, locale);
     const known = Object.hasOwn(t.alertKinds, kind);

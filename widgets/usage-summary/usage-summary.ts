@@ -5,7 +5,6 @@ import { getJson } from '../shared/api.ts';
 import type { Freshness, UsageSummaryMetric, UsageSummaryResponse } from '../../contract/index.ts';
 import { MwMetricSelectEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatNumber, formatPeriod, widgetFormat } from '../shared/format.ts';
-import { numberFormat } from '../shared/intl.ts';
 import { moneyTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
@@ -169,7 +168,7 @@ export class UsageSummary extends LitElement {
       <span class="name">${metric.billable_metric.name}</span>
       <span class="spend">${metric.spend.length ? metric.spend.map((s, i) => html`${i ? ' + ' : ''}${moneyTemplate(s.amount, s.credit_type, locale)}`) : html`<span class="note">${t.metricNoSpend}</span>`}</span>
       <span>${number(metric.total)}${metric.unit ? html` <span class="note">${metric.unit}</span>` : nothing}</span>
-      <span part="change">${change ? t.change(change.kind, numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(change.ratio)) : nothing}</span>
+      <span part="change">${change ? t.change(change.kind, formatNumber(change.ratio, locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 })) : nothing}</span>
       <svg part="sparkline" role="img" aria-label=${t.dailyUsage(period, number(line.high), number(line.last))} viewBox="0 0 100 24" preserveAspectRatio="none">${svg`<polyline points=${line.points} />`}</svg>
     </button>`;
   }
