@@ -33,7 +33,7 @@ export default css`
     font-weight: 600;
   }
   /* At the top of its row, its own height, when a long name wraps beside it. */
-  .status {
+  [part='status'] {
     align-self: start;
     font-size: 0.8125rem;
     font-weight: 600;
@@ -43,19 +43,19 @@ export default css`
     border-radius: 999px;
     color: var(--_primary-green);
   }
-  .status::before {
+  [part='status']::before {
     content: '✓ ' / '';
   }
-  .in_alarm .status {
+  .in_alarm {
     color: var(--_primary-red);
   }
-  .in_alarm .status::before {
+  .in_alarm::before {
     content: '! ' / '';
   }
-  .evaluating .status {
+  .evaluating {
     color: var(--_gray-medium);
   }
-  .evaluating .status::before {
+  .evaluating::before {
     content: '… ' / '';
   }
   .small,
@@ -78,7 +78,7 @@ export default css`
     border-radius: inherit;
     background: var(--_progress-bar);
   }
-  .in_alarm b {
+  .in_alarm ~ .gauge b {
     background: var(--_primary-red);
   }
   .gauge i {

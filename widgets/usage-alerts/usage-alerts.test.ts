@@ -79,6 +79,10 @@ describe('<usage-alerts>', () => {
     expect(mark(under!)).to.be.closeTo(width, 1);
     expect(fill(over!)).to.be.closeTo(width, 1);
     expect(mark(over!)).to.be.closeTo(width / 2, 1);
+    const [overStatus, underStatus] = parts(el, 'status').map((s) => getComputedStyle(s).color);
+    const barColour = (g: HTMLElement) => getComputedStyle(g.querySelector('b')!).backgroundColor;
+    expect(barColour(over!), 'a triggered figure in its status\'s red').to.equal(overStatus);
+    expect(barColour(under!)).to.not.be.oneOf([underStatus, overStatus]);
     expect(under!.getAttribute('role')).to.equal('meter');
     expect(under!.getAttribute('aria-valuetext')).to.equal('$10,000.00 of the $25,000.00 threshold');
     expect([under!.getAttribute('aria-valuenow'), under!.getAttribute('aria-valuemax')]).to.deep.equal(['1000000', '2500000']);

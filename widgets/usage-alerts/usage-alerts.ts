@@ -148,9 +148,9 @@ export class UsageAlerts extends LitElement {
       : formatNumber(v, locale);
     const known = Object.hasOwn(t.alertKinds, kind);
     const threshold = amount(alert.threshold);
-    return html`<li part="alert" class=${alert.status}>
+    return html`<li part="alert">
       <span class="name">${alert.name}</span>
-      <span part="status" class="status">${t.alertStatus(alert.status)}</span>
+      <span part="status" class=${alert.status}>${t.alertStatus(alert.status)}</span>
       <span class="small">${known ? t.alertKinds[kind] : kind} · ${t.alertsAt(known ? (kind === 'spend' || kind === 'invoice_total' ? 'high' : 'low') : null, threshold)}</span>
       ${alert.current === null ? nothing : this.#gauge(alert, amount(alert.current), threshold, t)}
     </li>`;
