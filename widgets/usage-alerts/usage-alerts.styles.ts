@@ -5,20 +5,21 @@ export const theme = themeStyles('gray-medium', 'gray-light', 'gray-extralight',
 
 /**
  * - A notification is a grid: its name and status on the first line (the status keeps its words on
- *   one line, the name wraps, and so does a type's name, a word as long as the widget is wide), then what it watches, the gauge and the figure across the width.
+ *   one line; the rest wraps anywhere, set once on the notification, even a type's name, a word as long
+ *   as the widget is wide), then what it watches, the gauge and the figure across the width.
  * - The status says itself in words, after a mark (✓, !, …) with empty alternative text, so that
  *   neither colour nor a symbol alone carries it.
  * - The gauge's mark is the threshold, drawn over the track in the text colour so it shows on the bar.
  * (Reasons live here, not in the CSS: comments inside a css template are shipped in the bundle.)
  */
 export default css`
-  [part='base'][aria-busy='true'] [part='list'] {
+  [part='base'][aria-busy='true'] ul {
     opacity: 0.6;
   }
-  [part='list'] {
+  ul {
+    list-style: none;
     margin: 0;
     padding: 0;
-    list-style: none;
   }
   [part='alert'] {
     display: grid;
@@ -26,16 +27,13 @@ export default css`
     gap: calc(var(--_space) / 2) var(--_space);
     padding: var(--_space) 0;
     border-bottom: 1px solid var(--_gray-light);
+    overflow-wrap: anywhere;
   }
   .name {
     font-weight: 600;
   }
-  .name,
-  .small {
-    overflow-wrap: anywhere;
-  }
   /* At the top of its row, its own height, when a long name wraps beside it. */
-  .status {
+  [part='status'] {
     align-self: start;
     font-size: 0.8125rem;
     font-weight: 600;
@@ -45,19 +43,19 @@ export default css`
     border-radius: 999px;
     color: var(--_primary-green);
   }
-  .status::before {
+  [part='status']::before {
     content: '✓ ' / '';
   }
-  .in_alarm .status {
+  .in_alarm {
     color: var(--_primary-red);
   }
-  .in_alarm .status::before {
+  .in_alarm::before {
     content: '! ' / '';
   }
-  .evaluating .status {
+  .evaluating {
     color: var(--_gray-medium);
   }
-  .evaluating .status::before {
+  .evaluating::before {
     content: '… ' / '';
   }
   .small,
@@ -80,7 +78,7 @@ export default css`
     border-radius: inherit;
     background: var(--_progress-bar);
   }
-  .in_alarm b {
+  .in_alarm ~ .gauge b {
     background: var(--_primary-red);
   }
   .gauge i {

@@ -55,11 +55,12 @@ describe('<usage-alerts>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('puts triggered notifications first whatever order they come in, and marks a status by words and a sign, not colour alone', async () => {
-    handMade([alert('Checking', { status: 'evaluating' }), alert('Calm'), alert('Fired', { status: 'in_alarm', current: 3_000_000 })]);
+  // The proxy puts triggered notifications first (contract: AlertsResponse; proxy/routes/alerts.test.ts).
+  it('keeps the proxy\'s order, and marks a status by words and a sign, not colour alone', async () => {
+    handMade([alert('Fired', { status: 'in_alarm', current: 3_000_000 }), alert('Checking', { status: 'evaluating' }), alert('Calm')]);
     const el = await alertsWidget();
     await loaded(el);
-    expect(parts(el, 'alert').map((i) => i.querySelector('.name')!.textContent)).to.deep.equal(['Fired', 'Checking', 'Calm'], 'triggered first, the rest in the order they came');
+    expect(parts(el, 'alert').map((i) => i.querySelector('.name')!.textContent)).to.deep.equal(['Fired', 'Checking', 'Calm']);
     const statuses = parts(el, 'status');
     expect(statuses.map((s) => s.textContent)).to.deep.equal(['Triggered', 'Being checked', 'OK']);
     expect(statuses.map((s) => getComputedStyle(s, '::before').content)).to.deep.equal(['"! " / ""', '"… " / ""', '"✓ " / ""']);
@@ -67,7 +68,7 @@ describe('<usage-alerts>', () => {
   });
 
   it('draws the figure against a mark at the threshold, its figures the gauge\'s accessible value', async () => {
-    handMade([alert('Under', { current: 1_000_000 }), alert('Over', { status: 'in_alarm', current: 5_000_000 })]);
+    handMade([alert('Over', { status: 'in_alarm', current: 5_000_000 }), alert('Under', { current: 1_000_000 })]);
     const el = await alertsWidget();
     await loaded(el);
     const [over, under] = parts(el, 'gauge');
@@ -78,6 +79,10 @@ describe('<usage-alerts>', () => {
     expect(mark(under!)).to.be.closeTo(width, 1);
     expect(fill(over!)).to.be.closeTo(width, 1);
     expect(mark(over!)).to.be.closeTo(width / 2, 1);
+    const [overStatus, underStatus] = parts(el, 'status').map((s) => getComputedStyle(s).color);
+    const barColour = (g: HTMLElement) => getComputedStyle(g.querySelector('b')!).backgroundColor;
+    expect(barColour(over!), 'a triggered figure in its status\'s red').to.equal(overStatus);
+    expect(barColour(under!)).to.not.be.oneOf([underStatus, overStatus]);
     expect(under!.getAttribute('role')).to.equal('meter');
     expect(under!.getAttribute('aria-valuetext')).to.equal('$10,000.00 of the $25,000.00 threshold');
     expect([under!.getAttribute('aria-valuenow'), under!.getAttribute('aria-valuemax')]).to.deep.equal(['1000000', '2500000']);

@@ -7,7 +7,7 @@ import { reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatMoney, formatNumber, widgetFormat } from '../shared/format.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
-import { usageAlerts } from '../shared/i18n/en.ts';
+import { type CommonMessages, usageAlerts } from '../shared/i18n/en.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
@@ -17,10 +17,9 @@ import { staleStyles, staleTemplate } from '../shared/freshness.ts';
 import styles, { theme } from './usage-alerts.styles.ts';
 import { defineElement } from '../shared/define.ts';
 
-const ALERTS_SKELETON = ['table'] as const;
+type Words = CommonMessages & typeof usageAlerts;
 
-/** 1 for a triggered notification, which comes first; the rest keep the proxy's order (sort is stable). */
-const triggered = (alert: AlertSummary) => +(alert.status === 'in_alarm');
+const ALERTS_SKELETON = ['table'] as const;
 
 /**
  * The customer's threshold notifications: each one's name, what it watches in plain words, its
@@ -122,7 +121,8 @@ export class UsageAlerts extends LitElement {
   }
 
   #body(pending: boolean) {
-    const t = messages(this.#format.locale, usageAlerts);
+    const locale = this.#format.locale;
+    const t = messages(locale, usageAlerts);
     if (this.#alerts.status === TaskStatus.ERROR) {
       return errorTemplate(t, errorText(this.#alerts.error, t), () => this.#alerts.run());
     }
@@ -130,8 +130,8 @@ export class UsageAlerts extends LitElement {
     const data = this.#alerts.value;
     if (!data) return pending ? loadingTemplate(t.loadingAlerts, ALERTS_SKELETON) : nothing;
     if (data.alerts.length === 0) return emptyTemplate(t.noAlerts);
-    const sorted = [...data.alerts].sort((a, b) => triggered(b) - triggered(a));
-    return html`<ul part="list" aria-label=${t.alertsCaption}>${sorted.map((alert) => this.#alert(alert))}</ul>`;
+    // Triggered first: the proxy's order (AlertsResponse).
+    return html`<ul part="list" aria-label=${t.alertsCaption}>${data.alerts.map((alert) => this.#alert(alert, t, locale))}</ul>`;
   }
 
   /**
@@ -139,35 +139,32 @@ export class UsageAlerts extends LitElement {
    * the widget does not know is named by Metronome's type, as it is (no guess at words for it), and its
    * threshold stated without a direction.
    */
-  #alert(alert: AlertSummary) {
-    const locale = this.#format.locale;
-    const t = messages(locale, usageAlerts);
+  #alert(alert: AlertSummary, t: Words, locale: string | undefined) {
     const { kind, credit_type: unit } = alert;
     const amount = (v: number) =>
       unit ? formatMoney(v, unit, locale)
-      : kind.endsWith('_percentage') ? formatNumber(v / 100, locale, { style: 'percent', maximumFractionDigits: 2 })
+      : kind.endsWith('_percentage') ? formatNumber(v / 100, locale, { style: 'percent' })
       : kind.endsWith('_days_left') ? t.daysLeftCount(v, formatNumber(v, locale))
       : formatNumber(v, locale);
     const known = Object.hasOwn(t.alertKinds, kind);
     const threshold = amount(alert.threshold);
-    return html`<li part="alert" class=${alert.status}>
+    return html`<li part="alert">
       <span class="name">${alert.name}</span>
-      <span part="status" class="status">${t.alertStatus(alert.status)}</span>
+      <span part="status" class=${alert.status}>${t.alertStatus(alert.status)}</span>
       <span class="small">${known ? t.alertKinds[kind] : kind} · ${t.alertsAt(known ? (kind === 'spend' || kind === 'invoice_total' ? 'high' : 'low') : null, threshold)}</span>
-      ${alert.current === null ? nothing : this.#gauge(alert, amount(alert.current), threshold)}
+      ${alert.current === null ? nothing : this.#gauge(alert, amount(alert.current), threshold, t)}
     </li>`;
   }
 
   /** The figure as a bar against a mark at the threshold, on a scale to the larger of the two. */
-  #gauge(alert: AlertSummary, current: string, threshold: string) {
-    const t = messages(this.#format.locale, usageAlerts);
+  #gauge(alert: AlertSummary, current: string, threshold: string, t: Words) {
     const value = Math.max(0, alert.current!);
     const max = Math.max(value, alert.threshold) || 1;
     const at = (v: number) => `${(100 * Math.max(0, v)) / max}%`;
     return html`<div part="gauge" class="gauge" role="meter" aria-label=${alert.name} aria-valuemax=${max} aria-valuenow=${value} aria-valuetext=${t.ofThreshold(current, threshold)}>
         <b .style=${`width:${at(value)}`}></b><i .style=${`left:${at(alert.threshold)}`}></i>
       </div>
-      <span class="small now">${t.now(current)}</span>`;
+      <span class="small">${t.now(current)}</span>`;
   }
 
   get #format(): FormatOptions {

@@ -5,11 +5,10 @@ import { getJson } from '../shared/api.ts';
 import type { Freshness, UsageSummaryMetric, UsageSummaryResponse } from '../../contract/index.ts';
 import { MwMetricSelectEvent, reportErrors } from '../shared/events.ts';
 import { type FormatOptions, formatNumber, formatPeriod, widgetFormat } from '../shared/format.ts';
-import { numberFormat } from '../shared/intl.ts';
 import { moneyTemplate } from '../shared/money.ts';
 import { LocaleController } from '../shared/i18n/locale-controller.ts';
 import { messages } from '../shared/i18n/messages.ts';
-import { usageSummary } from '../shared/i18n/en.ts';
+import { type CommonMessages, usageSummary } from '../shared/i18n/en.ts';
 import type { TokenProvider } from '../shared/session.ts';
 import { ConnectionController } from '../shared/connection.ts';
 import { type ThemeName, ThemeController } from '../shared/theme/theme-controller.ts';
@@ -155,14 +154,12 @@ export class UsageSummary extends LitElement {
         <span class="note">${compared ? t.comparedWith(formatPeriod(compared.starting_on, compared.ending_before, format)) : ''}</span>
       </p>
       <ul>
-        ${data.metrics.map((metric) => html`<li>${this.#metric(metric, data, shown)}</li>`)}
+        ${data.metrics.map((metric) => html`<li>${this.#metric(metric, data, shown, t, format.locale)}</li>`)}
       </ul>`;
   }
 
   /** `period` as the headline shows it, for the sparkline's name. */
-  #metric(metric: UsageSummaryMetric, data: UsageSummaryResponse, period: string) {
-    const locale = this.#format.locale;
-    const t = messages(locale, usageSummary);
+  #metric(metric: UsageSummaryMetric, data: UsageSummaryResponse, period: string, t: CommonMessages & typeof usageSummary, locale: string | undefined) {
     const id = metric.billable_metric.id;
     const number = (v: number) => formatNumber(v, locale);
     const line = sparkline(metric.daily, data.starting_on, data.ending_before);
@@ -171,7 +168,7 @@ export class UsageSummary extends LitElement {
       <span class="name">${metric.billable_metric.name}</span>
       <span class="spend">${metric.spend.length ? metric.spend.map((s, i) => html`${i ? ' + ' : ''}${moneyTemplate(s.amount, s.credit_type, locale)}`) : html`<span class="note">${t.metricNoSpend}</span>`}</span>
       <span>${number(metric.total)}${metric.unit ? html` <span class="note">${metric.unit}</span>` : nothing}</span>
-      <span part="change">${change ? t.change(change.kind, numberFormat(locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 }).format(change.ratio)) : nothing}</span>
+      <span part="change">${change ? t.change(change.kind, formatNumber(change.ratio, locale, { style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 1 })) : nothing}</span>
       <svg part="sparkline" role="img" aria-label=${t.dailyUsage(period, number(line.high), number(line.last))} viewBox="0 0 100 24" preserveAspectRatio="none">${svg`<polyline points=${line.points} />`}</svg>
     </button>`;
   }
