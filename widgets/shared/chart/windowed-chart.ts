@@ -143,6 +143,9 @@ export class WindowedChart implements ReactiveController {
     this.#read ||= active !== null;
     if (active === null) document.removeEventListener('pointerdown', this.#outside, true);
     this.host.requestUpdate();
+    // Lays the new tooltip out as soon as it is rendered, while the page waits for the next frame, rather
+    // than at that frame's start, where its style and layout (milliseconds at 2,160 windows) delay the paint.
+    void this.host.updateComplete.then(() => this.host.offsetTop);
   }
 
   #onKey = (event: KeyboardEvent) => {
