@@ -179,7 +179,10 @@ export interface BalanceItem extends BalanceAmounts {
     /** The end of its segments in force, with which what is left expires (of its upcoming ones when none is in force). */
     expires_at: string | null;
     runs_out_before_expiry: boolean | null;
-    /** What `burn_per_day` draws from now to `expires_at` beyond `remaining`: enough to last until then; 0 without burn or expiry. */
+    /**
+     * Enough for the rest of the schedule at `burn_per_day`: what it draws from now to `expires_at` beyond
+     * `remaining`, plus over each upcoming segment's span beyond that segment's amount; 0 without burn.
+     */
     top_up: number;
   };
 }

@@ -80,8 +80,8 @@ $('balances').addEventListener('mw-purchase-request', (event) => {
     suggestedAmount === null
       ? 'Not used in the last 30 days, so there is no amount to suggest.'
       : suggestedAmount === 0
-        ? 'What is left lasts until it expires at the last 30 days\' rate; nothing more is needed.'
-        : `Suggested: ${formatMoney(suggestedAmount, creditType, document.documentElement.lang)}, enough to last until its balance expires at the last 30 days' rate.`;
+        ? 'What is left, and what is still to come, lasts at the last 30 days\' rate; nothing more is needed.'
+        : `Suggested: ${formatMoney(suggestedAmount, creditType, document.documentElement.lang)}, enough for the rest of its schedule at the last 30 days' rate.`;
   $('checkout').showModal();
 });
 

@@ -242,7 +242,7 @@ describe('npm start, then the demo page', { timeout: 120_000 }, () => {
     await buy!.click();
     await page.waitForSelector('#checkout[open]', { timeout: 5_000 });
     const shown = await page.$eval('#checkout', (d) => d.textContent!.replace(/\s+/g, ' '));
-    assert.match(shown, /Buy more GPU prepaid commit Suggested: \$[\d,]+\.\d{2}, enough to last until its balance expires/);
+    assert.match(shown, /Buy more GPU prepaid commit Suggested: \$[\d,]+\.\d{2}, enough for the rest of its schedule/);
     assert.match(shown, /nothing is charged/);
     await page.click('#checkout button');
     await page.waitForSelector('#checkout:not([open])', { timeout: 5_000 });

@@ -204,10 +204,11 @@ describe('GET /api/balances over hand-made Metronome answers', () => {
     assert.equal(credit.runway.runs_out_at, NOW.toISOString());
   });
 
-  it('measures the runway against the end of the segment in force, and suggests as top-up what its rate draws until then beyond what is left', async () => {
+  it('measures the runway against the end of the segment in force, and suggests as top-up what its rate draws until then beyond what is left, and beyond what each upcoming segment brings over its own span', async () => {
     const quarters = { credit_type: USD, schedule_items: [
       { id: 'q1', amount: 1000, starting_at: '2026-11-01T00:00:00Z', ending_before: '2027-02-01T00:00:00Z' },
       { id: 'q2', amount: 1000, starting_at: '2027-02-01T00:00:00Z', ending_before: '2027-05-01T00:00:00Z' },
+      { id: 'q3', amount: 300, starting_at: '2027-05-01T00:00:00Z', ending_before: '2027-08-01T00:00:00Z' },
     ] };
     const { body } = await balances({
       pages: [[balanceItem(COMMIT, [start(), entry('PREPAID_COMMIT_AUTOMATED_INVOICE_DEDUCTION', '2026-11-02T00:00:00Z', -900, OTHER)], { access_schedule: quarters }), balanceItem(CREDIT, [start()], { type: 'CREDIT' })]],
@@ -218,7 +219,8 @@ describe('GET /api/balances over hand-made Metronome answers', () => {
     assert.equal(commit.runway.runs_out_at, new Date(NOW.getTime() + 20 * 86_400_000).toISOString(), '100 left at 5 a day');
     assert.equal(commit.runway.runs_out_before_expiry, true);
     const daysLeft = (Date.parse('2027-02-01T00:00:00Z') - NOW.getTime()) / 86_400_000;
-    assert.equal(commit.runway.top_up, 5 * daysLeft - 100, 'about 68 days at 5 a day, less the 100 left');
+    // q2's 1,000 lasts its 89 days at 5 a day; q3's 300 runs 160 short over its 92.
+    assert.equal(commit.runway.top_up, 5 * daysLeft - 100 + (5 * 92 - 300), 'about 68 days at 5 a day less the 100 left, and what q3 leaves short');
     assert.equal(body.items.find((i) => i.id === CREDIT)!.runway.top_up, 0, 'not used: no suggestion');
   });
 

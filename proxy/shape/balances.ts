@@ -185,7 +185,7 @@ function shapeItem(balance: CustomerBalance, burnMicros: Micros, draftInvoiceIds
     segments,
     ledger,
     commitment,
-    runway: runway(commitment ? 0 : sums.remaining, commitment ? 0 : burnMicros, expiresAt, at),
+    runway: runway(commitment ? 0 : sums.remaining, commitment ? 0 : burnMicros, expiresAt, segments, at),
     ...amounts(sums),
   };
   return { item, sums };
@@ -218,9 +218,8 @@ export const drawAtRate = (perDay: Micros, at: number, until: number): Micros =>
 /**
  * At the average daily burn of the last BURN_DAYS days. No burn (or a net give-back) never runs
  * out: null. Nothing left while still burning has run out: now. Otherwise now + remaining ÷ burn.
- * The top-up is what that burn draws until the expiry beyond what is left: 0 without burn or expiry.
  */
-function runway(remaining: Micros, burnMicros: Micros, expiresAt: number | null, at: number): BalanceItem['runway'] {
+function runway(remaining: Micros, burnMicros: Micros, expiresAt: number | null, segments: BalanceItem['segments'], at: number): BalanceItem['runway'] {
   const exact = Math.max(0, burnMicros) / BURN_DAYS;
   // The top-up draws at the rate as stated, as /api/spend/summary does.
   const perDay = Math.round(exact);
@@ -231,6 +230,20 @@ function runway(remaining: Micros, burnMicros: Micros, expiresAt: number | null,
     runs_out_at: runsOut === null ? null : iso(runsOut),
     expires_at: expiresAt === null ? null : iso(expiresAt),
     runs_out_before_expiry: runsOut === null || expiresAt === null ? null : runsOut < expiresAt,
-    top_up: fromMicros(expiresAt === null ? 0 : Math.max(0, drawAtRate(perDay, at, expiresAt) - Math.max(0, remaining))),
+    top_up: fromMicros(topUp(perDay, remaining, segments, at)),
   };
+}
+
+/**
+ * Enough for the rest of its schedule at `perDay`: what the segments in force leave short until they end
+ * (what is left expires with them), plus what each upcoming segment leaves short over its own span (it
+ * brings its own amount, which expires with it). 0 without burn, or when every segment lasts.
+ */
+function topUp(perDay: Micros, remaining: Micros, segments: BalanceItem['segments'], at: number): Micros {
+  const span = (s: BalanceItem['segments'][number]) => [Date.parse(s.starting_at), Date.parse(s.ending_before)] as const;
+  const inForce = segments.filter((s) => s.status === 'active').map((s) => span(s)[1]);
+  const shortNow = inForce.length ? Math.max(0, drawAtRate(perDay, at, Math.max(...inForce)) - Math.max(0, remaining)) : 0;
+  return segments
+    .filter((s) => s.status === 'upcoming')
+    .reduce((short, s) => short + Math.max(0, drawAtRate(perDay, ...span(s)) - toMicros(s.amount)), shortNow);
 }

@@ -52,7 +52,7 @@ const LEGEND = [
  * @fires {MwLoadEvent} mw-load - After the render that shows freshly loaded data; once per load, reloads included.
  * @fires {MwInvoiceRequestEvent} mw-invoice-request - The viewer asked to see a ledger deduction's invoice ("View invoice"); `event.invoiceId`. An `<invoice-list listen-invoice-requests>` opens it.
  * @fires {MwInvoiceSelectEvent} mw-invoice-select - The same, under its former name, right after `mw-invoice-request`; kept for pages written before it.
- * @fires {MwPurchaseRequestEvent} mw-purchase-request - With `purchase`: the viewer asked to buy more of a prepaid commit or credit ("Buy more"); `event.creditType`, `event.commit` and `event.suggestedAmount` (enough to last until what is left expires at the last 30 days' rate; 0 when it lasts, null when it was not used). The page runs its own checkout.
+ * @fires {MwPurchaseRequestEvent} mw-purchase-request - With `purchase`: the viewer asked to buy more of a prepaid commit or credit ("Buy more"); `event.creditType`, `event.commit` and `event.suggestedAmount` (enough for the rest of its schedule at the last 30 days' rate, each segment's money expiring with it; 0 when it lasts, null when it was not used). The page runs its own checkout.
  *
  * @slot empty - Replaces the "No commits or credits" message.
  *

@@ -121,9 +121,10 @@ export function announceLoad(host: Element) {
 /**
  * The viewer asked to buy more of a prepaid commit or credit (`<balance-ledger purchase>`'s "Buy more"); the
  * page runs its own checkout. `creditType` and `commit` say what (`kind` `commit` or `credit`). `suggestedAmount`,
- * in the credit type's unit (cents for USD), is enough to last until what is left expires at the last 30
- * days' rate, beyond what is left: the ledger's runway (`runway.top_up` of /api/balances); 0 when what is left
- * lasts, null when it was not used in the last 30 days, so there is nothing to suggest from.
+ * in the credit type's unit (cents for USD), is enough for the rest of its schedule at the last 30 days' rate
+ * (until what is left expires, and over each upcoming segment beyond what that segment brings): the ledger's
+ * runway (`runway.top_up` of /api/balances); 0 when everything lasts, null when it was not used in the last
+ * 30 days, so there is nothing to suggest from.
  */
 export class MwPurchaseRequestEvent extends Event {
   static readonly eventName = 'mw-purchase-request';
