@@ -129,6 +129,24 @@ describe('<invoice-list>', () => {
     expect(text).to.contain('first 1,000 at $0.20, next 1,000 at $0.15, then $0.10');
   });
 
+  it('shows the invoice asked for, or that it is loading, never the one open before', async () => {
+    const el = await invoices();
+    await listed(el);
+    const [first, second] = parts(el, 'row').map((row) => row.querySelector<HTMLButtonElement>('th button')!);
+    first!.click();
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'), 'the first invoice did not open');
+    const before = part(el, 'detail')!.querySelector('h3')!.textContent;
+    const release = proxy.holdNextResponse();
+    second!.click();
+    await el.updateComplete;
+    const [shown, loading] = [part(el, 'detail')?.querySelector('h3')?.textContent ?? null, Boolean(part(el, 'loading'))];
+    release();
+    expect(shown, "the first invoice's lines stay under the second one asked for").to.equal(null);
+    expect(loading, 'the second one is loading').to.equal(true);
+    await waitUntil(() => part(el, 'detail')?.querySelector('tfoot'), 'the second invoice did not open');
+    expect(part(el, 'detail')!.querySelector('h3')!.textContent).to.not.equal(before);
+  });
+
   it('notes stale figures while they are on screen: the open invoice, then its older explanation', async () => {
     proxy.serveFreshness((path) => (path.endsWith('/explain') ? stale(DAYS_AGO_0915) : /^\/api\/invoices\/[^/]+$/.test(path) ? stale(TODAY_1042) : undefined));
     const el = await invoices({ status: 'draft', timeZone: ZONE, refreshInterval: 0 });

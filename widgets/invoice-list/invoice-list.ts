@@ -333,7 +333,8 @@ export class InvoiceList extends LitElement {
     const t = messages(locale, invoiceList);
     if (this.#detail.status === TaskStatus.ERROR) return errorTemplate(t, errorText(this.#detail.error, t), () => this.#detail.run());
     const data = this.#detail.value;
-    if (!data) return loadingTemplate(t.loadingInvoice, ['table']);
+    // The task keeps the invoice before while the next one loads: never show it under the one asked for.
+    if (data?.invoice.id !== this.#open) return loadingTemplate(t.loadingInvoice, ['table']);
     const { invoice } = data;
     const money = (v: number) => moneyTemplate(v, invoice.credit_type, locale);
     return html`<section part="detail" aria-labelledby="detail-title">
