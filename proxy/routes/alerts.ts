@@ -4,10 +4,9 @@ import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
 import type { CustomerMetronome } from '../metronome/client.ts';
 import { readBalances } from '../reads/balances.ts';
-import { figuresNeeded, shapeAlerts } from '../shape/alerts.ts';
+import { type AlertFigures, figuresNeeded, shapeAlerts } from '../shape/alerts.ts';
 import { currentBillingPeriod } from '../shape/billing-period.ts';
-import { totalsByCreditType } from '../shape/lines.ts';
-import { overlaps } from '../shape/spend-summary.ts';
+import { periodSpend } from '../shape/spend-summary.ts';
 
 /**
  * `GET /api/alerts`: the session customer's threshold notifications with Metronome's status, and the
@@ -27,8 +26,8 @@ export function alertsRoutes(deps: { now: () => Date }) {
 }
 
 /** The current billing period's drafts per credit type, as /api/spend/summary counts them; empty without a period. */
-async function currentSpend(metronome: CustomerMetronome, at: Date) {
+async function currentSpend(metronome: CustomerMetronome, at: Date): Promise<AlertFigures['spend']> {
   const [contracts, drafts] = await Promise.all([metronome.listContracts(), metronome.listInvoices({ status: 'DRAFT' })]);
   const period = currentBillingPeriod(contracts, at);
-  return totalsByCreditType(period ? drafts.filter((invoice) => overlaps(invoice, period)) : []);
+  return period ? periodSpend(drafts, period) : new Map();
 }

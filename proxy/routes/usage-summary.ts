@@ -2,13 +2,12 @@ import { Hono } from 'hono';
 import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
 import { badRequest, ProxyError } from '../errors.ts';
-import { currentBillingPeriod } from '../shape/billing-period.ts';
+import { currentBillingPeriod, previousRange } from '../shape/billing-period.ts';
 import { shapeUsageSummary } from '../shape/usage-summary.ts';
 import { alignToWindows, iso, type TimeRange } from '../time.ts';
 import { windowLimit } from '../validation/dates.ts';
 import { usageSummaryQuery } from '../validation/queries.ts';
 import { valid } from '../validation/validator.ts';
-import { previousRange } from './usage.ts';
 
 /**
  * `GET /api/usage/summary`: every billable metric of the session's customer over a period (the current

@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
-import type { UsageResponse, WindowSize } from '../../contract/index.ts';
-import type { Contract } from '../metronome/types.ts';
+import type { UsageResponse } from '../../contract/index.ts';
 import { answer } from '../answers.ts';
 import type { ApiEnv } from '../context.ts';
 import { badRequest } from '../errors.ts';
-import { currentBillingPeriod } from '../shape/billing-period.ts';
+import { currentBillingPeriod, previousRange } from '../shape/billing-period.ts';
 import { checkGroupKey, shapeUsage } from '../shape/usage.ts';
-import { alignToWindows, iso, type TimeRange } from '../time.ts';
+import { alignToWindows, iso } from '../time.ts';
 import { windowLimit } from '../validation/dates.ts';
 import { usageQuery } from '../validation/queries.ts';
 import { valid } from '../validation/validator.ts';
@@ -52,16 +51,3 @@ export function usageRoutes(deps: { now: () => Date }) {
   });
 }
 
-/**
- * What a range is compared with: for the current billing period, the billing period before it on the
- * contract's schedule (a month may be longer or shorter: windows pair up by position); otherwise, or
- * when no contract was in force then, the range of the same length just before.
- */
-export function previousRange(range: TimeRange, windowSize: WindowSize, contracts: Contract[] | null): [Date, Date] {
-  const before = contracts && currentBillingPeriod(contracts, new Date(range.start.getTime() - 1));
-  if (before) {
-    const aligned = alignToWindows(before, windowSize);
-    return [aligned.start, aligned.end];
-  }
-  return [new Date(2 * range.start.getTime() - range.end.getTime()), range.start];
-}

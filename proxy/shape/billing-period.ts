@@ -1,5 +1,6 @@
+import type { WindowSize } from '../../contract/index.ts';
 import type { Contract } from '../metronome/types.ts';
-import { DAY } from '../time.ts';
+import { alignToWindows, DAY, type TimeRange } from '../time.ts';
 
 /**
  * The billing period a contract is in at `now`, from its usage statement schedule: periods start at
@@ -43,3 +44,17 @@ const STEPS: Record<string, (anchor: Date, k: number) => Date> = {
   quarterly: months(3),
   annual: months(12),
 };
+
+/**
+ * What a range is compared with: for the current billing period, the billing period before it on the
+ * contract's schedule (a month may be longer or shorter: windows pair up by position); otherwise, or
+ * when no contract was in force then, the range of the same length just before.
+ */
+export function previousRange(range: TimeRange, windowSize: WindowSize, contracts: Contract[] | null): [Date, Date] {
+  const before = contracts && currentBillingPeriod(contracts, new Date(range.start.getTime() - 1));
+  if (before) {
+    const aligned = alignToWindows(before, windowSize);
+    return [aligned.start, aligned.end];
+  }
+  return [new Date(2 * range.start.getTime() - range.end.getTime()), range.start];
+}

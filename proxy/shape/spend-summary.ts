@@ -66,12 +66,15 @@ export function summaryPlan(contracts: Contract[], at: Date) {
 export type SummaryPlan = NonNullable<ReturnType<typeof summaryPlan>>;
 
 /** A draft belongs to the current period when their spans overlap (a draft of a closed period may linger). */
-export function overlaps(invoice: Invoice, period: { start: Date; end: Date }): boolean {
+function overlaps(invoice: Invoice, period: { start: Date; end: Date }): boolean {
   const start = Date.parse(invoice.start_timestamp ?? '');
   const end = Date.parse(invoice.end_timestamp ?? '');
   if (Number.isNaN(start) || Number.isNaN(end)) return true;
   return start < period.end.getTime() && end > period.start.getTime();
 }
+
+/** The current period's spend so far per credit type, from its drafts: what /api/spend/summary and /api/alerts count. */
+export const periodSpend = (drafts: Invoice[], period: { start: Date; end: Date }) => totalsByCreditType(drafts.filter((invoice) => overlaps(invoice, period)));
 
 /** Wording shown as is by the widget; it names the number of days actually averaged. */
 export const projectionMethod = (days: number) => `at the average daily spend of the last ${days === 1 ? 'day' : `${days} days`}`;
@@ -113,7 +116,7 @@ function project(spend: Micros, credits: Micros, recentSpend: Micros, days: numb
 export function shapeSpendSummary(input: { plan: SummaryPlan; at: Date; drafts: Invoice[]; recent: Invoice[]; previous: Invoice[] | null; balances: BalanceItem[] }): SpendSummaryResponse {
   const { plan, at } = input;
   const { period } = plan;
-  const current = totalsByCreditType(input.drafts.filter((invoice) => overlaps(invoice, period)));
+  const current = periodSpend(input.drafts, period);
   const recentTotals = totalsByCreditType(input.recent);
   const previousTotals = input.previous ? totalsByCreditType(input.previous) : null;
   const daysLeft = Math.max(0, period.end.getTime() - at.getTime()) / DAY;
